@@ -1,0 +1,205 @@
+//! The HTTP client: one pooled connection pool per process, the API key in the
+//! `Backlog-API-Key` header (never in a URL), Backlog's error answers mapped.
+
+use super::error_mapping::{
+    TransportFailure, error_from_answer, transport_error, transport_reason,
+};
+use super::params::Params;
+use crate::domain::backlog_error::BacklogError;
+use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderValue, USER_AGENT};
+use reqwest::{Method, StatusCode};
+use secrecy::{ExposeSecret, SecretString};
+use serde::de::DeserializeOwned;
+use std::time::Duration;
+use url::Url;
+
+/// How to reach a Backlog space.
+#[derive(Debug, Clone)]
+pub struct HttpBacklogConfig {
+    /// `https://space.backlog.com`, or any http(s) URL (on-premise Backlog, tests).
+    pub base_url: Url,
+    pub api_key: SecretString,
+    pub connect_timeout: Duration,
+    pub request_timeout: Duration,
+}
+
+/// A request to one Backlog REST endpoint.
+#[derive(Debug, Clone)]
+pub struct ApiCall {
+    pub method: Method,
+    /// Path segments below `/api/v2`, each percent-encoded on its own.
+    pub path: Vec<String>,
+    pub query: Params,
+    pub form: Option<Params>,
+    /// What is asked for, to name it when Backlog says it does not exist.
+    pub what: String,
+}
+
+impl ApiCall {
+    pub fn get(path: &[&str], what: impl Into<String>) -> Self {
+        Self {
+            method: Method::GET,
+            path: path.iter().map(|s| (*s).to_owned()).collect(),
+            query: Params::new(),
+            form: None,
+            what: what.into(),
+        }
+    }
+
+    pub fn with_query(mut self, query: Params) -> Self {
+        self.query = query;
+        self
+    }
+
+    fn is_write(&self) -> bool {
+        self.method != Method::GET
+    }
+}
+
+/// A successful (2xx) answer.
+#[derive(Debug)]
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+/// The Backlog REST API over HTTP.
+pub struct HttpBacklog {
+    http: reqwest::Client,
+    api_base: Url,
+    host: String,
+    api_key: SecretString,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum HttpSetupError {
+    #[error("BACKLOG_BASE_URL must be an http:// or https:// URL (got {0})")]
+    UnsupportedUrl(String),
+    #[error("could not set up the HTTP client: {0}")]
+    Client(String),
+}
+
+impl HttpBacklog {
+    pub fn new(config: HttpBacklogConfig) -> Result<Self, HttpSetupError> {
+        let base = config.base_url;
+        if !matches!(base.scheme(), "http" | "https") || base.cannot_be_a_base() {
+            return Err(HttpSetupError::UnsupportedUrl(base.to_string()));
+        }
+        let host = match (base.host_str(), base.port()) {
+            (Some(host), Some(port)) => format!("{host}:{port}"),
+            (Some(host), None) => host.to_owned(),
+            (None, _) => return Err(HttpSetupError::UnsupportedUrl(base.to_string())),
+        };
+        let mut api_base = base.clone();
+        api_base
+            .path_segments_mut()
+            .map_err(|()| HttpSetupError::UnsupportedUrl(base.to_string()))?
+            .pop_if_empty()
+            .extend(["api", "v2"]);
+        // A second install attempt fails harmlessly when a provider is already set.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            USER_AGENT,
+            HeaderValue::from_static(concat!("backlog-mcp/", env!("CARGO_PKG_VERSION"))),
+        );
+        let http = reqwest::Client::builder()
+            .default_headers(headers)
+            .connect_timeout(config.connect_timeout)
+            .timeout(config.request_timeout)
+            .pool_idle_timeout(Duration::from_secs(90))
+            .build()
+            .map_err(|e| HttpSetupError::Client(transport_reason(e)))?;
+        Ok(Self {
+            http,
+            api_base,
+            host,
+            api_key: config.api_key,
+        })
+    }
+
+    /// `host[:port]` of the space, for messages.
+    pub fn host(&self) -> &str {
+        &self.host
+    }
+
+    fn url(&self, call: &ApiCall) -> Url {
+        let mut url = self.api_base.clone();
+        if let Ok(mut segments) = url.path_segments_mut() {
+            segments.extend(&call.path);
+        }
+        if !call.query.is_empty() {
+            url.query_pairs_mut().extend_pairs(call.query.pairs());
+        }
+        url
+    }
+
+    fn key_header(&self) -> Result<HeaderValue, BacklogError> {
+        let mut value = HeaderValue::from_str(self.api_key.expose_secret()).map_err(|_| {
+            BacklogError::AuthenticationFailed {
+                detail: Some("BACKLOG_API_KEY contains characters that cannot be sent".into()),
+            }
+        })?;
+        value.set_sensitive(true);
+        Ok(value)
+    }
+
+    /// Sends the call once and returns a 2xx answer or the mapped error.
+    pub async fn send(&self, call: &ApiCall) -> Result<Answer, BacklogError> {
+        let mut request = self
+            .http
+            .request(call.method.clone(), self.url(call))
+            .header("Backlog-API-Key", self.key_header()?);
+        if let Some(form) = &call.form {
+            request = request
+                .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(form.to_form_body());
+        }
+        let attempts = 1;
+        let fail = |error: reqwest::Error| {
+            let failure = TransportFailure::classify(&error);
+            transport_error(
+                failure,
+                transport_reason(error),
+                &self.host,
+                attempts,
+                call.is_write(),
+            )
+        };
+        let response = request.send().await.map_err(fail)?;
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.bytes().await.map_err(fail)?.to_vec();
+        if status.is_success() {
+            Ok(Answer {
+                status,
+                headers,
+                body,
+            })
+        } else {
+            Err(error_from_answer(
+                status, &headers, &body, &call.what, attempts,
+            ))
+        }
+    }
+
+    /// Sends the call and reads a JSON answer.
+    pub async fn fetch<T: DeserializeOwned>(&self, call: &ApiCall) -> Result<T, BacklogError> {
+        let answer = self.send(call).await?;
+        decode(&answer.body, call)
+    }
+}
+
+fn decode<T: DeserializeOwned>(body: &[u8], call: &ApiCall) -> Result<T, BacklogError> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|e| BacklogError::InvalidResponse {
+        detail: format!(
+            "{} /{}: {} at `{}`",
+            call.method,
+            call.path.join("/"),
+            e.inner(),
+            e.path()
+        ),
+    })
+}

@@ -1,0 +1,12 @@
+//! The Backlog REST API v2 over HTTP (reqwest, rustls).
+
+mod client;
+mod error_mapping;
+mod issue_params;
+mod issue_repository;
+mod params;
+mod project_repository;
+mod user_repository;
+mod wire;
+
+pub use client::{HttpBacklog, HttpBacklogConfig, HttpSetupError};

@@ -1,0 +1,87 @@
+//! Backlog's parameter encoding: repeated `name[]=v` pairs for arrays (GET query
+//! strings and form bodies alike), `yyyy-MM-dd` dates, empty values to clear.
+
+use crate::domain::calendar_date::{CalendarDate, DateRange};
+use std::fmt::Display;
+
+/// An ordered list of `name=value` pairs; order and repetition are kept.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Params(Vec<(String, String)>);
+
+impl Params {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn push(&mut self, name: impl Into<String>, value: impl Display) -> &mut Self {
+        self.0.push((name.into(), value.to_string()));
+        self
+    }
+
+    pub fn push_opt(&mut self, name: &str, value: Option<impl Display>) -> &mut Self {
+        if let Some(value) = value {
+            self.push(name, value);
+        }
+        self
+    }
+
+    /// `name[]=a&name[]=b`; nothing when the list is empty.
+    pub fn push_array<T: Display>(&mut self, name: &str, values: &[T]) -> &mut Self {
+        let key = format!("{name}[]");
+        for value in values {
+            self.push(key.clone(), value);
+        }
+        self
+    }
+
+    /// `nameSince` / `nameUntil` for a date range.
+    pub fn push_range(&mut self, name: &str, range: &DateRange) -> &mut Self {
+        self.push_opt(&format!("{name}Since"), range.since());
+        self.push_opt(&format!("{name}Until"), range.until());
+        self
+    }
+
+    pub fn push_date(&mut self, name: &str, date: Option<CalendarDate>) -> &mut Self {
+        self.push_opt(name, date)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn pairs(&self) -> &[(String, String)] {
+        &self.0
+    }
+
+    /// `application/x-www-form-urlencoded` text of the pairs.
+    pub fn to_form_body(&self) -> String {
+        url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(self.0.iter())
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arrays_repeat_the_bracketed_name_and_keep_order() {
+        let mut params = Params::new();
+        params.push_array("statusId", &[1, 2]).push("count", 100);
+        assert_eq!(
+            params.to_form_body(),
+            "statusId%5B%5D=1&statusId%5B%5D=2&count=100"
+        );
+    }
+
+    #[test]
+    fn text_is_utf8_percent_encoded() {
+        let mut params = Params::new();
+        params.push("summary", "ログイン & logout");
+        assert_eq!(
+            params.to_form_body(),
+            "summary=%E3%83%AD%E3%82%B0%E3%82%A4%E3%83%B3+%26+logout"
+        );
+    }
+}

@@ -1,0 +1,96 @@
+//! Backlog's JSON shapes, read leniently (unknown fields ignored, missing lists
+//! empty) and converted into domain types with every id and key validated.
+
+mod comment;
+mod issue;
+mod project;
+mod user;
+
+pub use comment::WireComment;
+pub use issue::WireIssue;
+pub use project::{WireProject, WireStatus};
+pub use user::WireUser;
+
+use crate::domain::backlog_error::BacklogError;
+use crate::domain::calendar_date::CalendarDate;
+use crate::domain::issue::Named;
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+
+/// A Backlog answer that does not fit the domain (a zero id, a malformed key).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct WireError(pub String);
+
+impl From<WireError> for BacklogError {
+    fn from(error: WireError) -> Self {
+        BacklogError::InvalidResponse { detail: error.0 }
+    }
+}
+
+pub type WireResult<T> = Result<T, WireError>;
+
+/// `{"id": …, "name": …}`, the shape of priorities, resolutions, categories, milestones.
+#[derive(Debug, Deserialize)]
+pub struct WireNamed {
+    pub id: i64,
+    #[serde(default)]
+    pub name: String,
+}
+
+impl WireNamed {
+    pub fn into_named<I, E: std::fmt::Display>(
+        self,
+        what: &str,
+        make: impl Fn(i64) -> Result<I, E>,
+    ) -> WireResult<Named<I>> {
+        let id = make(self.id).map_err(|e| WireError(format!("{what}: {e}")))?;
+        Ok(Named::new(id, self.name))
+    }
+}
+
+/// `{"count": N}` from the count endpoints.
+#[derive(Debug, Deserialize)]
+pub struct WireCount {
+    pub count: u64,
+}
+
+/// `{"errors":[{"message":…,"code":…,"moreInfo":…}]}`.
+#[derive(Debug, Deserialize)]
+pub struct WireErrorBody {
+    pub errors: Vec<WireErrorItem>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WireErrorItem {
+    #[serde(default)]
+    pub message: String,
+    pub code: Option<i64>,
+    #[serde(default)]
+    pub more_info: Option<String>,
+}
+
+/// Backlog sends date-only fields as midnight-UTC timestamps; the day is the UTC date.
+pub fn calendar_date(timestamp: Option<DateTime<Utc>>) -> Option<CalendarDate> {
+    timestamp.map(|t| CalendarDate::from_naive(t.date_naive()))
+}
+
+pub fn id<I, E: std::fmt::Display>(
+    what: &str,
+    value: i64,
+    make: impl Fn(i64) -> Result<I, E>,
+) -> WireResult<I> {
+    make(value).map_err(|e| WireError(format!("{what}: {e}")))
+}
+
+pub fn named_list<I, E: std::fmt::Display>(
+    what: &str,
+    items: Vec<WireNamed>,
+    make: impl Fn(i64) -> Result<I, E> + Copy,
+) -> WireResult<Vec<Named<I>>> {
+    items
+        .into_iter()
+        .map(|n| n.into_named(what, make))
+        .collect()
+}

@@ -1,0 +1,113 @@
+//! The composition root: reads the configuration, picks the adapters, builds
+//! the tool catalog and serves it. The only place that knows every adapter.
+
+use super::backlog::Backlog;
+use super::cli::Cli;
+use super::context::AppContext;
+use super::runtime_config::{BackendChoice, RuntimeConfig};
+use super::settings::{Settings, SettingsSources};
+use super::tools;
+use crate::adapters::backlog_http::{HttpBacklog, HttpBacklogConfig};
+use crate::adapters::mcp_stdio::McpStdio;
+use crate::adapters::memory::MemoryBacklog;
+use crate::ports::{ServiceDescription, ToolCatalog, ToolTransport};
+use std::process::ExitCode;
+use std::sync::Arc;
+use tracing_subscriber::EnvFilter;
+
+/// Where demo issues link to; `.example` never resolves to a real space.
+const DEMO_WEB_BASE_URL: &str = "https://demo-space.backlog.example";
+
+const INSTRUCTIONS: &str = "Tools for Nulab Backlog, a project and issue tracker. Issues are \
+named by keys such as WEB-42 (project key, dash, number). Dates are YYYY-MM-DD; times are \
+given in the requested IANA timezone. Errors say what was wrong and how to fix the call.";
+
+/// Runs the server until the client disconnects.
+pub async fn run(cli: Cli) -> ExitCode {
+    init_logging();
+    let mut sources = SettingsSources::from_process();
+    if cli.profile.is_some() {
+        sources.profile.clone_from(&cli.profile);
+    }
+    let config = match Settings::load(&sources)
+        .map_err(|e| vec![e.to_string()])
+        .and_then(|settings| RuntimeConfig::from_settings(settings, &cli))
+    {
+        Ok(config) => config,
+        Err(problems) => {
+            tracing::error!("cannot start: {}", problems.join("; "));
+            return ExitCode::from(2);
+        }
+    };
+    let (backlog, web_base_url) = match build_backlog(&config) {
+        Ok(built) => built,
+        Err(problem) => {
+            tracing::error!("cannot start: {problem}");
+            return ExitCode::from(2);
+        }
+    };
+    let app = Arc::new(AppContext {
+        backlog,
+        web_base_url,
+        default_zone: config.default_zone,
+        configured_user: config.configured_user,
+        scan: config.scan,
+    });
+    let catalog = Arc::new(ToolCatalog::new(tools::all_tools(&app)));
+    match McpStdio.serve(service_description(), catalog).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            tracing::error!("{error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn build_backlog(config: &RuntimeConfig) -> Result<(Backlog, String), String> {
+    match &config.backend {
+        BackendChoice::Demo { explicit } => {
+            if *explicit {
+                tracing::info!("serving the in-memory demo space (BACKLOG_BACKEND=memory)");
+            } else {
+                tracing::info!(
+                    "demo mode: no BACKLOG_API_KEY / BACKLOG_DOMAIN set, serving an in-memory \
+                     demo space; set them to use your own Backlog space"
+                );
+            }
+            let memory = Arc::new(MemoryBacklog::demo());
+            Ok((Backlog::from_adapter(memory), DEMO_WEB_BASE_URL.to_owned()))
+        }
+        BackendChoice::Space { base_url, api_key } => {
+            let http = HttpBacklog::new(HttpBacklogConfig {
+                base_url: base_url.clone(),
+                api_key: api_key.clone(),
+                connect_timeout: config.connect_timeout,
+                request_timeout: config.request_timeout,
+            })
+            .map_err(|e| e.to_string())?;
+            tracing::info!(host = http.host(), "serving the Backlog space");
+            let web_base = base_url.as_str().trim_end_matches('/').to_owned();
+            Ok((Backlog::from_adapter(Arc::new(http)), web_base))
+        }
+    }
+}
+
+fn service_description() -> ServiceDescription {
+    ServiceDescription {
+        name: env!("CARGO_PKG_NAME").to_owned(),
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        instructions: INSTRUCTIONS.to_owned(),
+    }
+}
+
+/// Logs go to stderr only: stdout is the JSON-RPC channel. `RUST_LOG` tunes them.
+fn init_logging() {
+    let filter =
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,rmcp=warn"));
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_ansi(false)
+        .with_target(false)
+        .with_env_filter(filter)
+        .init();
+}

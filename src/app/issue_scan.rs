@@ -1,0 +1,280 @@
+//! Fetching every issue that matches a filter: count first, then the pages
+//! concurrently (bounded), merged in Backlog's order without duplicates. The
+//! count is checked again at the end; if issues were added or removed during
+//! the scan, it runs again so nothing is silently missed.
+
+use super::tooling::ToolError;
+use crate::domain::ids::IssueId;
+use crate::domain::issue::Issue;
+use crate::domain::issue_filter::{IssueFilter, IssueQuery, IssueSort, PageSize, SortOrder};
+use crate::ports::{IssueRepository, Progress, ToolContext};
+use futures::{StreamExt, TryStreamExt, stream};
+use std::collections::HashSet;
+
+/// Bounds of a full scan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScanLimits {
+    /// Pages requested at the same time.
+    pub concurrency: usize,
+    /// More matching issues than this is an error asking to narrow the filter.
+    pub ceiling: u64,
+}
+
+/// Passes before giving up on a space that keeps changing under the scan.
+const MAX_PASSES: u32 = 3;
+
+#[derive(Debug)]
+pub struct ScanResult {
+    pub issues: Vec<Issue>,
+    /// False when issues kept changing through every pass; `issues` is the last pass.
+    pub settled: bool,
+}
+
+/// Every issue matching `filter`, in creation order (oldest first): the one
+/// order in which updates move nothing and new issues only append.
+pub async fn scan_issues(
+    repo: &dyn IssueRepository,
+    filter: &IssueFilter,
+    limits: ScanLimits,
+    context: &ToolContext,
+) -> Result<ScanResult, ToolError> {
+    let cancelled = context.cancellation.clone();
+    tokio::select! {
+        biased;
+        () = cancelled.cancelled() => Err(ToolError::Cancelled),
+        result = scan(repo, filter, limits, context) => result,
+    }
+}
+
+async fn scan(
+    repo: &dyn IssueRepository,
+    filter: &IssueFilter,
+    limits: ScanLimits,
+    context: &ToolContext,
+) -> Result<ScanResult, ToolError> {
+    let mut expected = repo.count_issues(filter).await?;
+    let mut pages_done = 0_u64;
+    let mut pages_planned = 0_u64;
+    let mut issues = Vec::new();
+    for _ in 0..MAX_PASSES {
+        check_ceiling(expected, limits.ceiling)?;
+        let pages = expected.div_ceil(PageSize::MAX.get());
+        pages_planned += pages;
+        issues = fetch_pass(
+            repo,
+            filter,
+            pages,
+            limits.concurrency,
+            context,
+            &mut pages_done,
+            pages_planned,
+        )
+        .await?;
+        let recount = repo.count_issues(filter).await?;
+        let fetched = u64::try_from(issues.len()).unwrap_or(u64::MAX);
+        if recount == expected && fetched == expected {
+            return Ok(ScanResult {
+                issues,
+                settled: true,
+            });
+        }
+        tracing::info!(
+            expected,
+            recount,
+            fetched,
+            "issues changed during the scan; scanning again"
+        );
+        expected = recount;
+    }
+    Ok(ScanResult {
+        issues,
+        settled: false,
+    })
+}
+
+fn check_ceiling(count: u64, ceiling: u64) -> Result<(), ToolError> {
+    if count > ceiling {
+        return Err(ToolError::TooLarge(format!(
+            "{count} issues match, more than the {ceiling} this server fetches in one call \
+             (BACKLOG_SCAN_CEILING); narrow the filters, e.g. by project, status, milestone \
+             or an updated_since date"
+        )));
+    }
+    Ok(())
+}
+
+async fn fetch_pass(
+    repo: &dyn IssueRepository,
+    filter: &IssueFilter,
+    pages: u64,
+    concurrency: usize,
+    context: &ToolContext,
+    pages_done: &mut u64,
+    pages_planned: u64,
+) -> Result<Vec<Issue>, ToolError> {
+    let page_size = PageSize::MAX;
+    let mut fetched = stream::iter(0..pages)
+        .map(|page| {
+            let query = IssueQuery {
+                filter: filter.clone(),
+                sort: Some(IssueSort::Created),
+                order: SortOrder::Asc,
+                offset: page * page_size.get(),
+                count: page_size,
+            };
+            async move { repo.issues(&query).await }
+        })
+        .buffered(concurrency.max(1));
+    let mut seen: HashSet<IssueId> = HashSet::new();
+    let mut merged = Vec::new();
+    while let Some(page) = fetched.try_next().await? {
+        *pages_done += 1;
+        for issue in page {
+            if seen.insert(issue.id) {
+                merged.push(issue);
+            }
+        }
+        context
+            .progress
+            .report(Progress {
+                done: *pages_done,
+                total: Some(pages_planned),
+                message: Some(format!("fetched {} issues", merged.len())),
+            })
+            .await;
+    }
+    Ok(merged)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::issue::Named;
+    use crate::domain::keys::IssueKey;
+    use crate::ports::issue_repository::MockIssueRepository;
+    use chrono::Utc;
+    use mockall::predicate::always;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    fn issue(n: i64) -> Issue {
+        Issue {
+            id: IssueId::new(n).unwrap(),
+            project_id: crate::domain::ids::ProjectId::new(1).unwrap(),
+            key: IssueKey::parse(&format!("T-{n}")).unwrap(),
+            issue_type: Named::new(crate::domain::ids::IssueTypeId::new(1).unwrap(), "Task"),
+            summary: format!("issue {n}"),
+            description: String::new(),
+            status: Named::new(crate::domain::ids::StatusId::new(1).unwrap(), "Open"),
+            priority: None,
+            resolution: None,
+            assignee: None,
+            categories: vec![],
+            versions: vec![],
+            milestones: vec![],
+            start_date: None,
+            due_date: None,
+            estimated_hours: None,
+            actual_hours: None,
+            parent_issue_id: None,
+            custom_fields: vec![],
+            attachments: vec![],
+            created_user: None,
+            created: Utc::now(),
+            updated_user: None,
+            updated: None,
+        }
+    }
+
+    fn limits() -> ScanLimits {
+        ScanLimits {
+            concurrency: 4,
+            ceiling: 10_000,
+        }
+    }
+
+    fn serve_pages(repo: &mut MockIssueRepository, total: i64) {
+        repo.expect_issues().returning(move |q| {
+            let start = i64::try_from(q.offset).unwrap();
+            let end = (start + 100).min(total);
+            Ok((start..end).map(|i| issue(i + 1)).collect())
+        });
+    }
+
+    #[tokio::test]
+    async fn all_pages_are_fetched_in_order_with_one_count_before_and_after() {
+        let mut repo = MockIssueRepository::new();
+        repo.expect_count_issues().times(2).returning(|_| Ok(250));
+        serve_pages(&mut repo, 250);
+        let result = scan_issues(
+            &repo,
+            &IssueFilter::default(),
+            limits(),
+            &ToolContext::detached(),
+        )
+        .await
+        .unwrap();
+        assert!(result.settled);
+        let ids: Vec<i64> = result.issues.iter().map(|i| i.id.get()).collect();
+        assert_eq!(ids, (1..=250).collect::<Vec<_>>());
+    }
+
+    #[tokio::test]
+    async fn a_count_that_moves_during_the_scan_triggers_another_pass() {
+        let mut repo = MockIssueRepository::new();
+        let counts = Arc::new(AtomicU64::new(0));
+        let calls = counts.clone();
+        repo.expect_count_issues().returning(move |_| {
+            // 150 at the start, 151 from the first recount on.
+            Ok(if calls.fetch_add(1, Ordering::SeqCst) == 0 {
+                150
+            } else {
+                151
+            })
+        });
+        serve_pages(&mut repo, 151);
+        let result = scan_issues(
+            &repo,
+            &IssueFilter::default(),
+            limits(),
+            &ToolContext::detached(),
+        )
+        .await
+        .unwrap();
+        assert!(result.settled);
+        assert_eq!(result.issues.len(), 151);
+        assert_eq!(counts.load(Ordering::SeqCst), 3);
+    }
+
+    #[tokio::test]
+    async fn more_than_the_ceiling_is_an_error_naming_the_count() {
+        let mut repo = MockIssueRepository::new();
+        repo.expect_count_issues().returning(|_| Ok(12_345));
+        repo.expect_issues().with(always()).never();
+        let error = scan_issues(
+            &repo,
+            &IssueFilter::default(),
+            limits(),
+            &ToolContext::detached(),
+        )
+        .await
+        .unwrap_err();
+        assert!(
+            error.to_string().starts_with("12345 issues match"),
+            "{error}"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_cancelled_scan_sends_no_requests() {
+        let mut repo = MockIssueRepository::new();
+        repo.expect_count_issues().never();
+        repo.expect_issues().never();
+        let context = ToolContext::detached();
+        context.cancellation.cancel();
+        let error = scan_issues(&repo, &IssueFilter::default(), limits(), &context)
+            .await
+            .unwrap_err();
+        assert!(matches!(error, ToolError::Cancelled));
+    }
+}

@@ -1,0 +1,12 @@
+//! Use cases, the tool catalog, configuration and the composition root.
+
+pub mod backlog;
+pub mod cli;
+pub mod composition;
+pub mod context;
+pub mod issue_scan;
+pub mod runtime_config;
+pub mod settings;
+pub mod tooling;
+pub mod tools;
+pub mod views;

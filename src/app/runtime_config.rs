@@ -1,0 +1,245 @@
+//! Validated configuration: what the server runs with, or every problem at once.
+
+use super::cli::Cli;
+use super::issue_scan::ScanLimits;
+use super::settings::Settings;
+use crate::domain::ids::UserId;
+use crate::domain::zone::DisplayZone;
+use secrecy::SecretString;
+use std::time::Duration;
+use url::Url;
+
+/// Which Backlog the tools talk to.
+#[derive(Debug)]
+pub enum BackendChoice {
+    /// The in-memory demo space.
+    Demo { explicit: bool },
+    /// A real space over HTTP.
+    Space {
+        base_url: Url,
+        api_key: SecretString,
+    },
+}
+
+#[derive(Debug)]
+pub struct RuntimeConfig {
+    pub backend: BackendChoice,
+    pub default_zone: DisplayZone,
+    pub configured_user: Option<UserId>,
+    pub connect_timeout: Duration,
+    pub request_timeout: Duration,
+    pub scan: ScanLimits,
+}
+
+impl RuntimeConfig {
+    /// Validates the settings (with the flags applied). The error lists every
+    /// problem, each naming the variable to fix.
+    pub fn from_settings(mut settings: Settings, cli: &Cli) -> Result<Self, Vec<String>> {
+        if let Some(backend) = &cli.backend {
+            settings.backlog_backend = backend.clone();
+        }
+        if let Some(zone) = &cli.timezone {
+            settings.backlog_timezone = zone.clone();
+        }
+        let mut problems = Vec::new();
+        let default_zone = DisplayZone::parse(&settings.backlog_timezone)
+            .map_err(|e| problems.push(format!("BACKLOG_TIMEZONE: {e}")))
+            .unwrap_or_default();
+        let configured_user = parse_user_id(&settings.user_id)
+            .map_err(|e| problems.push(e))
+            .unwrap_or_default();
+        let backend = choose_backend(&settings).map_err(|mut e| problems.append(&mut e));
+        if settings.backlog_page_concurrency == 0 {
+            problems.push("BACKLOG_PAGE_CONCURRENCY must be at least 1".to_owned());
+        }
+        match backend {
+            Ok(backend) if problems.is_empty() => Ok(Self {
+                backend,
+                default_zone,
+                configured_user,
+                connect_timeout: Duration::from_millis(settings.backlog_connect_timeout_ms),
+                request_timeout: Duration::from_millis(settings.backlog_request_timeout_ms),
+                scan: ScanLimits {
+                    concurrency: settings.backlog_page_concurrency,
+                    ceiling: settings.backlog_scan_ceiling,
+                },
+            }),
+            _ => Err(problems),
+        }
+    }
+}
+
+fn parse_user_id(text: &str) -> Result<Option<UserId>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    text.parse::<i64>()
+        .ok()
+        .and_then(|id| UserId::new(id).ok())
+        .map(Some)
+        .ok_or_else(|| {
+            format!(
+                "USER_ID must be a numeric Backlog user id (got \"{text}\"); leave it unset to use the API key's owner"
+            )
+        })
+}
+
+fn choose_backend(settings: &Settings) -> Result<BackendChoice, Vec<String>> {
+    let has_key = settings.backlog_api_key.is_some();
+    let has_space =
+        !settings.backlog_domain.trim().is_empty() || !settings.backlog_base_url.trim().is_empty();
+    match settings
+        .backlog_backend
+        .trim()
+        .to_ascii_lowercase()
+        .as_str()
+    {
+        "memory" | "demo" => Ok(BackendChoice::Demo { explicit: true }),
+        "" if !has_key && !has_space => Ok(BackendChoice::Demo { explicit: false }),
+        "" | "backlog" => {
+            let mut problems = Vec::new();
+            let api_key = settings.backlog_api_key.clone();
+            if api_key.is_none() {
+                problems.push(
+                    "BACKLOG_API_KEY is not set: create one in Backlog under Personal Settings → API"
+                        .to_owned(),
+                );
+            }
+            let base_url = match space_url(settings) {
+                Ok(url) => Some(url),
+                Err(problem) => {
+                    problems.push(problem);
+                    None
+                }
+            };
+            match (api_key, base_url) {
+                (Some(api_key), Some(base_url)) => Ok(BackendChoice::Space { base_url, api_key }),
+                _ => Err(problems),
+            }
+        }
+        other => Err(vec![format!(
+            "BACKLOG_BACKEND must be \"backlog\" or \"memory\" (got \"{other}\")"
+        )]),
+    }
+}
+
+/// The space's base URL: `BACKLOG_BASE_URL` when set, else `https://{BACKLOG_DOMAIN}`.
+fn space_url(settings: &Settings) -> Result<Url, String> {
+    let base = settings.backlog_base_url.trim();
+    let domain = settings.backlog_domain.trim();
+    let (variable, text) = if !base.is_empty() {
+        ("BACKLOG_BASE_URL", base.to_owned())
+    } else if !domain.is_empty() {
+        if domain.contains("://") {
+            ("BACKLOG_DOMAIN", domain.to_owned())
+        } else {
+            (
+                "BACKLOG_DOMAIN",
+                format!("https://{}", domain.trim_end_matches('/')),
+            )
+        }
+    } else {
+        return Err(
+            "BACKLOG_DOMAIN (e.g. your-space.backlog.com) or BACKLOG_BASE_URL (e.g. https://your-space.backlog.jp) is not set"
+                .to_owned(),
+        );
+    };
+    let trimmed = text.trim_end_matches('/');
+    let trimmed = trimmed.strip_suffix("/api/v2").unwrap_or(trimmed);
+    let url = Url::parse(trimmed)
+        .map_err(|e| format!("{variable} is not a valid URL ({e}): \"{text}\""))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+        return Err(format!(
+            "{variable} must be an http:// or https:// address with a host (got \"{text}\")"
+        ));
+    }
+    Ok(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::settings::SettingsSources;
+    use secrecy::ExposeSecret;
+
+    fn settings(env: &[(&str, &str)]) -> Settings {
+        let dir = tempfile::tempdir().unwrap();
+        Settings::load(&SettingsSources {
+            environment: env
+                .iter()
+                .map(|(k, v)| ((*k).into(), (*v).into()))
+                .collect(),
+            working_dir: dir.path().to_path_buf(),
+            profile: None,
+        })
+        .unwrap()
+    }
+
+    fn resolve(env: &[(&str, &str)]) -> Result<RuntimeConfig, Vec<String>> {
+        RuntimeConfig::from_settings(settings(env), &Cli::default())
+    }
+
+    #[test]
+    fn no_credentials_means_the_demo() {
+        let config = resolve(&[]).unwrap();
+        assert!(matches!(
+            config.backend,
+            BackendChoice::Demo { explicit: false }
+        ));
+    }
+
+    #[test]
+    fn domain_and_key_select_the_space_over_https() {
+        let config = resolve(&[
+            ("BACKLOG_DOMAIN", "acme.backlog.com"),
+            ("BACKLOG_API_KEY", "k"),
+        ])
+        .unwrap();
+        let BackendChoice::Space { base_url, api_key } = config.backend else {
+            panic!("expected the space backend");
+        };
+        assert_eq!(base_url.as_str(), "https://acme.backlog.com/");
+        assert_eq!(api_key.expose_secret(), "k");
+    }
+
+    #[test]
+    fn the_base_url_wins_over_the_domain_and_may_be_plain_http() {
+        let config = resolve(&[
+            ("BACKLOG_DOMAIN", "acme.backlog.com"),
+            ("BACKLOG_BASE_URL", "http://127.0.0.1:8080/backlog/api/v2/"),
+            ("BACKLOG_API_KEY", "k"),
+        ])
+        .unwrap();
+        let BackendChoice::Space { base_url, .. } = config.backend else {
+            panic!("expected the space backend");
+        };
+        assert_eq!(base_url.as_str(), "http://127.0.0.1:8080/backlog");
+    }
+
+    #[test]
+    fn backlog_backend_without_settings_names_each_missing_variable() {
+        let problems = resolve(&[("BACKLOG_BACKEND", "backlog")]).unwrap_err();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].starts_with("BACKLOG_API_KEY is not set"));
+        assert!(problems[1].starts_with("BACKLOG_DOMAIN"));
+    }
+
+    #[test]
+    fn a_key_alone_asks_for_the_space() {
+        let problems = resolve(&[("BACKLOG_API_KEY", "k")]).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].contains("BACKLOG_DOMAIN"));
+    }
+
+    #[test]
+    fn bad_values_are_all_reported_together() {
+        let problems = resolve(&[
+            ("BACKLOG_TIMEZONE", "Mars/Base"),
+            ("USER_ID", "t.sato"),
+            ("BACKLOG_BACKEND", "jira"),
+        ])
+        .unwrap_err();
+        assert_eq!(problems.len(), 3, "{problems:?}");
+    }
+}

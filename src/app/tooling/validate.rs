@@ -1,0 +1,84 @@
+//! Turning raw argument values into domain values, with errors that name the parameter.
+
+use super::tool_error::ToolError;
+use crate::domain::calendar_date::{CalendarDate, DateRange};
+use crate::domain::ids::InvalidId;
+use crate::domain::zone::DisplayZone;
+
+/// A list of positive ids; an absent list is empty.
+pub fn ids<I>(
+    parameter: &str,
+    values: Option<&[i64]>,
+    make: impl Fn(i64) -> Result<I, InvalidId>,
+) -> Result<Vec<I>, ToolError> {
+    values
+        .unwrap_or_default()
+        .iter()
+        .map(|v| make(*v).map_err(|e| ToolError::argument(parameter, e)))
+        .collect()
+}
+
+pub fn date(parameter: &str, value: Option<&str>) -> Result<Option<CalendarDate>, ToolError> {
+    value
+        .map(|v| CalendarDate::parse(v).map_err(|e| ToolError::argument(parameter, e)))
+        .transpose()
+}
+
+/// A range from a `*_since` and a `*_until` parameter; since must not be after until.
+pub fn date_range(
+    (since_name, since): (&str, Option<&str>),
+    (until_name, until): (&str, Option<&str>),
+) -> Result<DateRange, ToolError> {
+    let since = date(since_name, since)?;
+    let until = date(until_name, until)?;
+    DateRange::new(since, until).map_err(|e| {
+        ToolError::argument(
+            since_name,
+            format!(
+                "{since_name} ({}) is after {until_name} ({}); swap them or widen the range",
+                e.since, e.until
+            ),
+        )
+    })
+}
+
+/// The requested timezone, or the server's default.
+pub fn zone(value: Option<&str>, default: DisplayZone) -> Result<DisplayZone, ToolError> {
+    match value {
+        Some(name) => DisplayZone::parse(name).map_err(|e| ToolError::argument("timezone", e)),
+        None => Ok(default),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ids::ProjectId;
+
+    #[test]
+    fn bad_values_name_their_parameter() {
+        let error = ids("project_ids", Some(&[3, 0]), ProjectId::new).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "invalid argument `project_ids`: 0 is not a valid id: Backlog ids are positive integers"
+        );
+        let error = date("due_date_since", Some("2024-02-30")).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "invalid argument `due_date_since`: 2024-02-30 is not a day of the calendar"
+        );
+    }
+
+    #[test]
+    fn inverted_ranges_name_both_ends() {
+        let error = date_range(
+            ("created_since", Some("2026-03-02")),
+            ("created_until", Some("2026-03-01")),
+        )
+        .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "invalid argument `created_since`: created_since (2026-03-02) is after created_until (2026-03-01); swap them or widen the range"
+        );
+    }
+}

@@ -1,0 +1,298 @@
+//! What can go wrong when asking Backlog for something: the error contract every
+//! repository adapter meets. Each message names the problem and the next step.
+
+use chrono::{DateTime, Utc};
+use std::fmt;
+use std::time::Duration;
+
+/// Backlog's own error codes (`errors[].code` in an error body).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BacklogErrorCode {
+    InternalError,
+    LicenceError,
+    LicenceExpiredError,
+    AccessDeniedError,
+    UnauthorizedOperationError,
+    NoResourceError,
+    InvalidRequestError,
+    SpaceOverCapacityError,
+    ResourceOverflowError,
+    TooLargeFileError,
+    AuthenticationError,
+    RequiredMfaError,
+    TooManyRequestsError,
+}
+
+impl BacklogErrorCode {
+    pub fn from_code(code: i64) -> Option<Self> {
+        Some(match code {
+            1 => Self::InternalError,
+            2 => Self::LicenceError,
+            3 => Self::LicenceExpiredError,
+            4 => Self::AccessDeniedError,
+            5 => Self::UnauthorizedOperationError,
+            6 => Self::NoResourceError,
+            7 => Self::InvalidRequestError,
+            8 => Self::SpaceOverCapacityError,
+            9 => Self::ResourceOverflowError,
+            10 => Self::TooLargeFileError,
+            11 => Self::AuthenticationError,
+            12 => Self::RequiredMfaError,
+            13 => Self::TooManyRequestsError,
+            _ => return None,
+        })
+    }
+
+    pub fn code(self) -> i64 {
+        match self {
+            Self::InternalError => 1,
+            Self::LicenceError => 2,
+            Self::LicenceExpiredError => 3,
+            Self::AccessDeniedError => 4,
+            Self::UnauthorizedOperationError => 5,
+            Self::NoResourceError => 6,
+            Self::InvalidRequestError => 7,
+            Self::SpaceOverCapacityError => 8,
+            Self::ResourceOverflowError => 9,
+            Self::TooLargeFileError => 10,
+            Self::AuthenticationError => 11,
+            Self::RequiredMfaError => 12,
+            Self::TooManyRequestsError => 13,
+        }
+    }
+
+    /// The name Backlog's documentation gives the code.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::InternalError => "InternalError",
+            Self::LicenceError => "LicenceError",
+            Self::LicenceExpiredError => "LicenceExpiredError",
+            Self::AccessDeniedError => "AccessDeniedError",
+            Self::UnauthorizedOperationError => "UnauthorizedOperationError",
+            Self::NoResourceError => "NoResourceError",
+            Self::InvalidRequestError => "InvalidRequestError",
+            Self::SpaceOverCapacityError => "SpaceOverCapacityError",
+            Self::ResourceOverflowError => "ResourceOverflowError",
+            Self::TooLargeFileError => "TooLargeFileError",
+            Self::AuthenticationError => "AuthenticationError",
+            Self::RequiredMfaError => "RequiredMFAError",
+            Self::TooManyRequestsError => "TooManyRequestsError",
+        }
+    }
+
+    /// What the user or the model can do about it, as a sentence.
+    pub fn next_step(self) -> &'static str {
+        match self {
+            Self::InternalError => "Backlog failed internally; try again in a moment.",
+            Self::LicenceError => "The space's plan does not include this feature.",
+            Self::LicenceExpiredError => "The space's licence has expired; ask its administrator.",
+            Self::AccessDeniedError => {
+                "Backlog refuses requests from this IP address; ask the space administrator to allow it."
+            }
+            Self::UnauthorizedOperationError => {
+                "The API key's user lacks the permission for this; ask a project administrator or use another account."
+            }
+            Self::NoResourceError => {
+                "Check the id or key; list the parent resource to find valid ones."
+            }
+            Self::InvalidRequestError => {
+                "Check the parameter values against the tool's description."
+            }
+            Self::SpaceOverCapacityError => {
+                "The space is out of storage; free space or upgrade the plan."
+            }
+            Self::ResourceOverflowError => {
+                "A per-resource limit would be exceeded; remove something first."
+            }
+            Self::TooLargeFileError => "The file is larger than Backlog accepts.",
+            Self::AuthenticationError => {
+                "Check BACKLOG_API_KEY; regenerate it under Personal Settings → API."
+            }
+            Self::RequiredMfaError => {
+                "The space requires two-step verification; enable it for this user."
+            }
+            Self::TooManyRequestsError => {
+                "Wait for the rate-limit window to reset, or narrow the query."
+            }
+        }
+    }
+}
+
+impl fmt::Display for BacklogErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} (code {})", self.name(), self.code())
+    }
+}
+
+/// A failure reported by, or on the way to, Backlog.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum BacklogError {
+    /// HTTP 404 / code 6: the thing asked for does not exist (or is invisible to this user).
+    #[error(
+        "{what} was not found ({message}); check the id or key, or list them to find valid ones"
+    )]
+    NotFound { what: String, message: String },
+
+    /// HTTP 401: the API key was refused.
+    #[error(
+        "authentication failed (HTTP 401{}): check BACKLOG_API_KEY; regenerate it under Personal Settings → API",
+        detail.as_deref().map(|d| format!(": {d}")).unwrap_or_default()
+    )]
+    AuthenticationFailed { detail: Option<String> },
+
+    /// Backlog understood the request and refused it (400, 403, 413 …).
+    #[error("{}", describe_rejection(*status, *code, message))]
+    Rejected {
+        status: u16,
+        code: Option<BacklogErrorCode>,
+        message: String,
+    },
+
+    /// HTTP 429 / code 13, still after waiting for the window to reset.
+    #[error("{}", describe_rate_limit(*attempts, *waited, *retry_at))]
+    RateLimited {
+        attempts: u32,
+        waited: Duration,
+        retry_at: Option<DateTime<Utc>>,
+    },
+
+    /// HTTP 5xx (or a non-JSON error page from a proxy), after the allowed retries.
+    #[error(
+        "Backlog answered HTTP {status}{} after {attempts} attempt{}: {message}; Backlog or a proxy in front of it is failing, try again later",
+        code.map(|c| format!(" {c}")).unwrap_or_default(),
+        plural(*attempts)
+    )]
+    ServerError {
+        status: u16,
+        code: Option<BacklogErrorCode>,
+        message: String,
+        attempts: u32,
+    },
+
+    /// No connection could be made, or it broke before an answer arrived.
+    #[error(
+        "could not reach Backlog at {host} after {attempts} attempt{}: {reason}; check BACKLOG_DOMAIN / BACKLOG_BASE_URL and the network",
+        plural(*attempts)
+    )]
+    Unreachable {
+        host: String,
+        reason: String,
+        attempts: u32,
+    },
+
+    /// The connection broke after the request was sent, before the answer was complete.
+    #[error("{}", describe_lost(host, reason, *attempts, *write_may_have_applied))]
+    ConnectionLost {
+        host: String,
+        reason: String,
+        attempts: u32,
+        write_may_have_applied: bool,
+    },
+
+    /// No answer within the request timeout.
+    #[error("{}", describe_timeout(host, *attempts, *write_may_have_applied))]
+    TimedOut {
+        host: String,
+        attempts: u32,
+        /// A write that timed out may have been applied: it is never retried blindly.
+        write_may_have_applied: bool,
+    },
+
+    /// Backlog answered 2xx with something that is not the expected shape.
+    #[error("Backlog sent an answer this server could not read ({detail}); please report it")]
+    InvalidResponse { detail: String },
+}
+
+fn plural(n: u32) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn describe_rejection(status: u16, code: Option<BacklogErrorCode>, message: &str) -> String {
+    match code {
+        Some(code) => format!(
+            "Backlog refused the request with HTTP {status} {code}: \"{message}\". {}",
+            code.next_step()
+        ),
+        None => format!("Backlog refused the request with HTTP {status}: \"{message}\"."),
+    }
+}
+
+fn describe_rate_limit(attempts: u32, waited: Duration, retry_at: Option<DateTime<Utc>>) -> String {
+    let after = retry_at
+        .map(|at| format!("try again after {} UTC", at.format("%H:%M:%S")))
+        .unwrap_or_else(|| "try again in a minute".to_owned());
+    format!(
+        "rate limited by Backlog (HTTP 429 TooManyRequestsError); tried {attempts} time{} over {} s; {after} or narrow the query",
+        plural(attempts),
+        waited.as_secs()
+    )
+}
+
+fn describe_lost(host: &str, reason: &str, attempts: u32, write_may_have_applied: bool) -> String {
+    if write_may_have_applied {
+        format!(
+            "the connection to Backlog at {host} broke during a write ({reason}); it may or may not have been applied, so check the current state before trying again"
+        )
+    } else {
+        format!(
+            "the connection to Backlog at {host} broke after {attempts} attempt{} ({reason}); try again later",
+            plural(attempts)
+        )
+    }
+}
+
+fn describe_timeout(host: &str, attempts: u32, write_may_have_applied: bool) -> String {
+    if write_may_have_applied {
+        format!(
+            "Backlog at {host} did not answer a write in time; it may or may not have been applied, so check the current state before trying again"
+        )
+    } else {
+        format!(
+            "Backlog at {host} did not answer in time after {attempts} attempt{}; try again later or narrow the query",
+            plural(attempts)
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_documented_code_round_trips_with_its_name() {
+        for code in 1..=13 {
+            let known = BacklogErrorCode::from_code(code).unwrap();
+            assert_eq!(known.code(), code);
+            assert!(known.name().ends_with("Error"));
+        }
+        assert_eq!(BacklogErrorCode::from_code(14), None);
+    }
+
+    #[test]
+    fn rate_limit_text_gives_attempts_wait_and_reset_time() {
+        use chrono::TimeZone;
+        let error = BacklogError::RateLimited {
+            attempts: 4,
+            waited: Duration::from_secs(62),
+            retry_at: Some(Utc.with_ymd_and_hms(2026, 3, 1, 10, 42, 0).unwrap()),
+        };
+        assert_eq!(
+            error.to_string(),
+            "rate limited by Backlog (HTTP 429 TooManyRequestsError); tried 4 times over 62 s; try again after 10:42:00 UTC or narrow the query"
+        );
+    }
+
+    #[test]
+    fn rejections_name_status_code_and_next_step() {
+        let error = BacklogError::Rejected {
+            status: 403,
+            code: Some(BacklogErrorCode::UnauthorizedOperationError),
+            message: "No permission.".into(),
+        };
+        let text = error.to_string();
+        assert_eq!(
+            text,
+            "Backlog refused the request with HTTP 403 UnauthorizedOperationError (code 5): \"No permission.\". The API key's user lacks the permission for this; ask a project administrator or use another account."
+        );
+    }
+}

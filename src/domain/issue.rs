@@ -1,0 +1,85 @@
+//! Issues and what they carry.
+
+use super::calendar_date::CalendarDate;
+use super::ids::{
+    AttachmentId, CategoryId, CustomFieldId, IssueId, IssueTypeId, PriorityId, ProjectId,
+    ResolutionId, StatusId, VersionId,
+};
+use super::keys::IssueKey;
+use super::user::UserRef;
+use chrono::{DateTime, Utc};
+
+/// Something referenced by id that has a display name (a priority, a category…).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named<I> {
+    pub id: I,
+    pub name: String,
+}
+
+impl<I> Named<I> {
+    pub fn new(id: I, name: impl Into<String>) -> Self {
+        Self {
+            id,
+            name: name.into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Issue {
+    pub id: IssueId,
+    pub project_id: ProjectId,
+    pub key: IssueKey,
+    pub issue_type: Named<IssueTypeId>,
+    pub summary: String,
+    pub description: String,
+    pub status: Named<StatusId>,
+    pub priority: Option<Named<PriorityId>>,
+    pub resolution: Option<Named<ResolutionId>>,
+    pub assignee: Option<UserRef>,
+    pub categories: Vec<Named<CategoryId>>,
+    /// Affected versions.
+    pub versions: Vec<Named<VersionId>>,
+    pub milestones: Vec<Named<VersionId>>,
+    pub start_date: Option<CalendarDate>,
+    pub due_date: Option<CalendarDate>,
+    pub estimated_hours: Option<f64>,
+    pub actual_hours: Option<f64>,
+    pub parent_issue_id: Option<IssueId>,
+    pub custom_fields: Vec<CustomFieldValue>,
+    pub attachments: Vec<Attachment>,
+    pub created_user: Option<UserRef>,
+    pub created: DateTime<Utc>,
+    pub updated_user: Option<UserRef>,
+    pub updated: Option<DateTime<Utc>>,
+}
+
+/// The value an issue holds for one custom field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CustomFieldValue {
+    pub id: CustomFieldId,
+    pub name: String,
+    pub value: CustomFieldContent,
+    /// Free text of the "other" choice of check-box and radio fields.
+    pub other_value: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum CustomFieldContent {
+    Empty,
+    Text(String),
+    Number(f64),
+    Date(CalendarDate),
+    /// The chosen items of a list, check-box or radio field.
+    Items(Vec<Named<i64>>),
+}
+
+/// A file attached to an issue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attachment {
+    pub id: AttachmentId,
+    pub name: String,
+    pub size: u64,
+    pub created_user: Option<UserRef>,
+    pub created: Option<DateTime<Utc>>,
+}

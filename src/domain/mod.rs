@@ -1,0 +1,13 @@
+//! The pure model of a Backlog space: entities, validated values, filters, and the
+//! vocabulary of failures. Nothing here does I/O or knows about JSON.
+
+pub mod backlog_error;
+pub mod calendar_date;
+pub mod comment;
+pub mod ids;
+pub mod issue;
+pub mod issue_filter;
+pub mod keys;
+pub mod project;
+pub mod user;
+pub mod zone;

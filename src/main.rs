@@ -1,0 +1,19 @@
+use backlog_mcp::app::cli::Cli;
+use backlog_mcp::app::composition;
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build();
+    match runtime {
+        Ok(runtime) => runtime.block_on(composition::run(cli)),
+        Err(error) => {
+            eprintln!("backlog-mcp: cannot start the async runtime: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
