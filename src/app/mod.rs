@@ -10,3 +10,6 @@ pub mod settings;
 pub mod tooling;
 pub mod tools;
 pub mod views;
+
+#[cfg(test)]
+pub(crate) mod test_support;

@@ -206,3 +206,130 @@ fn custom_field_text(content: &CustomFieldContent, other: Option<&str>) -> Optio
     }
     Some(text)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::test_support::{app_with, demo_app};
+    use crate::domain::ids::{CommentId, IssueId, IssueTypeId, ProjectId, StatusId};
+    use crate::domain::issue::Named;
+    use crate::ports::issue_repository::MockIssueRepository;
+    use crate::ports::project_repository::MockProjectRepository;
+    use crate::ports::user_repository::MockUserRepository;
+    use chrono::{TimeZone, Utc};
+
+    fn args(key: &str, timezone: Option<&str>) -> GetIssueDetailsArgs {
+        GetIssueDetailsArgs {
+            issue_key: key.to_owned(),
+            issue_title: Some("for the log only".to_owned()),
+            timezone: timezone.map(str::to_owned),
+        }
+    }
+
+    async fn details(key: &str, timezone: Option<&str>) -> Result<IssueDetails, ToolError> {
+        get_issue_details(&demo_app(), args(key, timezone), &ToolContext::detached()).await
+    }
+
+    #[tokio::test]
+    async fn the_conversation_is_oldest_first_without_change_log_only_comments() {
+        let answer = details("WEB-5", Some("Asia/Tokyo")).await.unwrap();
+        assert_eq!(answer.summary.summary, "Login button does nothing on Safari");
+        assert!(answer.description.starts_with("Steps:"));
+        let authors: Vec<_> = answer.comments.iter().map(|c| c.author.as_deref()).collect();
+        assert_eq!(authors, [Some("Taro Sato"), Some("Aiko Tanaka")]);
+        // 2026-11-16T02:00Z in Tokyo.
+        assert_eq!(answer.comments[0].created, "2026-11-16T11:00:00+09:00");
+        assert_eq!(answer.timezone, "Asia/Tokyo");
+        assert_eq!(answer.summary.start_date.as_deref(), Some("2026-11-16"));
+    }
+
+    #[tokio::test]
+    async fn calendar_dates_do_not_shift_with_the_timezone() {
+        let west = details("WEB-5", Some("Pacific/Honolulu")).await.unwrap();
+        let east = details("WEB-5", Some("Pacific/Kiritimati")).await.unwrap();
+        assert_eq!(west.summary.due_date, east.summary.due_date);
+        assert_ne!(west.summary.created, east.summary.created);
+    }
+
+    #[tokio::test]
+    async fn the_parent_is_named_by_key() {
+        let answer = details("app-4", None).await.unwrap();
+        assert_eq!(answer.summary.issue_key, "APP-4");
+        assert_eq!(answer.summary.parent_issue_key.as_deref(), Some("APP-3"));
+    }
+
+    #[tokio::test]
+    async fn unknown_and_malformed_keys_are_clear_errors() {
+        let missing = details("WEB-999", None).await.unwrap_err().to_string();
+        assert!(missing.starts_with("issue WEB-999 was not found (No issue.)"), "{missing}");
+        let malformed = details("../projects/X", None).await.unwrap_err().to_string();
+        assert_eq!(
+            malformed,
+            "invalid argument `issue_key`: \"../projects/X\" is not an issue key: use PROJECT-NUMBER, e.g. WEB-42"
+        );
+        let zone = details("WEB-5", Some("Mars/Base")).await.unwrap_err().to_string();
+        assert!(zone.starts_with("invalid argument `timezone`"), "{zone}");
+    }
+
+    fn comment(id: i64) -> Comment {
+        Comment {
+            id: CommentId::new(id).unwrap(),
+            content: format!("comment {id}"),
+            change_log: vec![],
+            created_user: None,
+            created: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
+            updated: None,
+        }
+    }
+
+    #[tokio::test]
+    async fn every_comment_is_fetched_page_by_page_after_the_last_id() {
+        let mut issues = MockIssueRepository::new();
+        issues.expect_issue().returning(|_| Ok(sample_issue()));
+        issues
+            .expect_comments()
+            .withf(|_, page| page.min_id.is_none() && page.order == SortOrder::Asc)
+            .times(1)
+            .returning(|_, _| Ok((1..=100).map(comment).collect()));
+        issues
+            .expect_comments()
+            .withf(|_, page| page.min_id.map(CommentId::get) == Some(100))
+            .times(1)
+            .returning(|_, _| Ok((101..=130).map(comment).collect()));
+        let app = app_with(issues, MockProjectRepository::new(), MockUserRepository::new());
+        let answer = get_issue_details(&app, args("T-1", None), &ToolContext::detached())
+            .await
+            .unwrap();
+        assert_eq!(answer.comments.len(), 130);
+        assert_eq!(answer.comments.last().map(|c| c.id), Some(130));
+    }
+
+    fn sample_issue() -> Issue {
+        Issue {
+            id: IssueId::new(1).unwrap(),
+            project_id: ProjectId::new(1).unwrap(),
+            key: IssueKey::parse("T-1").unwrap(),
+            issue_type: Named::new(IssueTypeId::new(1).unwrap(), "Task"),
+            summary: "sample".into(),
+            description: String::new(),
+            status: Named::new(StatusId::new(1).unwrap(), "Open"),
+            priority: None,
+            resolution: None,
+            assignee: None,
+            categories: vec![],
+            versions: vec![],
+            milestones: vec![],
+            start_date: None,
+            due_date: None,
+            estimated_hours: None,
+            actual_hours: None,
+            parent_issue_id: None,
+            custom_fields: vec![],
+            attachments: vec![],
+            created_user: None,
+            created: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
+            updated_user: None,
+            updated: None,
+        }
+    }
+}

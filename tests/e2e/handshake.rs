@@ -1,0 +1,73 @@
+use crate::support::{ServerEnv, client_config, start, start_with};
+use rmcp::model::ProtocolVersion;
+use rmcp::service::{ClientLifecycleMode, ClientServiceExt};
+use rmcp::transport::TokioChildProcess;
+
+#[tokio::test]
+async fn initialize_echoes_2025_06_18_and_2025_11_25_and_names_the_server() {
+    for version in [ProtocolVersion::V_2025_06_18, ProtocolVersion::V_2025_11_25] {
+        let server = start_with(ServerEnv::demo(), client_config(version.clone())).await;
+        let info = server.client.peer_info().unwrap();
+        assert_eq!(info.protocol_version, version);
+        let implementation = info.server_info.clone().unwrap();
+        assert_eq!(implementation.name, "backlog-mcp");
+        assert_eq!(implementation.version, env!("CARGO_PKG_VERSION"));
+        assert!(info.capabilities.tools.is_some());
+        server.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn the_stateless_2026_07_28_revision_works_through_discovery() {
+    let env = ServerEnv::demo();
+    let transport = TokioChildProcess::new(env.command()).unwrap();
+    let client = client_config(ProtocolVersion::V_2026_07_28)
+        .serve_with_lifecycle(
+            transport,
+            ClientLifecycleMode::Discover {
+                preferred_versions: vec![ProtocolVersion::V_2026_07_28],
+            },
+        )
+        .await
+        .unwrap();
+    let tools = client.list_all_tools().await.unwrap();
+    assert_eq!(tools.len(), 2);
+    client.cancel().await.unwrap();
+}
+
+#[tokio::test]
+async fn both_tools_are_listed_with_schemas_titles_and_honest_annotations() {
+    let server = start(ServerEnv::demo()).await;
+    let tools = server.client.list_all_tools().await.unwrap();
+    let names: Vec<&str> = tools.iter().map(|t| t.name.as_ref()).collect();
+    assert_eq!(names, ["get_issue_details", "get_user_issue_list"]);
+    for tool in &tools {
+        let annotations = tool.annotations.clone().unwrap();
+        assert_eq!(annotations.read_only_hint, Some(true), "{}", tool.name);
+        assert_eq!(annotations.open_world_hint, Some(true), "{}", tool.name);
+        assert_eq!(annotations.destructive_hint, Some(false), "{}", tool.name);
+        assert!(tool.title.is_some());
+        assert!(tool.description.as_ref().unwrap().len() > 100);
+        let output = tool.output_schema.clone().unwrap();
+        assert_eq!(output["type"], "object");
+        assert_eq!(tool.input_schema["additionalProperties"], false);
+    }
+    let details = &tools[0];
+    let properties = details.input_schema["properties"].as_object().unwrap();
+    let mut parameters: Vec<&str> = properties.keys().map(String::as_str).collect();
+    parameters.sort_unstable();
+    assert_eq!(parameters, ["issue_key", "issue_title", "timezone"]);
+    assert_eq!(details.input_schema["required"], serde_json::json!(["issue_key"]));
+
+    let list = &tools[1];
+    let properties = list.input_schema["properties"].as_object().unwrap();
+    for parameter in [
+        "project_ids", "assignee_ids", "status_ids", "milestone_ids", "parent_issue_ids",
+        "created_since", "created_until", "updated_since", "updated_until",
+        "start_date_since", "start_date_until", "due_date_since", "due_date_until",
+    ] {
+        let described = properties[parameter]["description"].as_str().unwrap_or_default();
+        assert!(!described.is_empty(), "{parameter} needs a description");
+    }
+    server.stop().await;
+}

@@ -1,0 +1,463 @@
+//! The in-memory Backlog space: users, projects and their settings, issues and comments.
+//!
+//! The model stores references by id (an issue keeps `status_id`, `assignee_id`, ...) and
+//! [`crate::json`] resolves them when rendering, like the real API embeds full objects.
+//! Everything here is plain data: deterministic, cloneable, no clocks.
+
+mod demo;
+mod generated;
+mod handle;
+
+pub use handle::{NewIssue, SpaceHandle};
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+
+/// The API key a [`Space`] accepts unless told otherwise.
+pub const DEFAULT_API_KEY: &str = "fake-api-key-0123456789";
+
+/// A space user (`GET /users`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct User {
+    pub id: i64,
+    /// Login id; `None` renders as JSON null, as for some accounts of old spaces.
+    pub user_id: Option<String>,
+    pub name: String,
+    pub role_type: i64,
+    /// `"ja"`, `"en"` or `None`.
+    pub lang: Option<String>,
+    pub mail_address: String,
+    pub nulab_account: Option<NulabAccount>,
+    pub keyword: String,
+    pub last_login_time: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NulabAccount {
+    pub nulab_id: String,
+    pub name: String,
+    pub unique_id: String,
+}
+
+/// Space-wide settings (`GET /space`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpaceInfo {
+    pub space_key: String,
+    pub name: String,
+    pub owner_id: i64,
+    pub lang: String,
+    pub timezone: String,
+    pub report_send_time: String,
+    pub text_formatting_rule: String,
+    pub created: DateTime<Utc>,
+    pub updated: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Project {
+    pub id: i64,
+    pub project_key: String,
+    pub name: String,
+    pub chart_enabled: bool,
+    pub subtasking_enabled: bool,
+    pub text_formatting_rule: String,
+    pub archived: bool,
+    pub display_order: i64,
+    pub use_wiki: bool,
+    pub use_git: bool,
+    pub statuses: Vec<Status>,
+    pub issue_types: Vec<IssueType>,
+    pub categories: Vec<Category>,
+    /// Versions and milestones are the same objects in Backlog.
+    pub versions: Vec<Version>,
+    pub custom_fields: Vec<CustomField>,
+    /// Members (`GET /projects/:p/users`).
+    pub user_ids: Vec<i64>,
+}
+
+impl Project {
+    pub fn status(&self, id: i64) -> Option<&Status> {
+        self.statuses.iter().find(|s| s.id == id)
+    }
+
+    pub fn issue_type(&self, id: i64) -> Option<&IssueType> {
+        self.issue_types.iter().find(|t| t.id == id)
+    }
+
+    pub fn category(&self, id: i64) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+
+    pub fn version(&self, id: i64) -> Option<&Version> {
+        self.versions.iter().find(|v| v.id == id)
+    }
+
+    pub fn custom_field(&self, id: i64) -> Option<&CustomField> {
+        self.custom_fields.iter().find(|f| f.id == id)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Status {
+    pub id: i64,
+    pub project_id: i64,
+    pub name: String,
+    pub color: String,
+    pub display_order: i64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct IssueType {
+    pub id: i64,
+    pub project_id: i64,
+    pub name: String,
+    pub color: String,
+    pub display_order: i64,
+    pub template_summary: Option<String>,
+    pub template_description: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Category {
+    pub id: i64,
+    pub project_id: i64,
+    pub name: String,
+    pub display_order: i64,
+}
+
+/// A version or milestone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Version {
+    pub id: i64,
+    pub project_id: i64,
+    pub name: String,
+    pub description: Option<String>,
+    pub start_date: Option<NaiveDate>,
+    pub release_due_date: Option<NaiveDate>,
+    pub archived: bool,
+    pub display_order: i64,
+}
+
+/// Custom field kinds (`typeId` / `fieldTypeId`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CustomFieldType {
+    Text = 1,
+    TextArea = 2,
+    Numeric = 3,
+    Date = 4,
+    SingleList = 5,
+    MultipleList = 6,
+    CheckBox = 7,
+    Radio = 8,
+}
+
+/// A custom field definition (`GET /projects/:p/customFields`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CustomField {
+    pub id: i64,
+    pub project_id: i64,
+    pub type_id: CustomFieldType,
+    pub name: String,
+    pub description: String,
+    pub required: bool,
+    /// Empty = applies to every issue type.
+    pub applicable_issue_types: Vec<i64>,
+    pub display_order: i64,
+    /// Numeric fields only.
+    pub unit: Option<String>,
+    /// List fields only.
+    pub items: Vec<ListItem>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListItem {
+    pub id: i64,
+    pub name: String,
+    pub display_order: i64,
+}
+
+/// A custom field's value on an issue; list values hold item ids.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CustomValue {
+    Text(Option<String>),
+    Numeric(Option<f64>),
+    Date(Option<NaiveDate>),
+    SingleList(Option<i64>),
+    MultipleList(Vec<i64>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attachment {
+    pub id: i64,
+    pub name: String,
+    pub size: i64,
+    pub created_user_id: i64,
+    pub created: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Star {
+    pub id: i64,
+    pub comment: Option<String>,
+    pub url: String,
+    pub title: String,
+    pub presenter_id: i64,
+    pub created: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Issue {
+    pub id: i64,
+    pub project_id: i64,
+    pub key_id: i64,
+    pub issue_type_id: i64,
+    pub summary: String,
+    pub description: String,
+    pub resolution_id: Option<i64>,
+    pub priority_id: i64,
+    pub status_id: i64,
+    pub assignee_id: Option<i64>,
+    pub category_ids: Vec<i64>,
+    pub version_ids: Vec<i64>,
+    pub milestone_ids: Vec<i64>,
+    pub start_date: Option<NaiveDate>,
+    pub due_date: Option<NaiveDate>,
+    pub estimated_hours: Option<f64>,
+    pub actual_hours: Option<f64>,
+    pub parent_issue_id: Option<i64>,
+    pub created_user_id: i64,
+    pub created: DateTime<Utc>,
+    pub updated_user_id: i64,
+    pub updated: DateTime<Utc>,
+    /// `(field id, value)`; the field definition lives on the project.
+    pub custom_fields: Vec<(i64, CustomValue)>,
+    pub attachments: Vec<Attachment>,
+    pub stars: Vec<Star>,
+    /// Oldest first (ascending id).
+    pub comments: Vec<Comment>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comment {
+    pub id: i64,
+    /// `""` for change-log-only comments.
+    pub content: String,
+    pub change_log: Vec<ChangeLogEntry>,
+    pub created_user_id: i64,
+    pub created: DateTime<Utc>,
+    pub updated: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangeLogEntry {
+    pub field: String,
+    pub new_value: Option<String>,
+    pub original_value: Option<String>,
+}
+
+impl ChangeLogEntry {
+    pub fn new(field: &str, original: Option<&str>, new: Option<&str>) -> Self {
+        Self {
+            field: field.to_owned(),
+            new_value: new.map(str::to_owned),
+            original_value: original.map(str::to_owned),
+        }
+    }
+}
+
+/// A whole space: what a [`crate::FakeBacklog`] serves.
+///
+/// Build one with [`Space::demo`] or [`Space::generated`], adjust it with the `with_*`
+/// builders, then hand it to [`crate::FakeBacklog::start`].
+#[derive(Debug, Clone)]
+pub struct Space {
+    pub api_key: String,
+    /// The user `GET /users/myself` answers with.
+    pub myself_id: i64,
+    pub info: SpaceInfo,
+    pub users: Vec<User>,
+    pub projects: Vec<Project>,
+    /// Ascending id.
+    pub issues: Vec<Issue>,
+    /// The fake's clock for issues and comments added at run time: every addition
+    /// advances it by one second, so runs stay deterministic.
+    pub clock: DateTime<Utc>,
+    /// Next ids handed out at run time.
+    pub next_issue_id: i64,
+    pub next_comment_id: i64,
+}
+
+impl Space {
+    /// A small realistic space; see the module `demo` for its contents.
+    pub fn demo() -> Space {
+        demo::build()
+    }
+
+    /// A large synthetic space: `project_count` projects (keys `GEN1`, `GEN2`, ...) with
+    /// `issues_per_project` issues each. Deterministic and cheap to build.
+    pub fn generated(project_count: usize, issues_per_project: usize) -> Space {
+        generated::build(project_count, issues_per_project)
+    }
+
+    /// A space with the demo's users and no projects or issues.
+    pub fn empty() -> Space {
+        let mut space = demo::build();
+        space.projects.clear();
+        space.issues.clear();
+        space
+    }
+
+    pub fn with_api_key(mut self, key: impl Into<String>) -> Space {
+        self.api_key = key.into();
+        self
+    }
+
+    /// Makes the user with this numeric id the authenticated one.
+    ///
+    /// # Panics
+    /// When no such user exists.
+    pub fn with_myself(mut self, user_id: i64) -> Space {
+        assert!(self.user(user_id).is_some(), "no user with id {user_id}");
+        self.myself_id = user_id;
+        self
+    }
+
+    /// Adds (or replaces, by id) a user.
+    pub fn with_user(mut self, user: User) -> Space {
+        self.users.retain(|u| u.id != user.id);
+        self.users.push(user);
+        self
+    }
+
+    /// Adds an issue as [`SpaceHandle::add_issue`] would.
+    ///
+    /// # Panics
+    /// When the issue names an unknown project.
+    pub fn with_issue(mut self, issue: NewIssue) -> Space {
+        self.add_issue(issue).expect("with_issue: unknown project");
+        self
+    }
+
+    pub fn myself(&self) -> &User {
+        self.user(self.myself_id).expect("myself_id names a user")
+    }
+
+    pub fn user(&self, id: i64) -> Option<&User> {
+        self.users.iter().find(|u| u.id == id)
+    }
+
+    pub fn project(&self, id: i64) -> Option<&Project> {
+        self.projects.iter().find(|p| p.id == id)
+    }
+
+    /// Resolves a `:projectIdOrKey` path segment: numeric id first, else key
+    /// (case-insensitive).
+    pub fn project_by_id_or_key(&self, id_or_key: &str) -> Option<&Project> {
+        match id_or_key.parse::<i64>() {
+            Ok(id) => self.project(id),
+            Err(_) => self
+                .projects
+                .iter()
+                .find(|p| p.project_key.eq_ignore_ascii_case(id_or_key)),
+        }
+    }
+
+    pub fn issue(&self, id: i64) -> Option<&Issue> {
+        self.issue_index(id).map(|i| &self.issues[i])
+    }
+
+    fn issue_index(&self, id: i64) -> Option<usize> {
+        self.issues.binary_search_by_key(&id, |i| i.id).ok()
+    }
+
+    /// Resolves an `:issueIdOrKey` path segment: numeric id, else `KEY-N`.
+    pub fn issue_by_id_or_key(&self, id_or_key: &str) -> Option<&Issue> {
+        if let Ok(id) = id_or_key.parse::<i64>() {
+            return self.issue(id);
+        }
+        let (key, number) = id_or_key.rsplit_once('-')?;
+        let key_id: i64 = number.parse().ok()?;
+        let project = self
+            .projects
+            .iter()
+            .find(|p| p.project_key.eq_ignore_ascii_case(key))?;
+        self.issues
+            .iter()
+            .find(|i| i.project_id == project.id && i.key_id == key_id)
+    }
+
+    /// `"{PROJECTKEY}-{keyId}"`.
+    pub fn issue_key(&self, issue: &Issue) -> String {
+        let key = self
+            .project(issue.project_id)
+            .map_or("UNKNOWN", |p| p.project_key.as_str());
+        format!("{key}-{}", issue.key_id)
+    }
+
+    /// Adds an issue, assigning the next id and per-project `keyId`. Returns its id.
+    pub fn add_issue(&mut self, new: NewIssue) -> Result<i64, String> {
+        handle::insert_issue(self, new)
+    }
+
+    /// Advances the deterministic clock by one second and returns the new time.
+    pub(crate) fn tick(&mut self) -> DateTime<Utc> {
+        self.clock += chrono::Duration::seconds(1);
+        self.clock
+    }
+}
+
+/// `yyyy-mm-dd hh:mm:ss` in UTC, for building fixtures.
+pub(crate) fn ts(y: i32, mo: u32, d: u32, h: u32, mi: u32, s: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, mo, d, h, mi, s)
+        .single()
+        .expect("valid fixture timestamp")
+}
+
+/// A calendar date, for building fixtures.
+pub(crate) fn date(y: i32, mo: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, mo, d).expect("valid fixture date")
+}
+
+/// The four statuses every Backlog project starts with (ids 1–4 in every project).
+pub(crate) fn default_statuses(project_id: i64) -> Vec<Status> {
+    [
+        (1, "Open", "#ed8077", 1000),
+        (2, "In Progress", "#4488c5", 2000),
+        (3, "Resolved", "#5eb5a6", 3000),
+        (4, "Closed", "#b0be3c", 4000),
+    ]
+    .into_iter()
+    .map(|(id, name, color, order)| Status {
+        id,
+        project_id,
+        name: name.to_owned(),
+        color: color.to_owned(),
+        display_order: order,
+    })
+    .collect()
+}
+
+/// Global priorities: `(id, name)`.
+pub const PRIORITIES: [(i64, &str); 3] = [(2, "High"), (3, "Normal"), (4, "Low")];
+
+/// Global resolutions: `(id, name)`; id 0 is valid.
+pub const RESOLUTIONS: [(i64, &str); 5] = [
+    (0, "Fixed"),
+    (1, "Won't Fix"),
+    (2, "Invalid"),
+    (3, "Duplication"),
+    (4, "Cannot Reproduce"),
+];
+
+pub(crate) fn priority_name(id: i64) -> &'static str {
+    PRIORITIES
+        .iter()
+        .find(|(p, _)| *p == id)
+        .map_or("Normal", |(_, n)| n)
+}
+
+pub(crate) fn resolution_name(id: i64) -> &'static str {
+    RESOLUTIONS
+        .iter()
+        .find(|(r, _)| *r == id)
+        .map_or("Fixed", |(_, n)| n)
+}

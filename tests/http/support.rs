@@ -1,0 +1,59 @@
+use backlog_mcp::adapters::backlog_http::{HttpBacklog, HttpBacklogConfig};
+use secrecy::SecretString;
+use std::time::Duration;
+use wiremock::MockServer;
+
+pub const API_KEY: &str = "test-key-5f2b9c1e7d";
+
+pub fn client_for(server: &MockServer) -> HttpBacklog {
+    client_at(&server.uri(), Duration::from_secs(5))
+}
+
+pub fn client_at(base: &str, timeout: Duration) -> HttpBacklog {
+    HttpBacklog::new(HttpBacklogConfig {
+        base_url: base.parse().unwrap(),
+        api_key: SecretString::from(API_KEY),
+        connect_timeout: Duration::from_secs(2),
+        request_timeout: timeout,
+    })
+    .unwrap()
+}
+
+/// The decoded query pairs of the only request the server received.
+pub async fn only_request_query(server: &MockServer) -> Vec<(String, String)> {
+    let requests = server.received_requests().await.unwrap();
+    assert_eq!(requests.len(), 1, "expected exactly one request");
+    requests[0]
+        .url
+        .query_pairs()
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
+}
+
+pub fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
+}
+
+pub const ISSUE_JSON: &str = r##"{
+  "id": 1075000123, "projectId": 1073900100, "issueKey": "WEB-42", "keyId": 42,
+  "issueType": {"id": 1074000010, "projectId": 1073900100, "name": "Bug", "color": "#990000", "displayOrder": 1},
+  "summary": "ログインボタンが反応しない", "description": "Steps:\n1. ...",
+  "resolution": null, "priority": {"id": 2, "name": "High"},
+  "status": {"id": 2, "projectId": 1073900100, "name": "In Progress", "color": "#4488c5", "displayOrder": 2000},
+  "assignee": {"id": 1073800012, "userId": "t.sato", "name": "Taro Sato", "roleType": 2, "lang": "en",
+               "mailAddress": "t.sato@example.com", "nulabAccount": null, "lastLoginTime": "2024-05-02T08:14:22Z"},
+  "category": [], "versions": [],
+  "milestone": [{"id": 1074200007, "projectId": 1073900100, "name": "Sprint 12", "description": "",
+                 "startDate": "2024-06-03T00:00:00Z", "releaseDueDate": "2024-06-14T00:00:00Z",
+                 "archived": false, "displayOrder": 0}],
+  "startDate": "2024-06-03T00:00:00Z", "dueDate": "2024-06-07T00:00:00Z",
+  "estimatedHours": 4.5, "actualHours": null, "parentIssueId": 1075000100,
+  "createdUser": {"id": 1073800001, "userId": "admin", "name": "Admin", "roleType": 1, "lang": "ja",
+                  "mailAddress": "admin@example.com", "nulabAccount": null, "lastLoginTime": null},
+  "created": "2024-06-01T09:12:44Z",
+  "updatedUser": null, "updated": "2024-06-03T10:02:17Z",
+  "customFields": [], "attachments": [], "sharedFiles": [], "stars": []
+}"##;
