@@ -13,7 +13,9 @@ use crate::adapters::memory::MemoryBacklog;
 use crate::ports::{ServiceDescription, ToolCatalog, ToolTransport};
 use std::process::ExitCode;
 use std::sync::Arc;
-use tracing_subscriber::EnvFilter;
+use tracing_subscriber::filter::Targets;
+use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::util::SubscriberInitExt;
 
 /// Where demo issues link to; `.example` never resolves to a real space.
 const DEMO_WEB_BASE_URL: &str = "https://demo-space.backlog.example";
@@ -100,14 +102,24 @@ fn service_description() -> ServiceDescription {
     }
 }
 
-/// Logs go to stderr only: stdout is the JSON-RPC channel. `RUST_LOG` tunes them.
+/// Logs go to stderr only: stdout is the JSON-RPC channel. `RUST_LOG` tunes
+/// them with the usual `level,target=level` syntax.
 fn init_logging() {
-    let filter =
-        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,rmcp=warn"));
-    tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_ansi(false)
-        .with_target(false)
-        .with_env_filter(filter)
+    let filter = std::env::var("RUST_LOG")
+        .ok()
+        .and_then(|spec| spec.parse::<Targets>().ok())
+        .unwrap_or_else(|| {
+            Targets::new()
+                .with_default(tracing::Level::INFO)
+                .with_target("rmcp", tracing::Level::WARN)
+        });
+    tracing_subscriber::registry()
+        .with(
+            tracing_subscriber::fmt::layer()
+                .with_writer(std::io::stderr)
+                .with_ansi(false)
+                .with_target(false),
+        )
+        .with(filter)
         .init();
 }

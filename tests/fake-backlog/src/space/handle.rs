@@ -227,14 +227,6 @@ impl SpaceHandle {
         self.lock().clone()
     }
 
-    pub fn api_key(&self) -> String {
-        self.lock().api_key.clone()
-    }
-
-    pub fn set_api_key(&self, key: impl Into<String>) {
-        self.lock().api_key = key.into();
-    }
-
     /// Adds an issue and returns it as stored.
     ///
     /// # Panics

@@ -4,7 +4,7 @@
 //! [`crate::json`] resolves them when rendering, like the real API embeds full objects.
 //! Everything here is plain data: deterministic, cloneable, no clocks.
 
-mod demo;
+pub(crate) mod demo;
 mod generated;
 mod handle;
 
@@ -270,6 +270,8 @@ impl ChangeLogEntry {
 /// builders, then hand it to [`crate::FakeBacklog::start`].
 #[derive(Debug, Clone)]
 pub struct Space {
+    /// The one accepted API key. Read when the server starts; changing it on a running
+    /// server's space has no effect.
     pub api_key: String,
     /// The user `GET /users/myself` answers with.
     pub myself_id: i64,

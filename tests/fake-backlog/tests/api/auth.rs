@@ -1,0 +1,66 @@
+use crate::*;
+use fake_backlog::{FakeBacklog, Space};
+
+const AUTH_FAILURE: &str = r#"{"errors":[{"message":"Authentication failure.","code":11,"moreInfo":""}]}"#;
+
+#[tokio::test]
+async fn key_in_header_any_case() {
+    let server = FakeBacklog::start(Space::demo()).await;
+    for name in ["Backlog-API-Key", "backlog-api-key", "BACKLOG-API-KEY"] {
+        let answer = send(
+            client()
+                .get(format!("{}/api/v2/users/myself", server.base_url()))
+                .header(name, server.api_key()),
+        )
+        .await;
+        assert_eq!(answer.status, 200, "{name}");
+        assert_eq!(answer.json()["userId"], "t.sato");
+    }
+}
+
+#[tokio::test]
+async fn key_in_query() {
+    let server = FakeBacklog::start(Space::demo()).await;
+    let url = format!(
+        "{}/api/v2/users/myself?apiKey={}",
+        server.base_url(),
+        server.api_key()
+    );
+    let answer = send(client().get(url)).await;
+    assert_eq!(answer.status, 200);
+}
+
+#[tokio::test]
+async fn missing_or_wrong_key_is_401_code_11() {
+    let server = FakeBacklog::start(Space::demo()).await;
+    let base = server.base_url();
+    let requests = [
+        client().get(format!("{base}/api/v2/issues")),
+        client()
+            .get(format!("{base}/api/v2/issues"))
+            .header("Backlog-API-Key", "wrong"),
+        client().get(format!("{base}/api/v2/issues?apiKey=wrong")),
+        // The wrong key in the header is not rescued by nothing in the query.
+        client().get(format!("{base}/api/v2/nope")),
+    ];
+    for request in requests {
+        let answer = send(request).await;
+        assert_eq!(answer.status, 401);
+        assert_eq!(answer.text, AUTH_FAILURE);
+        assert!(answer.header("content-type").unwrap().starts_with("application/json"));
+        // Rate-limit headers are on every answer, refused ones included.
+        assert!(answer.header("x-ratelimit-limit").is_some());
+    }
+}
+
+#[tokio::test]
+async fn custom_key_and_myself() {
+    let space = Space::demo()
+        .with_api_key("another-key")
+        .with_myself(fake_backlog::demo::SUZUKI);
+    let server = FakeBacklog::start(space).await;
+    assert_eq!(server.api_key(), "another-key");
+    let me = get_json(&server, "/api/v2/users/myself").await;
+    assert_eq!(me["id"], fake_backlog::demo::SUZUKI);
+    assert_eq!(me["name"], "鈴木 花子");
+}
