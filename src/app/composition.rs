@@ -7,7 +7,7 @@ use super::context::AppContext;
 use super::runtime_config::{BackendChoice, RuntimeConfig};
 use super::settings::{Settings, SettingsSources};
 use super::tools;
-use crate::adapters::backlog_http::{HttpBacklog, HttpBacklogConfig};
+use crate::adapters::backlog_http::{HttpBacklog, HttpBacklogConfig, RetryPolicy};
 use crate::adapters::mcp_stdio::McpStdio;
 use crate::adapters::memory::MemoryBacklog;
 use crate::ports::{ServiceDescription, ToolCatalog, ToolTransport};
@@ -83,8 +83,14 @@ fn build_backlog(config: &RuntimeConfig) -> Result<(Backlog, String), String> {
             let http = HttpBacklog::new(HttpBacklogConfig {
                 base_url: base_url.clone(),
                 api_key: api_key.clone(),
-                connect_timeout: config.connect_timeout,
-                request_timeout: config.request_timeout,
+                connect_timeout: config.http.connect_timeout,
+                request_timeout: config.http.request_timeout,
+                retry: RetryPolicy {
+                    max_attempts: config.http.retry_attempts,
+                    base_delay: config.http.retry_base_delay,
+                    max_delay: config.http.retry_max_delay,
+                    max_rate_limit_wait: config.http.rate_limit_max_wait,
+                },
             })
             .map_err(|e| e.to_string())?;
             tracing::info!(host = http.host(), "serving the Backlog space");

@@ -26,9 +26,20 @@ pub struct RuntimeConfig {
     pub backend: BackendChoice,
     pub default_zone: DisplayZone,
     pub configured_user: Option<UserId>,
+    pub http: HttpTuning,
+    pub scan: ScanLimits,
+}
+
+/// How patient the HTTP client is.
+#[derive(Debug, Clone, Copy)]
+pub struct HttpTuning {
     pub connect_timeout: Duration,
     pub request_timeout: Duration,
-    pub scan: ScanLimits,
+    /// Attempts in all, the first included.
+    pub retry_attempts: u32,
+    pub retry_base_delay: Duration,
+    pub retry_max_delay: Duration,
+    pub rate_limit_max_wait: Duration,
 }
 
 impl RuntimeConfig {
@@ -49,6 +60,10 @@ impl RuntimeConfig {
             .map_err(|e| problems.push(e))
             .unwrap_or_default();
         let backend = choose_backend(&settings).map_err(|mut e| problems.append(&mut e));
+        if settings.backlog_retry_attempts == 0 {
+            problems
+                .push("BACKLOG_RETRY_ATTEMPTS must be at least 1 (1 means no retries)".to_owned());
+        }
         if settings.backlog_page_concurrency == 0 {
             problems.push("BACKLOG_PAGE_CONCURRENCY must be at least 1".to_owned());
         }
@@ -57,8 +72,16 @@ impl RuntimeConfig {
                 backend,
                 default_zone,
                 configured_user,
-                connect_timeout: Duration::from_millis(settings.backlog_connect_timeout_ms),
-                request_timeout: Duration::from_millis(settings.backlog_request_timeout_ms),
+                http: HttpTuning {
+                    connect_timeout: Duration::from_millis(settings.backlog_connect_timeout_ms),
+                    request_timeout: Duration::from_millis(settings.backlog_request_timeout_ms),
+                    retry_attempts: settings.backlog_retry_attempts,
+                    retry_base_delay: Duration::from_millis(settings.backlog_retry_base_ms),
+                    retry_max_delay: Duration::from_millis(settings.backlog_retry_max_ms),
+                    rate_limit_max_wait: Duration::from_secs(
+                        settings.backlog_rate_limit_max_wait_secs,
+                    ),
+                },
                 scan: ScanLimits {
                     concurrency: settings.backlog_page_concurrency,
                     ceiling: settings.backlog_scan_ceiling,

@@ -28,6 +28,10 @@ pub struct Settings {
     pub backlog_request_timeout_ms: u64,
     pub backlog_page_concurrency: usize,
     pub backlog_scan_ceiling: u64,
+    pub backlog_retry_attempts: u32,
+    pub backlog_retry_base_ms: u64,
+    pub backlog_retry_max_ms: u64,
+    pub backlog_rate_limit_max_wait_secs: u64,
 }
 
 /// Where the layers come from: the process (or a test's stand-in).

@@ -221,6 +221,11 @@ fn describe_rate_limit(attempts: u32, waited: Duration, retry_at: Option<DateTim
     let after = retry_at
         .map(|at| format!("try again after {} UTC", at.format("%H:%M:%S")))
         .unwrap_or_else(|| "try again in a minute".to_owned());
+    if attempts == 0 {
+        return format!(
+            "rate limited by Backlog (TooManyRequestsError): this minute's request budget is spent and resets later than this server waits; {after} or narrow the query"
+        );
+    }
     format!(
         "rate limited by Backlog (HTTP 429 TooManyRequestsError); tried {attempts} time{} over {} s; {after} or narrow the query",
         plural(attempts),

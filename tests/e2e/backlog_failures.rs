@@ -29,6 +29,8 @@ fn env_for(base_url: &str) -> ServerEnv {
     ServerEnv::space(base_url, SECRET_KEY)
         .var("RUST_LOG", "trace")
         .var("BACKLOG_REQUEST_TIMEOUT_MS", "2000")
+        .var("BACKLOG_RETRY_BASE_MS", "5")
+        .var("BACKLOG_RETRY_MAX_MS", "20")
 }
 
 /// One failure scenario: what Backlog answers, and how the tool error must start.
@@ -64,19 +66,19 @@ fn scenarios() -> Vec<Scenario> {
             status: 429,
             body: backlog_error(13, "Too many requests."),
             content_type: json,
-            expected: "rate limited by Backlog (HTTP 429 TooManyRequestsError)",
+            expected: "rate limited by Backlog (HTTP 429 TooManyRequestsError); tried 4 times over 0 s; try again in a minute",
         },
         Scenario {
             status: 500,
             body: backlog_error(1, "Internal error."),
             content_type: json,
-            expected: "Backlog answered HTTP 500 InternalError (code 1)",
+            expected: "Backlog answered HTTP 500 InternalError (code 1) after 4 attempts",
         },
         Scenario {
             status: 503,
             body: "<html><body>Service Unavailable</body></html>".to_owned(),
             content_type: "text/html",
-            expected: "Backlog answered HTTP 503",
+            expected: "Backlog answered HTTP 503 after 4 attempts: Service Unavailable, with a non-JSON body (text/html",
         },
     ]
 }
@@ -84,20 +86,29 @@ fn scenarios() -> Vec<Scenario> {
 #[tokio::test]
 async fn every_backlog_failure_is_a_tool_error_that_names_the_fix() {
     for scenario in scenarios() {
-        let backlog = backlog_answering(scenario.status, scenario.body, scenario.content_type).await;
+        let backlog =
+            backlog_answering(scenario.status, scenario.body, scenario.content_type).await;
         let server = start(env_for(&backlog.uri())).await;
         let message = error_text(
             &server
                 .call("get_issue_details", json!({"issue_key": "WEB-1"}))
                 .await,
         );
-        assert!(message.starts_with(scenario.expected), "HTTP {}: {message}", scenario.status);
+        assert!(
+            message.starts_with(scenario.expected),
+            "HTTP {}: {message}",
+            scenario.status
+        );
         assert!(!message.contains(SECRET_KEY));
         // Still serving: a second call gets an answer too.
         let again = server.call("get_user_issue_list", json!({})).await;
         assert_eq!(again.is_error, Some(true));
         let stderr = server.stop().await;
-        assert!(!stderr.contains(SECRET_KEY), "the key leaked to stderr: HTTP {}", scenario.status);
+        assert!(
+            !stderr.contains(SECRET_KEY),
+            "the key leaked to stderr: HTTP {}",
+            scenario.status
+        );
         assert!(!stderr.is_empty(), "trace logging is on");
     }
 }
@@ -108,7 +119,11 @@ async fn an_unreachable_backlog_is_named_by_host() {
     let address = listener.local_addr().unwrap();
     drop(listener);
     let server = start(env_for(&format!("http://{address}"))).await;
-    let message = error_text(&server.call("get_issue_details", json!({"issue_key": "WEB-1"})).await);
+    let message = error_text(
+        &server
+            .call("get_issue_details", json!({"issue_key": "WEB-1"}))
+            .await,
+    );
     assert!(
         message.starts_with(&format!("could not reach Backlog at {address}")),
         "{message}"
@@ -120,7 +135,8 @@ async fn an_unreachable_backlog_is_named_by_host() {
 #[tokio::test]
 async fn the_key_never_reaches_stdout_in_any_failure() {
     for scenario in scenarios() {
-        let backlog = backlog_answering(scenario.status, scenario.body, scenario.content_type).await;
+        let backlog =
+            backlog_answering(scenario.status, scenario.body, scenario.content_type).await;
         let mut lines = initialize();
         lines.push(json!({"jsonrpc": "2.0", "id": 1, "method": "tools/call", "params": {"name": "get_issue_details", "arguments": {"issue_key": "WEB-1"}}}).to_string());
         lines.push(json!({"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": {"name": "get_user_issue_list", "arguments": {}}}).to_string());
@@ -131,7 +147,15 @@ async fn the_key_never_reaches_stdout_in_any_failure() {
         assert!(!stdout.join("\n").contains(SECRET_KEY));
         // The key did reach Backlog, in the header.
         let requests = backlog.received_requests().await.unwrap();
-        assert!(requests.iter().all(|r| r.headers.get("backlog-api-key").unwrap() == SECRET_KEY));
-        assert!(requests.iter().all(|r| !r.url.as_str().contains(SECRET_KEY)));
+        assert!(
+            requests
+                .iter()
+                .all(|r| r.headers.get("backlog-api-key").unwrap() == SECRET_KEY)
+        );
+        assert!(
+            requests
+                .iter()
+                .all(|r| !r.url.as_str().contains(SECRET_KEY))
+        );
     }
 }

@@ -2,15 +2,28 @@ use crate::support::{BINARY, ServerEnv};
 
 #[tokio::test]
 async fn version_and_help_work_without_configuration() {
-    let version = ServerEnv::demo().command().arg("--version").output().await.unwrap();
+    let version = ServerEnv::demo()
+        .command()
+        .arg("--version")
+        .output()
+        .await
+        .unwrap();
     assert!(version.status.success());
     assert_eq!(
         String::from_utf8_lossy(&version.stdout).trim(),
         concat!("backlog-mcp ", env!("CARGO_PKG_VERSION"))
     );
-    let help = ServerEnv::demo().command().arg("--help").output().await.unwrap();
+    let help = ServerEnv::demo()
+        .command()
+        .arg("--help")
+        .output()
+        .await
+        .unwrap();
     let help = String::from_utf8_lossy(&help.stdout);
-    assert!(help.contains("BACKLOG_API_KEY") && help.contains("--backend"), "{help}");
+    assert!(
+        help.contains("BACKLOG_API_KEY") && help.contains("--backend"),
+        "{help}"
+    );
     assert!(!BINARY.is_empty());
 }
 
@@ -32,9 +45,16 @@ async fn the_backlog_backend_without_settings_exits_naming_each_missing_variable
 #[tokio::test]
 async fn a_dotenv_file_in_the_working_directory_configures_the_server() {
     let env = ServerEnv::demo();
-    std::fs::write(env.workdir().join(".env"), "BACKLOG_TIMEZONE=Nowhere/Land\n").unwrap();
+    std::fs::write(
+        env.workdir().join(".env"),
+        "BACKLOG_TIMEZONE=Nowhere/Land\n",
+    )
+    .unwrap();
     let output = env.command().output().await.unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("BACKLOG_TIMEZONE: unknown timezone \"Nowhere/Land\""), "{stderr}");
+    assert!(
+        stderr.contains("BACKLOG_TIMEZONE: unknown timezone \"Nowhere/Land\""),
+        "{stderr}"
+    );
 }

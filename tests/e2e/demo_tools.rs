@@ -8,7 +8,11 @@ async fn demo_mode_answers_my_open_issues_and_says_so_on_stderr() {
     assert_eq!(answer["total"], 18);
     let issues = answer["issues"].as_array().unwrap();
     assert_eq!(issues.len(), 18);
-    assert!(issues.iter().all(|i| i["status"] != "Closed" && i["status"] != "完了"));
+    assert!(
+        issues
+            .iter()
+            .all(|i| i["status"] != "Closed" && i["status"] != "完了")
+    );
     let first = issues[0].as_object().unwrap();
     let keys: Vec<&str> = first.keys().map(String::as_str).collect();
     assert_eq!(keys[0], "issueKey", "issues lead with their key");
@@ -33,7 +37,10 @@ async fn issue_details_carry_the_conversation_in_the_requested_zone() {
     assert_eq!(comments[0]["created"], "2026-11-19T09:00:00+09:00");
     // The text rendering is the same JSON, for clients that only read text.
     let text = crate::support::text(&result);
-    assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), json!(answer));
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&text).unwrap(),
+        json!(answer)
+    );
     server.stop().await;
 }
 
@@ -41,19 +48,31 @@ async fn issue_details_carry_the_conversation_in_the_requested_zone() {
 async fn bad_arguments_are_tool_errors_and_the_server_keeps_serving() {
     let server = start(ServerEnv::demo()).await;
     let cases = [
-        ("get_issue_details", json!({"issue_key": "WEB-999"}), "issue WEB-999 was not found"),
+        (
+            "get_issue_details",
+            json!({"issue_key": "WEB-999"}),
+            "issue WEB-999 was not found",
+        ),
         (
             "get_issue_details",
             json!({"issue_key": "../projects/X"}),
             "invalid argument `issue_key`",
         ),
-        ("get_issue_details", json!({"issue_key": ""}), "invalid argument `issue_key`: the key is empty"),
+        (
+            "get_issue_details",
+            json!({"issue_key": ""}),
+            "invalid argument `issue_key`: the key is empty",
+        ),
         (
             "get_issue_details",
             json!({"issue_key": "WEB-1", "timezone": "Mars/Base"}),
             "invalid argument `timezone`: unknown timezone \"Mars/Base\"",
         ),
-        ("get_issue_details", json!({}), "invalid argument `issue_key`: missing field"),
+        (
+            "get_issue_details",
+            json!({}),
+            "invalid argument `issue_key`: missing field",
+        ),
         (
             "get_issue_details",
             json!({"issueKey": "WEB-1"}),
@@ -82,9 +101,16 @@ async fn bad_arguments_are_tool_errors_and_the_server_keeps_serving() {
     ];
     for (tool, arguments, expected) in cases {
         let message = error_text(&server.call(tool, arguments.clone()).await);
-        assert!(message.starts_with(expected), "{tool} {arguments}: {message}");
+        assert!(
+            message.starts_with(expected),
+            "{tool} {arguments}: {message}"
+        );
     }
-    let still_there = structured(&server.call("get_issue_details", json!({"issue_key": "WEB-1"})).await);
+    let still_there = structured(
+        &server
+            .call("get_issue_details", json!({"issue_key": "WEB-1"}))
+            .await,
+    );
     assert_eq!(still_there["issueKey"], "WEB-1");
     server.stop().await;
 }

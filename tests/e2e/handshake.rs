@@ -57,16 +57,31 @@ async fn both_tools_are_listed_with_schemas_titles_and_honest_annotations() {
     let mut parameters: Vec<&str> = properties.keys().map(String::as_str).collect();
     parameters.sort_unstable();
     assert_eq!(parameters, ["issue_key", "issue_title", "timezone"]);
-    assert_eq!(details.input_schema["required"], serde_json::json!(["issue_key"]));
+    assert_eq!(
+        details.input_schema["required"],
+        serde_json::json!(["issue_key"])
+    );
 
     let list = &tools[1];
     let properties = list.input_schema["properties"].as_object().unwrap();
     for parameter in [
-        "project_ids", "assignee_ids", "status_ids", "milestone_ids", "parent_issue_ids",
-        "created_since", "created_until", "updated_since", "updated_until",
-        "start_date_since", "start_date_until", "due_date_since", "due_date_until",
+        "project_ids",
+        "assignee_ids",
+        "status_ids",
+        "milestone_ids",
+        "parent_issue_ids",
+        "created_since",
+        "created_until",
+        "updated_since",
+        "updated_until",
+        "start_date_since",
+        "start_date_until",
+        "due_date_since",
+        "due_date_until",
     ] {
-        let described = properties[parameter]["description"].as_str().unwrap_or_default();
+        let described = properties[parameter]["description"]
+            .as_str()
+            .unwrap_or_default();
         assert!(!described.is_empty(), "{parameter} needs a description");
     }
     server.stop().await;

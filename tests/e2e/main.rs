@@ -1,6 +1,11 @@
 //! End to end: the built `backlog-mcp` binary, spawned and driven over stdio by
 //! a real MCP client (rmcp), in demo mode and against Backlog-shaped servers.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod support;
 

@@ -51,7 +51,10 @@ pub fn initialize() -> Vec<String> {
 pub fn responses_by_id(stdout: &[String]) -> std::collections::HashMap<i64, Value> {
     stdout
         .iter()
-        .map(|line| serde_json::from_str::<Value>(line).unwrap_or_else(|_| panic!("non-JSON on stdout: {line}")))
+        .map(|line| {
+            serde_json::from_str::<Value>(line)
+                .unwrap_or_else(|_| panic!("non-JSON on stdout: {line}"))
+        })
         .filter_map(|v| v["id"].as_i64().map(|id| (id, v)))
         .collect()
 }
@@ -71,6 +74,14 @@ async fn bad_requests_get_answers_and_stdout_stays_pure_json_rpc() {
     assert!(answers[&0]["result"]["serverInfo"]["name"] == "backlog-mcp");
     assert_eq!(answers[&1]["error"]["code"], -32601);
     assert_eq!(answers[&2]["result"]["isError"], true);
-    assert!(answers[&3]["error"]["message"].as_str().unwrap().contains("nope"));
-    assert_eq!(answers[&4]["result"]["structuredContent"]["issueKey"], "WEB-1");
+    assert!(
+        answers[&3]["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("nope")
+    );
+    assert_eq!(
+        answers[&4]["result"]["structuredContent"]["issueKey"],
+        "WEB-1"
+    );
 }

@@ -147,7 +147,12 @@ pub fn text(result: &CallToolResult) -> String {
 }
 
 pub fn structured(result: &CallToolResult) -> Map<String, Value> {
-    assert_ne!(result.is_error, Some(true), "unexpected error: {}", text(result));
+    assert_ne!(
+        result.is_error,
+        Some(true),
+        "unexpected error: {}",
+        text(result)
+    );
     match result.structured_content.clone() {
         Some(Value::Object(map)) => map,
         other => panic!("expected structured content, got {other:?}"),
@@ -156,6 +161,11 @@ pub fn structured(result: &CallToolResult) -> Map<String, Value> {
 
 /// Asserts an `isError` result and returns its text.
 pub fn error_text(result: &CallToolResult) -> String {
-    assert_eq!(result.is_error, Some(true), "expected an error, got {}", text(result));
+    assert_eq!(
+        result.is_error,
+        Some(true),
+        "expected an error, got {}",
+        text(result)
+    );
     text(result)
 }

@@ -13,7 +13,9 @@ fn web_42() -> IssueRef {
 async fn answering(status: u16, body: &str, content_type: &str) -> MockServer {
     let server = MockServer::start().await;
     Mock::given(path("/api/v2/issues/WEB-42"))
-        .respond_with(ResponseTemplate::new(status).set_body_raw(body.as_bytes().to_vec(), content_type))
+        .respond_with(
+            ResponseTemplate::new(status).set_body_raw(body.as_bytes().to_vec(), content_type),
+        )
         .mount(&server)
         .await;
     server
@@ -52,7 +54,10 @@ async fn a_refused_key_says_how_to_fix_it() {
     )
     .await;
     let text = issue_error(&server).await.to_string();
-    assert!(text.starts_with("authentication failed (HTTP 401: Authentication failure.)"), "{text}");
+    assert!(
+        text.starts_with("authentication failed (HTTP 401: Authentication failure.)"),
+        "{text}"
+    );
     assert!(text.contains("BACKLOG_API_KEY") && text.contains("Personal Settings → API"));
 }
 
@@ -78,14 +83,20 @@ async fn a_forbidden_request_keeps_backlogs_code_and_message() {
 async fn a_proxy_error_page_is_a_server_error() {
     let server = answering(502, "<html><h1>502 Bad Gateway</h1></html>", "text/html").await;
     let error = issue_error(&server).await;
-    assert!(matches!(error, BacklogError::ServerError { status: 502, .. }), "{error:?}");
+    assert!(
+        matches!(error, BacklogError::ServerError { status: 502, .. }),
+        "{error:?}"
+    );
 }
 
 #[tokio::test]
 async fn an_unreadable_success_is_an_invalid_response() {
     let server = answering(200, r#"{"id": "not a number"}"#, "application/json").await;
     let error = issue_error(&server).await;
-    assert!(matches!(error, BacklogError::InvalidResponse { .. }), "{error:?}");
+    assert!(
+        matches!(error, BacklogError::InvalidResponse { .. }),
+        "{error:?}"
+    );
     assert!(error.to_string().contains("GET /issues/WEB-42"), "{error}");
 }
 
@@ -112,5 +123,14 @@ async fn a_slow_answer_times_out() {
         .await;
     let client = client_at(&server.uri(), Duration::from_millis(300));
     let error = client.myself().await.unwrap_err();
-    assert!(matches!(error, BacklogError::TimedOut { write_may_have_applied: false, .. }), "{error:?}");
+    assert!(
+        matches!(
+            error,
+            BacklogError::TimedOut {
+                write_may_have_applied: false,
+                ..
+            }
+        ),
+        "{error:?}"
+    );
 }

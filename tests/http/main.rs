@@ -1,6 +1,11 @@
 //! The Backlog HTTP adapter over real HTTP against wiremock on 127.0.0.1: what
 //! goes on the wire, and how Backlog's answers are read.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod support;
 

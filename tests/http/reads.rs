@@ -1,9 +1,7 @@
 use crate::support::{API_KEY, ISSUE_JSON, client_for, only_request_query, pairs};
 use backlog_mcp::domain::calendar_date::{CalendarDate, DateRange};
 use backlog_mcp::domain::ids::{CommentId, ProjectId, StatusId, UserId};
-use backlog_mcp::domain::issue_filter::{
-    IssueFilter, IssueQuery, IssueSort, PageSize, SortOrder,
-};
+use backlog_mcp::domain::issue_filter::{IssueFilter, IssueQuery, IssueSort, PageSize, SortOrder};
 use backlog_mcp::domain::keys::{IssueKey, ProjectKey};
 use backlog_mcp::ports::{
     CommentPage, IssueRef, IssueRepository, ProjectRef, ProjectRepository, UserRepository,
@@ -12,7 +10,8 @@ use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 fn json(body: &str) -> ResponseTemplate {
-    ResponseTemplate::new(200).set_body_raw(body.as_bytes().to_vec(), "application/json;charset=utf-8")
+    ResponseTemplate::new(200)
+        .set_body_raw(body.as_bytes().to_vec(), "application/json;charset=utf-8")
 }
 
 #[tokio::test]
@@ -30,7 +29,10 @@ async fn an_issue_is_fetched_by_key_with_the_key_in_a_header_never_the_url() {
         .await
         .unwrap();
     assert_eq!(issue.summary, "ログインボタンが反応しない");
-    assert_eq!(issue.due_date, Some(CalendarDate::parse("2024-06-07").unwrap()));
+    assert_eq!(
+        issue.due_date,
+        Some(CalendarDate::parse("2024-06-07").unwrap())
+    );
     assert_eq!(issue.parent_issue_id.map(|p| p.get()), Some(1_075_000_100));
 
     let request = &server.received_requests().await.unwrap()[0];
@@ -95,8 +97,14 @@ async fn counting_uses_the_same_filter_without_paging() {
         milestone_ids: vec![backlog_mcp::domain::ids::VersionId::new(5).unwrap()],
         ..IssueFilter::default()
     };
-    assert_eq!(client_for(&server).count_issues(&filter).await.unwrap(), 1234);
-    assert_eq!(only_request_query(&server).await, pairs(&[("milestoneId[]", "5")]));
+    assert_eq!(
+        client_for(&server).count_issues(&filter).await.unwrap(),
+        1234
+    );
+    assert_eq!(
+        only_request_query(&server).await,
+        pairs(&[("milestoneId[]", "5")])
+    );
 }
 
 #[tokio::test]
@@ -122,7 +130,10 @@ async fn comments_are_paged_by_id() {
         .await
         .unwrap();
     assert_eq!(comments.len(), 2);
-    assert_eq!(comments[0].change_log[0].new_value.as_deref(), Some("Closed"));
+    assert_eq!(
+        comments[0].change_log[0].new_value.as_deref(),
+        Some("Closed")
+    );
     assert!(!comments[0].has_text() && comments[1].has_text());
     assert_eq!(
         only_request_query(&server).await,
@@ -143,7 +154,10 @@ async fn myself_projects_and_statuses_are_read() {
         .mount(&server)
         .await;
     let client = client_for(&server);
-    assert_eq!(client.myself().await.unwrap().login_id.as_deref(), Some("me"));
+    assert_eq!(
+        client.myself().await.unwrap().login_id.as_deref(),
+        Some("me")
+    );
     let statuses = client
         .statuses(&ProjectRef::Key(ProjectKey::parse("WEB").unwrap()))
         .await

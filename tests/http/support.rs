@@ -1,4 +1,4 @@
-use backlog_mcp::adapters::backlog_http::{HttpBacklog, HttpBacklogConfig};
+use backlog_mcp::adapters::backlog_http::{HttpBacklog, HttpBacklogConfig, RetryPolicy};
 use secrecy::SecretString;
 use std::time::Duration;
 use wiremock::MockServer;
@@ -15,6 +15,11 @@ pub fn client_at(base: &str, timeout: Duration) -> HttpBacklog {
         api_key: SecretString::from(API_KEY),
         connect_timeout: Duration::from_secs(2),
         request_timeout: timeout,
+        retry: RetryPolicy {
+            base_delay: Duration::from_millis(5),
+            max_delay: Duration::from_millis(20),
+            ..RetryPolicy::default()
+        },
     })
     .unwrap()
 }

@@ -5,12 +5,15 @@ use super::error_mapping::{
     TransportFailure, error_from_answer, transport_error, transport_reason,
 };
 use super::params::Params;
+use super::rate_limit::{Bucket, RateLimiter, WaitTooLong, retry_time};
+use super::retry::{Outcome, RetryPolicy};
 use crate::domain::backlog_error::BacklogError;
+use chrono::Utc;
 use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderValue, USER_AGENT};
 use reqwest::{Method, StatusCode};
 use secrecy::{ExposeSecret, SecretString};
 use serde::de::DeserializeOwned;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use url::Url;
 
 /// How to reach a Backlog space.
@@ -21,6 +24,7 @@ pub struct HttpBacklogConfig {
     pub api_key: SecretString,
     pub connect_timeout: Duration,
     pub request_timeout: Duration,
+    pub retry: RetryPolicy,
 }
 
 /// A request to one Backlog REST endpoint.
@@ -54,6 +58,11 @@ impl ApiCall {
     fn is_write(&self) -> bool {
         self.method != Method::GET
     }
+
+    /// `GET /issues/WEB-1`, for logs (no query string: it may hold user data).
+    fn describe(&self) -> String {
+        format!("{} /{}", self.method, self.path.join("/"))
+    }
 }
 
 /// A successful (2xx) answer.
@@ -70,6 +79,8 @@ pub struct HttpBacklog {
     api_base: Url,
     host: String,
     api_key: SecretString,
+    retry: RetryPolicy,
+    limiter: RateLimiter,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -116,6 +127,8 @@ impl HttpBacklog {
             api_base,
             host,
             api_key: config.api_key,
+            retry: config.retry,
+            limiter: RateLimiter::new(config.retry.max_rate_limit_wait),
         })
     }
 
@@ -145,43 +158,123 @@ impl HttpBacklog {
         Ok(value)
     }
 
-    /// Sends the call once and returns a 2xx answer or the mapped error.
+    /// Sends the call, paced by the rate limits and retried when that is safe,
+    /// and returns a 2xx answer or the mapped error.
     pub async fn send(&self, call: &ApiCall) -> Result<Answer, BacklogError> {
+        let bucket = Bucket::of(&call.method, &call.path);
+        let started = Instant::now();
+        let mut attempt = 0;
+        loop {
+            if let Err(WaitTooLong { retry_at }) = self.limiter.acquire(bucket).await {
+                return Err(BacklogError::RateLimited {
+                    attempts: attempt,
+                    waited: started.elapsed(),
+                    retry_at: Some(retry_at),
+                });
+            }
+            attempt += 1;
+            // Each arm returns, or names the transient problem to retry after.
+            let problem: String = match self.send_once(call).await {
+                Ok(answer) if answer.status.is_success() => {
+                    self.limiter.observe(bucket, &answer.headers);
+                    return Ok(answer);
+                }
+                Ok(answer) => {
+                    self.limiter.observe(bucket, &answer.headers);
+                    if answer.status == StatusCode::TOO_MANY_REQUESTS {
+                        let retry_at = retry_time(&answer.headers, Utc::now());
+                        self.limiter.exhausted(bucket, retry_at);
+                        if self
+                            .retry
+                            .should_retry(attempt, Outcome::RateLimited, call.is_write())
+                        {
+                            tracing::warn!(%retry_at, attempt, "{}: rate limited; retrying after the reset", call.describe());
+                            continue;
+                        }
+                        return Err(BacklogError::RateLimited {
+                            attempts: attempt,
+                            waited: started.elapsed(),
+                            retry_at: Some(retry_at).filter(|at| *at > Utc::now()),
+                        });
+                    }
+                    if answer.status.is_server_error()
+                        && self
+                            .retry
+                            .should_retry(attempt, Outcome::ServerError, call.is_write())
+                    {
+                        format!("HTTP {}", answer.status.as_u16())
+                    } else {
+                        return Err(error_from_answer(
+                            answer.status,
+                            &answer.headers,
+                            &answer.body,
+                            &call.what,
+                            attempt,
+                        ));
+                    }
+                }
+                Err((failure, reason)) => {
+                    let kind = match failure {
+                        TransportFailure::Connect => Outcome::ConnectFailed,
+                        TransportFailure::Timeout | TransportFailure::Lost => Outcome::NoAnswer,
+                    };
+                    if self.retry.should_retry(attempt, kind, call.is_write()) {
+                        reason
+                    } else {
+                        return Err(transport_error(
+                            failure,
+                            reason,
+                            &self.host,
+                            attempt,
+                            call.is_write(),
+                        ));
+                    }
+                }
+            };
+            let delay = self.retry.backoff(attempt);
+            tracing::warn!(
+                attempt,
+                delay_ms = delay.as_millis(),
+                "{}: {problem}; retrying",
+                call.describe()
+            );
+            tokio::time::sleep(delay).await;
+        }
+    }
+
+    /// One attempt: any HTTP answer, or why none came.
+    async fn send_once(&self, call: &ApiCall) -> Result<Answer, (TransportFailure, String)> {
+        let key = self
+            .key_header()
+            .map_err(|e| (TransportFailure::Connect, e.to_string()))?;
         let mut request = self
             .http
             .request(call.method.clone(), self.url(call))
-            .header("Backlog-API-Key", self.key_header()?);
+            .header("Backlog-API-Key", key);
         if let Some(form) = &call.form {
             request = request
                 .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
                 .body(form.to_form_body());
         }
-        let attempts = 1;
-        let fail = |error: reqwest::Error| {
-            let failure = TransportFailure::classify(&error);
-            transport_error(
-                failure,
-                transport_reason(error),
-                &self.host,
-                attempts,
-                call.is_write(),
-            )
-        };
+        let fail =
+            |error: reqwest::Error| (TransportFailure::classify(&error), transport_reason(error));
+        let started = Instant::now();
         let response = request.send().await.map_err(fail)?;
         let status = response.status();
         let headers = response.headers().clone();
         let body = response.bytes().await.map_err(fail)?.to_vec();
-        if status.is_success() {
-            Ok(Answer {
-                status,
-                headers,
-                body,
-            })
-        } else {
-            Err(error_from_answer(
-                status, &headers, &body, &call.what, attempts,
-            ))
-        }
+        tracing::debug!(
+            status = status.as_u16(),
+            elapsed_ms = started.elapsed().as_millis(),
+            bytes = body.len(),
+            "{}",
+            call.describe()
+        );
+        Ok(Answer {
+            status,
+            headers,
+            body,
+        })
     }
 
     /// Sends the call and reads a JSON answer.

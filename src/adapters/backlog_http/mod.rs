@@ -6,7 +6,12 @@ mod issue_params;
 mod issue_repository;
 mod params;
 mod project_repository;
+mod rate_limit;
+mod retry;
+#[cfg(test)]
+mod resilience_tests;
 mod user_repository;
 mod wire;
 
 pub use client::{HttpBacklog, HttpBacklogConfig, HttpSetupError};
+pub use retry::RetryPolicy;

@@ -233,9 +233,16 @@ mod tests {
     #[tokio::test]
     async fn the_conversation_is_oldest_first_without_change_log_only_comments() {
         let answer = details("WEB-5", Some("Asia/Tokyo")).await.unwrap();
-        assert_eq!(answer.summary.summary, "Login button does nothing on Safari");
+        assert_eq!(
+            answer.summary.summary,
+            "Login button does nothing on Safari"
+        );
         assert!(answer.description.starts_with("Steps:"));
-        let authors: Vec<_> = answer.comments.iter().map(|c| c.author.as_deref()).collect();
+        let authors: Vec<_> = answer
+            .comments
+            .iter()
+            .map(|c| c.author.as_deref())
+            .collect();
         assert_eq!(authors, [Some("Taro Sato"), Some("Aiko Tanaka")]);
         // 2026-11-16T02:00Z in Tokyo.
         assert_eq!(answer.comments[0].created, "2026-11-16T11:00:00+09:00");
@@ -261,13 +268,22 @@ mod tests {
     #[tokio::test]
     async fn unknown_and_malformed_keys_are_clear_errors() {
         let missing = details("WEB-999", None).await.unwrap_err().to_string();
-        assert!(missing.starts_with("issue WEB-999 was not found (No issue.)"), "{missing}");
-        let malformed = details("../projects/X", None).await.unwrap_err().to_string();
+        assert!(
+            missing.starts_with("issue WEB-999 was not found (No issue.)"),
+            "{missing}"
+        );
+        let malformed = details("../projects/X", None)
+            .await
+            .unwrap_err()
+            .to_string();
         assert_eq!(
             malformed,
             "invalid argument `issue_key`: \"../projects/X\" is not an issue key: use PROJECT-NUMBER, e.g. WEB-42"
         );
-        let zone = details("WEB-5", Some("Mars/Base")).await.unwrap_err().to_string();
+        let zone = details("WEB-5", Some("Mars/Base"))
+            .await
+            .unwrap_err()
+            .to_string();
         assert!(zone.starts_with("invalid argument `timezone`"), "{zone}");
     }
 
@@ -296,7 +312,11 @@ mod tests {
             .withf(|_, page| page.min_id.map(CommentId::get) == Some(100))
             .times(1)
             .returning(|_, _| Ok((101..=130).map(comment).collect()));
-        let app = app_with(issues, MockProjectRepository::new(), MockUserRepository::new());
+        let app = app_with(
+            issues,
+            MockProjectRepository::new(),
+            MockUserRepository::new(),
+        );
         let answer = get_issue_details(&app, args("T-1", None), &ToolContext::detached())
             .await
             .unwrap();

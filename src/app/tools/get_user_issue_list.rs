@@ -230,9 +230,9 @@ mod tests {
     use super::*;
     use crate::app::test_support::{app_with, demo_app};
     use crate::domain::project::Status;
+    use crate::ports::issue_repository::MockIssueRepository;
     use crate::ports::project_repository::MockProjectRepository;
     use crate::ports::user_repository::MockUserRepository;
-    use crate::ports::issue_repository::MockIssueRepository;
 
     async fn list(args: GetUserIssueListArgs) -> Result<UserIssueList, ToolError> {
         get_user_issue_list(&demo_app(), args, &ToolContext::detached()).await
@@ -243,8 +243,18 @@ mod tests {
         let answer = list(GetUserIssueListArgs::default()).await.unwrap();
         assert_eq!(answer.assignee_ids, vec![1001]);
         assert_eq!(answer.total, 18);
-        assert!(answer.issues.iter().all(|i| i.assignee.as_deref() == Some("Aiko Tanaka")));
-        assert!(answer.issues.iter().all(|i| i.status != "Closed" && i.status != "完了"));
+        assert!(
+            answer
+                .issues
+                .iter()
+                .all(|i| i.assignee.as_deref() == Some("Aiko Tanaka"))
+        );
+        assert!(
+            answer
+                .issues
+                .iter()
+                .all(|i| i.status != "Closed" && i.status != "完了")
+        );
         // Custom statuses count as open.
         assert!(answer.issues.iter().any(|i| i.status == "In Review"));
         assert!(answer.status_ids.contains(&10001) && answer.status_ids.contains(&10002));
@@ -254,11 +264,19 @@ mod tests {
     #[tokio::test]
     async fn issues_come_most_recently_updated_first_with_parent_keys_and_urls() {
         let answer = list(GetUserIssueListArgs::default()).await.unwrap();
-        let updated: Vec<&str> = answer.issues.iter().filter_map(|i| i.updated.as_deref()).collect();
+        let updated: Vec<&str> = answer
+            .issues
+            .iter()
+            .filter_map(|i| i.updated.as_deref())
+            .collect();
         let mut sorted = updated.clone();
         sorted.sort_by(|a, b| b.cmp(a));
         assert_eq!(updated, sorted);
-        let child = answer.issues.iter().find(|i| i.issue_key == "WEB-3").unwrap();
+        let child = answer
+            .issues
+            .iter()
+            .find(|i| i.issue_key == "WEB-3")
+            .unwrap();
         assert_eq!(child.parent_issue_key.as_deref(), Some("WEB-1"));
         assert_eq!(child.url, "https://demo.example/view/WEB-3");
     }
@@ -315,7 +333,10 @@ mod tests {
     async fn invalid_arguments_are_named() {
         let cases = [
             (
-                GetUserIssueListArgs { created_since: Some("2024-02-30".into()), ..Default::default() },
+                GetUserIssueListArgs {
+                    created_since: Some("2024-02-30".into()),
+                    ..Default::default()
+                },
                 "invalid argument `created_since`: 2024-02-30 is not a day of the calendar",
             ),
             (
@@ -327,11 +348,17 @@ mod tests {
                 "invalid argument `updated_since`: updated_since (2026-03-02) is after updated_until (2026-03-01)",
             ),
             (
-                GetUserIssueListArgs { project_ids: Some(vec![-1]), ..Default::default() },
+                GetUserIssueListArgs {
+                    project_ids: Some(vec![-1]),
+                    ..Default::default()
+                },
                 "invalid argument `project_ids`: -1 is not a valid id",
             ),
             (
-                GetUserIssueListArgs { timezone: Some("Mars/Base".into()), ..Default::default() },
+                GetUserIssueListArgs {
+                    timezone: Some("Mars/Base".into()),
+                    ..Default::default()
+                },
                 "invalid argument `timezone`: unknown timezone \"Mars/Base\"",
             ),
         ];
@@ -351,9 +378,13 @@ mod tests {
         issues.expect_count_issues().never();
         let mut app = app_with(issues, projects, users);
         app.configured_user = Some(UserId::new(77).unwrap());
-        let answer = get_user_issue_list(&app, GetUserIssueListArgs::default(), &ToolContext::detached())
-            .await
-            .unwrap();
+        let answer = get_user_issue_list(
+            &app,
+            GetUserIssueListArgs::default(),
+            &ToolContext::detached(),
+        )
+        .await
+        .unwrap();
         assert_eq!(answer.assignee_ids, vec![77]);
         // No project, so no open status: nothing to scan, and nothing returned.
         assert_eq!(answer.total, 0);
@@ -363,9 +394,10 @@ mod tests {
     async fn statuses_are_collected_from_the_given_projects_only() {
         let mut projects = MockProjectRepository::new();
         projects.expect_projects().never();
-        projects.expect_statuses().times(1).returning(|_| {
-            Ok(vec![status(1), status(4), status(12345)])
-        });
+        projects
+            .expect_statuses()
+            .times(1)
+            .returning(|_| Ok(vec![status(1), status(4), status(12345)]));
         let mut issues = MockIssueRepository::new();
         issues
             .expect_count_issues()
@@ -377,8 +409,13 @@ mod tests {
         issues.expect_issues().never();
         let mut app = app_with(issues, projects, MockUserRepository::new());
         app.configured_user = Some(UserId::new(1).unwrap());
-        let args = GetUserIssueListArgs { project_ids: Some(vec![9]), ..Default::default() };
-        let answer = get_user_issue_list(&app, args, &ToolContext::detached()).await.unwrap();
+        let args = GetUserIssueListArgs {
+            project_ids: Some(vec![9]),
+            ..Default::default()
+        };
+        let answer = get_user_issue_list(&app, args, &ToolContext::detached())
+            .await
+            .unwrap();
         assert_eq!(answer.status_ids, vec![1, 12345]);
     }
 

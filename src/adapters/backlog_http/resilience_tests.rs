@@ -1,0 +1,226 @@
+//! Retries and rate-limit pacing over real HTTP (wiremock on 127.0.0.1).
+
+use super::client::{ApiCall, HttpBacklog, HttpBacklogConfig};
+use super::params::Params;
+use super::retry::RetryPolicy;
+use crate::domain::backlog_error::BacklogError;
+use reqwest::Method;
+use secrecy::SecretString;
+use std::time::{Duration, Instant};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+fn client(base: &str, timeout: Duration) -> HttpBacklog {
+    HttpBacklog::new(HttpBacklogConfig {
+        base_url: base.parse().unwrap(),
+        api_key: SecretString::from("k"),
+        connect_timeout: Duration::from_secs(1),
+        request_timeout: timeout,
+        retry: RetryPolicy {
+            base_delay: Duration::from_millis(5),
+            max_delay: Duration::from_millis(20),
+            max_rate_limit_wait: Duration::from_secs(5),
+            ..RetryPolicy::default()
+        },
+    })
+    .unwrap()
+}
+
+fn get_space() -> ApiCall {
+    ApiCall::get(&["space"], "the space")
+}
+
+fn post_comment() -> ApiCall {
+    let mut form = Params::new();
+    form.push("content", "hello");
+    ApiCall {
+        method: Method::POST,
+        path: vec!["issues".into(), "WEB-1".into(), "comments".into()],
+        query: Params::new(),
+        form: Some(form),
+        what: "issue WEB-1".into(),
+    }
+}
+
+fn ok_json() -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_raw(b"{}".to_vec(), "application/json")
+}
+
+async fn requests(server: &MockServer) -> usize {
+    server.received_requests().await.unwrap().len()
+}
+
+fn epoch_in(seconds: i64) -> String {
+    (chrono::Utc::now().timestamp() + seconds).to_string()
+}
+
+#[tokio::test]
+async fn a_read_is_retried_through_server_errors() {
+    let server = MockServer::start().await;
+    Mock::given(path("/api/v2/space"))
+        .respond_with(ResponseTemplate::new(503))
+        .up_to_n_times(2)
+        .mount(&server)
+        .await;
+    Mock::given(path("/api/v2/space")).respond_with(ok_json()).mount(&server).await;
+    let answer = client(&server.uri(), Duration::from_secs(2)).send(&get_space()).await;
+    assert!(answer.is_ok(), "{answer:?}");
+    assert_eq!(requests(&server).await, 3);
+}
+
+#[tokio::test]
+async fn a_read_gives_up_after_the_last_attempt_and_says_how_many() {
+    let server = MockServer::start().await;
+    Mock::given(path("/api/v2/space"))
+        .respond_with(ResponseTemplate::new(500))
+        .mount(&server)
+        .await;
+    let error = client(&server.uri(), Duration::from_secs(2))
+        .send(&get_space())
+        .await
+        .unwrap_err();
+    assert!(matches!(error, BacklogError::ServerError { status: 500, attempts: 4, .. }), "{error:?}");
+    assert_eq!(requests(&server).await, 4);
+}
+
+#[tokio::test]
+async fn a_write_is_never_retried_after_a_server_error() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(500))
+        .mount(&server)
+        .await;
+    let error = client(&server.uri(), Duration::from_secs(2))
+        .send(&post_comment())
+        .await
+        .unwrap_err();
+    assert!(matches!(error, BacklogError::ServerError { attempts: 1, .. }), "{error:?}");
+    assert_eq!(requests(&server).await, 1);
+}
+
+#[tokio::test]
+async fn a_write_that_times_out_is_not_retried_and_may_have_applied() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ok_json().set_delay(Duration::from_secs(2)))
+        .mount(&server)
+        .await;
+    let error = client(&server.uri(), Duration::from_millis(200))
+        .send(&post_comment())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(error, BacklogError::TimedOut { attempts: 1, write_may_have_applied: true, .. }),
+        "{error:?}"
+    );
+    assert!(error.to_string().contains("may or may not have been applied"));
+    assert_eq!(requests(&server).await, 1);
+}
+
+#[tokio::test]
+async fn a_read_that_times_out_is_retried() {
+    let server = MockServer::start().await;
+    Mock::given(path("/api/v2/space"))
+        .respond_with(ok_json().set_delay(Duration::from_secs(2)))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(path("/api/v2/space")).respond_with(ok_json()).mount(&server).await;
+    let answer = client(&server.uri(), Duration::from_millis(300)).send(&get_space()).await;
+    assert!(answer.is_ok(), "{answer:?}");
+    assert_eq!(requests(&server).await, 2);
+}
+
+#[tokio::test]
+async fn a_refused_connection_is_retried_even_for_writes() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap();
+    drop(listener);
+    let error = client(&format!("http://{address}"), Duration::from_secs(1))
+        .send(&post_comment())
+        .await
+        .unwrap_err();
+    assert!(matches!(error, BacklogError::Unreachable { attempts: 4, .. }), "{error:?}");
+}
+
+#[tokio::test]
+async fn a_429_waits_for_the_reset_and_retries_even_a_write() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(
+            ResponseTemplate::new(429)
+                .insert_header("X-RateLimit-Remaining", "0")
+                .insert_header("X-RateLimit-Reset", epoch_in(1).as_str())
+                .set_body_raw(
+                    br#"{"errors":[{"message":"Too many requests.","code":13,"moreInfo":""}]}"#.to_vec(),
+                    "application/json",
+                ),
+        )
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST")).respond_with(ok_json()).mount(&server).await;
+    let started = Instant::now();
+    let answer = client(&server.uri(), Duration::from_secs(2)).send(&post_comment()).await;
+    assert!(answer.is_ok(), "{answer:?}");
+    assert_eq!(requests(&server).await, 2);
+    assert!(started.elapsed() >= Duration::from_millis(200), "waited for the reset");
+}
+
+#[tokio::test]
+async fn retry_after_is_honoured() {
+    let server = MockServer::start().await;
+    Mock::given(path("/api/v2/space"))
+        .respond_with(ResponseTemplate::new(429).insert_header("Retry-After", "1"))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(path("/api/v2/space")).respond_with(ok_json()).mount(&server).await;
+    let started = Instant::now();
+    let answer = client(&server.uri(), Duration::from_secs(2)).send(&get_space()).await;
+    assert!(answer.is_ok(), "{answer:?}");
+    assert!(started.elapsed() >= Duration::from_millis(900), "{:?}", started.elapsed());
+}
+
+#[tokio::test]
+async fn a_reset_beyond_the_allowed_wait_is_reported_with_its_time() {
+    let server = MockServer::start().await;
+    Mock::given(path("/api/v2/space"))
+        .respond_with(
+            ResponseTemplate::new(429)
+                .insert_header("X-RateLimit-Remaining", "0")
+                .insert_header("X-RateLimit-Reset", epoch_in(600).as_str()),
+        )
+        .mount(&server)
+        .await;
+    let started = Instant::now();
+    let error = client(&server.uri(), Duration::from_secs(2))
+        .send(&get_space())
+        .await
+        .unwrap_err();
+    assert!(started.elapsed() < Duration::from_secs(2), "no pointless waiting");
+    let BacklogError::RateLimited { attempts: 1, retry_at: Some(retry_at), .. } = error else {
+        panic!("expected RateLimited with a retry time, got {error:?}");
+    };
+    assert!(retry_at > chrono::Utc::now() + chrono::Duration::seconds(500));
+    assert_eq!(requests(&server).await, 1);
+}
+
+#[tokio::test]
+async fn a_spent_budget_is_waited_out_before_the_next_request() {
+    let server = MockServer::start().await;
+    Mock::given(path("/api/v2/space"))
+        .respond_with(
+            ok_json()
+                .insert_header("X-RateLimit-Remaining", "0")
+                .insert_header("X-RateLimit-Reset", epoch_in(1).as_str()),
+        )
+        .mount(&server)
+        .await;
+    let client = client(&server.uri(), Duration::from_secs(2));
+    client.send(&get_space()).await.unwrap();
+    let started = Instant::now();
+    client.send(&get_space()).await.unwrap();
+    assert!(started.elapsed() >= Duration::from_millis(200), "paced, not a 429");
+    assert_eq!(requests(&server).await, 2);
+}
