@@ -1,7 +1,12 @@
 //! Start-up cost of the server in demo mode: time from spawn to the answer to
 //! `initialize`, peak RSS after a few tool calls, and the binary's size.
 //! Run with `cargo bench --bench startup`; results go to stdout.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::print_stdout)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stdout
+)]
 
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
@@ -87,6 +92,12 @@ fn main() {
         ms(times[RUNS * 9 / 10]),
         ms(times[RUNS - 1])
     );
-    println!("  peak RSS after 5 calls:     {:.1} MiB", rss as f64 / 1024.0);
-    println!("  binary size:                {:.1} MiB ({size} bytes)", size as f64 / 1_048_576.0);
+    println!(
+        "  peak RSS after 5 calls:     {:.1} MiB",
+        rss as f64 / 1024.0
+    );
+    println!(
+        "  binary size:                {:.1} MiB ({size} bytes)",
+        size as f64 / 1_048_576.0
+    );
 }
