@@ -142,7 +142,7 @@ impl IssueFilter {
             && any_of(&self.ids, i.id)
             && self
                 .attachment
-                .is_none_or(|want| want == !i.attachments.is_empty())
+                .is_none_or(|want| want == has_attachments(i))
             && self
                 .has_due_date
                 .is_none_or(|want| want == i.due_date.is_some())
@@ -155,6 +155,10 @@ impl IssueFilter {
                     || i.description.to_lowercase().contains(k.as_str())
             })
     }
+}
+
+fn has_attachments(issue: &Issue) -> bool {
+    !issue.attachments.is_empty()
 }
 
 /// What `sort=` accepts.
@@ -307,9 +311,13 @@ fn compare(
         SortKey::Priority => importance(a).cmp(&importance(b)),
         SortKey::Attachment => a.attachments.len().cmp(&b.attachments.len()),
         SortKey::Created => a.created.cmp(&b.created),
-        SortKey::CreatedUser => user_name(Some(a.created_user_id)).cmp(&user_name(Some(b.created_user_id))),
+        SortKey::CreatedUser => {
+            user_name(Some(a.created_user_id)).cmp(&user_name(Some(b.created_user_id)))
+        }
         SortKey::Updated => a.updated.cmp(&b.updated),
-        SortKey::UpdatedUser => user_name(Some(a.updated_user_id)).cmp(&user_name(Some(b.updated_user_id))),
+        SortKey::UpdatedUser => {
+            user_name(Some(a.updated_user_id)).cmp(&user_name(Some(b.updated_user_id)))
+        }
         SortKey::Assignee => user_name(a.assignee_id).cmp(&user_name(b.assignee_id)),
         SortKey::StartDate => a.start_date.cmp(&b.start_date),
         SortKey::DueDate => a.due_date.cmp(&b.due_date),
@@ -325,13 +333,19 @@ mod tests {
 
     fn keys(space: &Space, query: &str) -> Vec<String> {
         let q = IssueQuery::parse(&QueryParams::parse(query)).unwrap();
-        q.page(space).into_iter().map(|i| space.issue_key(i)).collect()
+        q.page(space)
+            .into_iter()
+            .map(|i| space.issue_key(i))
+            .collect()
     }
 
     #[test]
     fn or_within_and_across_parameters() {
         let space = Space::demo();
-        let both = keys(&space, "statusId[]=1&statusId[]=2&projectId[]=1073900200&count=100");
+        let both = keys(
+            &space,
+            "statusId[]=1&statusId[]=2&projectId[]=1073900200&count=100",
+        );
         assert!(!both.is_empty());
         for key in &both {
             let i = space.issue_by_id_or_key(key).unwrap();
@@ -352,7 +366,10 @@ mod tests {
     #[test]
     fn parent_child() {
         let space = Space::demo();
-        assert_eq!(keys(&space, "parentChild=4&sort=created&order=asc"), ["WEB-1", "WEB-12", "APP-1"]);
+        assert_eq!(
+            keys(&space, "parentChild=4&sort=created&order=asc"),
+            ["WEB-1", "WEB-12", "APP-1"]
+        );
         assert_eq!(keys(&space, "parentChild=2&count=100").len(), 7);
         assert!(IssueQuery::parse(&QueryParams::parse("parentChild=5")).is_err());
     }

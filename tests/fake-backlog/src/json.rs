@@ -328,10 +328,7 @@ fn custom_value(field: Option<&CustomField>, field_id: i64, value: &CustomValue)
             )
     };
     let (type_id, rendered) = match value {
-        CustomValue::Text(t) => (
-            field.map_or(CustomFieldType::Text, |f| f.type_id),
-            json!(t),
-        ),
+        CustomValue::Text(t) => (field.map_or(CustomFieldType::Text, |f| f.type_id), json!(t)),
         CustomValue::Numeric(n) => (CustomFieldType::Numeric, json!(n.map(Number))),
         CustomValue::Date(d) => (CustomFieldType::Date, json!(d.map(Day))),
         CustomValue::SingleList(i) => (
@@ -343,7 +340,8 @@ fn custom_value(field: Option<&CustomField>, field_id: i64, value: &CustomValue)
             Value::Array(ids.iter().map(|&i| item(i)).collect()),
         ),
     };
-    let mut v = json!({"id": field_id, "fieldTypeId": type_id as i64, "name": name, "value": rendered});
+    let mut v =
+        json!({"id": field_id, "fieldTypeId": type_id as i64, "name": name, "value": rendered});
     if matches!(type_id, CustomFieldType::CheckBox | CustomFieldType::Radio)
         && let Value::Object(m) = &mut v
     {
@@ -434,20 +432,18 @@ pub struct IssueJson<'a> {
 
 pub fn issue<'a>(space: &'a Space, i: &'a Issue) -> IssueJson<'a> {
     let project = space.project(i.project_id);
-    let issue_type = project
-        .and_then(|p| p.issue_type(i.issue_type_id))
-        .map_or(
-            IssueTypeJson {
-                id: i.issue_type_id,
-                project_id: i.project_id,
-                name: "",
-                color: "",
-                display_order: 0,
-                template_summary: None,
-                template_description: None,
-            },
-            embedded_issue_type,
-        );
+    let issue_type = project.and_then(|p| p.issue_type(i.issue_type_id)).map_or(
+        IssueTypeJson {
+            id: i.issue_type_id,
+            project_id: i.project_id,
+            name: "",
+            color: "",
+            display_order: 0,
+            template_summary: None,
+            template_description: None,
+        },
+        embedded_issue_type,
+    );
     let status_json = project.and_then(|p| p.status(i.status_id)).map_or(
         StatusJson {
             id: i.status_id,

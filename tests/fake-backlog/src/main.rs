@@ -7,7 +7,8 @@ use fake_backlog::{FakeBacklog, Space};
 use std::process::ExitCode;
 use std::time::Duration;
 
-const USAGE: &str = "usage: fake-backlog [--port N] [--issues N] [--latency-ms N] [--tls --cert-dir DIR]";
+const USAGE: &str =
+    "usage: fake-backlog [--port N] [--issues N] [--latency-ms N] [--tls --cert-dir DIR]";
 
 #[derive(Debug, Default)]
 struct Args {
@@ -24,9 +25,17 @@ fn parse_args() -> Result<Args, String> {
     while let Some(flag) = it.next() {
         let mut value = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
         match flag.as_str() {
-            "--port" => args.port = value("--port")?.parse().map_err(|e| format!("--port: {e}"))?,
+            "--port" => {
+                args.port = value("--port")?
+                    .parse()
+                    .map_err(|e| format!("--port: {e}"))?
+            }
             "--issues" => {
-                args.issues = Some(value("--issues")?.parse().map_err(|e| format!("--issues: {e}"))?)
+                args.issues = Some(
+                    value("--issues")?
+                        .parse()
+                        .map_err(|e| format!("--issues: {e}"))?,
+                )
             }
             "--latency-ms" => {
                 args.latency_ms = value("--latency-ms")?

@@ -44,7 +44,15 @@ pub(crate) async fn handle(
     let path = parts.uri.path().to_owned();
     let raw_query = parts.uri.query().unwrap_or("").to_owned();
     let query = QueryParams::parse(&raw_query);
-    record(&shared, &parts.headers, &method, &path, &raw_query, &query, &bytes);
+    record(
+        &shared,
+        &parts.headers,
+        &method,
+        &path,
+        &raw_query,
+        &query,
+        &bytes,
+    );
 
     let latency = shared.faults().latency();
     if !latency.is_zero() {
@@ -76,7 +84,8 @@ pub(crate) async fn handle(
         Ok(state) => state,
         Err(state) => {
             let retry_after = shared.limits().retry_after;
-            let mut response = with_rate_headers(ApiError::too_many_requests().into_response(), state);
+            let mut response =
+                with_rate_headers(ApiError::too_many_requests().into_response(), state);
             if let Some(seconds) = retry_after {
                 response
                     .headers_mut()

@@ -121,7 +121,9 @@ mod tests {
 
     #[test]
     fn array_keys_raw_and_encoded() {
-        let q = QueryParams::parse("statusId[]=1&statusId%5B%5D=2&statusId=3&statusIds[]=9&statusId[]=");
+        let q = QueryParams::parse(
+            "statusId[]=1&statusId%5B%5D=2&statusId=3&statusIds[]=9&statusId[]=",
+        );
         assert_eq!(q.all("statusId"), ["1", "2"]);
     }
 

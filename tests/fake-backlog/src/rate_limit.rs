@@ -32,9 +32,10 @@ impl Bucket {
         }
         let segments: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
         match segments.as_slice() {
-            ["space", "image"] | ["users", _, "icon"] | ["projects", _, "image"] | ["teams", _, "icon"] => {
-                Bucket::Icon
-            }
+            ["space", "image"]
+            | ["users", _, "icon"]
+            | ["projects", _, "image"]
+            | ["teams", _, "icon"] => Bucket::Icon,
             _ => Bucket::Read,
         }
     }
@@ -171,10 +172,19 @@ mod tests {
     #[test]
     fn classify() {
         assert_eq!(Bucket::classify("GET", "/api/v2/issues"), Bucket::Search);
-        assert_eq!(Bucket::classify("GET", "/api/v2/issues/count"), Bucket::Search);
-        assert_eq!(Bucket::classify("GET", "/api/v2/issues/WEB-1"), Bucket::Read);
+        assert_eq!(
+            Bucket::classify("GET", "/api/v2/issues/count"),
+            Bucket::Search
+        );
+        assert_eq!(
+            Bucket::classify("GET", "/api/v2/issues/WEB-1"),
+            Bucket::Read
+        );
         assert_eq!(Bucket::classify("POST", "/api/v2/issues"), Bucket::Update);
-        assert_eq!(Bucket::classify("GET", "/api/v2/users/1/icon"), Bucket::Icon);
+        assert_eq!(
+            Bucket::classify("GET", "/api/v2/users/1/icon"),
+            Bucket::Icon
+        );
     }
 
     #[test]

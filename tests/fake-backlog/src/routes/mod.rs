@@ -31,18 +31,39 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
         .route("/api/v2/users/{user_id}", get(users::one))
         .route("/api/v2/projects", get(projects::list))
         .route("/api/v2/projects/{project}", get(projects::one))
-        .route("/api/v2/projects/{project}/statuses", get(projects::statuses))
-        .route("/api/v2/projects/{project}/issueTypes", get(projects::issue_types))
-        .route("/api/v2/projects/{project}/categories", get(projects::categories))
-        .route("/api/v2/projects/{project}/versions", get(projects::versions))
-        .route("/api/v2/projects/{project}/customFields", get(projects::custom_fields))
+        .route(
+            "/api/v2/projects/{project}/statuses",
+            get(projects::statuses),
+        )
+        .route(
+            "/api/v2/projects/{project}/issueTypes",
+            get(projects::issue_types),
+        )
+        .route(
+            "/api/v2/projects/{project}/categories",
+            get(projects::categories),
+        )
+        .route(
+            "/api/v2/projects/{project}/versions",
+            get(projects::versions),
+        )
+        .route(
+            "/api/v2/projects/{project}/customFields",
+            get(projects::custom_fields),
+        )
         .route("/api/v2/projects/{project}/users", get(projects::users))
         .route("/api/v2/issues", get(issues::list))
         .route("/api/v2/issues/count", get(issues::count))
         .route("/api/v2/issues/{issue}", get(issues::one))
         .route("/api/v2/issues/{issue}/comments", get(comments::list))
-        .route("/api/v2/issues/{issue}/comments/count", get(comments::count))
-        .route("/api/v2/issues/{issue}/comments/{comment_id}", get(comments::one))
+        .route(
+            "/api/v2/issues/{issue}/comments/count",
+            get(comments::count),
+        )
+        .route(
+            "/api/v2/issues/{issue}/comments/{comment_id}",
+            get(comments::one),
+        )
         .fallback(unknown_route)
         .method_not_allowed_fallback(method_not_allowed)
         .with_state(shared)

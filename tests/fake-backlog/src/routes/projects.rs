@@ -52,25 +52,49 @@ pub(super) async fn statuses(state: AppState, Path(p): Path<String>) -> ApiResul
 
 pub(super) async fn issue_types(state: AppState, Path(p): Path<String>) -> ApiResult {
     with_project(&state, &p, |_, project| {
-        json_ok(&project.issue_types.iter().map(json::issue_type).collect::<Vec<_>>())
+        json_ok(
+            &project
+                .issue_types
+                .iter()
+                .map(json::issue_type)
+                .collect::<Vec<_>>(),
+        )
     })
 }
 
 pub(super) async fn categories(state: AppState, Path(p): Path<String>) -> ApiResult {
     with_project(&state, &p, |_, project| {
-        json_ok(&project.categories.iter().map(json::category).collect::<Vec<_>>())
+        json_ok(
+            &project
+                .categories
+                .iter()
+                .map(json::category)
+                .collect::<Vec<_>>(),
+        )
     })
 }
 
 pub(super) async fn versions(state: AppState, Path(p): Path<String>) -> ApiResult {
     with_project(&state, &p, |_, project| {
-        json_ok(&project.versions.iter().map(json::version).collect::<Vec<_>>())
+        json_ok(
+            &project
+                .versions
+                .iter()
+                .map(json::version)
+                .collect::<Vec<_>>(),
+        )
     })
 }
 
 pub(super) async fn custom_fields(state: AppState, Path(p): Path<String>) -> ApiResult {
     with_project(&state, &p, |_, project| {
-        json_ok(&project.custom_fields.iter().map(json::custom_field).collect::<Vec<_>>())
+        json_ok(
+            &project
+                .custom_fields
+                .iter()
+                .map(json::custom_field)
+                .collect::<Vec<_>>(),
+        )
     })
 }
 

@@ -15,7 +15,7 @@ pub(super) async fn myself(state: AppState) -> ApiResult {
     let space = state.space.lock();
     let me = space
         .user(space.myself_id)
-        .ok_or_else(|| ApiError::authentication())?;
+        .ok_or_else(ApiError::authentication)?;
     Ok(json_ok(&json::user(me)))
 }
 

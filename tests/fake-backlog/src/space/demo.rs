@@ -92,9 +92,23 @@ pub(super) fn users() -> Vec<User> {
         keyword: name.to_owned(),
         last_login_time: None,
     };
-    let mut admin = user(ADMIN, Some("admin"), "Admin", 1, Some("ja"), "admin@example.com");
+    let mut admin = user(
+        ADMIN,
+        Some("admin"),
+        "Admin",
+        1,
+        Some("ja"),
+        "admin@example.com",
+    );
     admin.last_login_time = Some(ts(2024, 5, 3, 1, 0, 0));
-    let mut sato = user(SATO, Some("t.sato"), "Taro Sato", 2, Some("en"), "t.sato@example.com");
+    let mut sato = user(
+        SATO,
+        Some("t.sato"),
+        "Taro Sato",
+        2,
+        Some("en"),
+        "t.sato@example.com",
+    );
     sato.keyword = "Taro Sato SATO TARO".into();
     sato.nulab_account = Some(NulabAccount {
         nulab_id: "Xk2fR8pLm3nQ9QaL".into(),
@@ -112,7 +126,14 @@ pub(super) fn users() -> Vec<User> {
     );
     suzuki.keyword = "鈴木 花子 スズキ ハナコ".into();
     suzuki.last_login_time = Some(ts(2024, 6, 10, 0, 30, 5));
-    let mut smith = user(SMITH, Some("j.smith"), "John Smith", 3, Some("en"), "j.smith@example.com");
+    let mut smith = user(
+        SMITH,
+        Some("j.smith"),
+        "John Smith",
+        3,
+        Some("en"),
+        "j.smith@example.com",
+    );
     smith.last_login_time = Some(ts(2024, 6, 12, 17, 45, 0));
     let bot = user(BOT, None, "Build Bot", 2, None, "bot@example.com");
     vec![admin, sato, suzuki, smith, bot]
@@ -359,31 +380,162 @@ impl Row {
 fn add_issues(space: &mut Space) {
     let rows = vec![
         row("WEB", WEB_TASK, "Renew the login flow", 2, 2, Some(SATO)),
-        row("WEB", WEB_BUG, "Login button does nothing on Safari", 2, 2, Some(SATO))
-            .child_of("WEB-1"),
-        row("WEB", WEB_BUG, "ログイン画面のレイアウト崩れ (iPhone SE)", 1, 3, Some(SUZUKI))
-            .child_of("WEB-1"),
-        row("WEB", WEB_TASK, "Add password reset e-mail", 3, 3, Some(SMITH)).child_of("WEB-1"),
-        row("WEB", WEB_TASK, "Set up CDN for static assets", 4, 3, Some(ADMIN)),
-        row("WEB", WEB_REQUEST, "トップページの表示速度を改善する", 1, 2, None),
-        row("WEB", WEB_BUG, "Broken link in footer", IN_REVIEW, 4, Some(SATO)),
-        row("WEB", WEB_BUG, "検索結果のページングが正しくない", 2, 2, Some(SUZUKI)),
+        row(
+            "WEB",
+            WEB_BUG,
+            "Login button does nothing on Safari",
+            2,
+            2,
+            Some(SATO),
+        )
+        .child_of("WEB-1"),
+        row(
+            "WEB",
+            WEB_BUG,
+            "ログイン画面のレイアウト崩れ (iPhone SE)",
+            1,
+            3,
+            Some(SUZUKI),
+        )
+        .child_of("WEB-1"),
+        row(
+            "WEB",
+            WEB_TASK,
+            "Add password reset e-mail",
+            3,
+            3,
+            Some(SMITH),
+        )
+        .child_of("WEB-1"),
+        row(
+            "WEB",
+            WEB_TASK,
+            "Set up CDN for static assets",
+            4,
+            3,
+            Some(ADMIN),
+        ),
+        row(
+            "WEB",
+            WEB_REQUEST,
+            "トップページの表示速度を改善する",
+            1,
+            2,
+            None,
+        ),
+        row(
+            "WEB",
+            WEB_BUG,
+            "Broken link in footer",
+            IN_REVIEW,
+            4,
+            Some(SATO),
+        ),
+        row(
+            "WEB",
+            WEB_BUG,
+            "検索結果のページングが正しくない",
+            2,
+            2,
+            Some(SUZUKI),
+        ),
         row("WEB", WEB_OTHER, "Update privacy policy page", 1, 3, None),
         row("WEB", WEB_TASK, "API レート制限の調査", 3, 3, Some(SATO)),
         row("WEB", WEB_REQUEST, "Dark mode support", 1, 4, None),
-        row("WEB", WEB_TASK, "Upgrade framework to the latest LTS", 2, 3, Some(SMITH)),
-        row("WEB", WEB_BUG, "Nightly build fails on CI", 4, 2, Some(SATO)),
-        row("WEB", WEB_TASK, "お問い合わせフォームの入力チェック", 1, 3, Some(SUZUKI)),
-        row("WEB", WEB_TASK, "Accessibility audit (WCAG 2.1 AA)", 1, 3, Some(SMITH)),
-        row("WEB", WEB_TASK, "Remove legacy jQuery plugins", 1, 4, Some(SMITH)).child_of("WEB-12"),
-        row("WEB", WEB_BUG, "Typo on About page: \"Compnay\"", 3, 4, None),
-        row("WEB", WEB_REQUEST, "ユーザー一覧の CSV エクスポート", 1, 3, Some(SATO)),
+        row(
+            "WEB",
+            WEB_TASK,
+            "Upgrade framework to the latest LTS",
+            2,
+            3,
+            Some(SMITH),
+        ),
+        row(
+            "WEB",
+            WEB_BUG,
+            "Nightly build fails on CI",
+            4,
+            2,
+            Some(SATO),
+        ),
+        row(
+            "WEB",
+            WEB_TASK,
+            "お問い合わせフォームの入力チェック",
+            1,
+            3,
+            Some(SUZUKI),
+        ),
+        row(
+            "WEB",
+            WEB_TASK,
+            "Accessibility audit (WCAG 2.1 AA)",
+            1,
+            3,
+            Some(SMITH),
+        ),
+        row(
+            "WEB",
+            WEB_TASK,
+            "Remove legacy jQuery plugins",
+            1,
+            4,
+            Some(SMITH),
+        )
+        .child_of("WEB-12"),
+        row(
+            "WEB",
+            WEB_BUG,
+            "Typo on About page: \"Compnay\"",
+            3,
+            4,
+            None,
+        ),
+        row(
+            "WEB",
+            WEB_REQUEST,
+            "ユーザー一覧の CSV エクスポート",
+            1,
+            3,
+            Some(SATO),
+        ),
         row("APP", APP_TASK, "Release 2.0.0", 2, 2, Some(ADMIN)),
-        row("APP", APP_BUG, "Crash on launch on Android 14", 2, 2, Some(SATO)).child_of("APP-1"),
-        row("APP", APP_BUG, "プッシュ通知が届かない (iOS)", 1, 2, Some(SUZUKI)).child_of("APP-1"),
-        row("APP", APP_TASK, "Update app store screenshots", 4, 3, Some(SMITH)).child_of("APP-1"),
+        row(
+            "APP",
+            APP_BUG,
+            "Crash on launch on Android 14",
+            2,
+            2,
+            Some(SATO),
+        )
+        .child_of("APP-1"),
+        row(
+            "APP",
+            APP_BUG,
+            "プッシュ通知が届かない (iOS)",
+            1,
+            2,
+            Some(SUZUKI),
+        )
+        .child_of("APP-1"),
+        row(
+            "APP",
+            APP_TASK,
+            "Update app store screenshots",
+            4,
+            3,
+            Some(SMITH),
+        )
+        .child_of("APP-1"),
         row("APP", APP_TASK, "オフラインモードの設計", 1, 3, Some(SATO)),
-        row("APP", APP_BUG, "Login session expires too quickly", 3, 3, Some(SMITH)),
+        row(
+            "APP",
+            APP_BUG,
+            "Login session expires too quickly",
+            3,
+            3,
+            Some(SMITH),
+        ),
         row("APP", APP_TASK, "Support tablet layout", 1, 4, None),
         row("APP", APP_TASK, "アプリ内課金のテスト", 2, 3, Some(SUZUKI)),
         row("APP", APP_TASK, "Add crash reporting SDK", 4, 3, Some(BOT)),
@@ -412,10 +564,7 @@ fn add_issues(space: &mut Space) {
             .status(r.status)
             .priority(r.priority)
             .at(created, updated);
-        new.description = format!(
-            "{}\n\nDetails for issue {n} of the demo space.",
-            r.summary
-        );
+        new.description = format!("{}\n\nDetails for issue {n} of the demo space.", r.summary);
         new.assignee_id = r.assignee;
         new.parent_issue_id = parent;
         new.created_user_id = Some(if n % 9 == 0 { BOT } else { ADMIN });
@@ -424,11 +573,7 @@ fn add_issues(space: &mut Space) {
         }
         let id = space.add_issue(new).expect("demo project exists");
         let key = space.issue(id).map(|i| space.issue_key(i)).expect("added");
-        let issue = space
-            .issues
-            .iter_mut()
-            .find(|i| i.id == id)
-            .expect("added");
+        let issue = space.issues.iter_mut().find(|i| i.id == id).expect("added");
         issue.updated_user_id = r.assignee.unwrap_or(ADMIN);
         decorate(&key, issue);
     }
@@ -577,18 +722,29 @@ impl Issue {
 }
 
 fn add_comments(space: &mut Space) {
-    let status_change = |from: &str, to: &str| vec![ChangeLogEntry::new("status", Some(from), Some(to))];
+    let status_change =
+        |from: &str, to: &str| vec![ChangeLogEntry::new("status", Some(from), Some(to))];
     let mut plan: Vec<(&str, i64, String, Vec<ChangeLogEntry>)> = Vec::new();
     for n in 1..=25_i64 {
         let (content, log) = match n % 5 {
             0 => (String::new(), status_change("Open", "In Progress")),
-            1 => (format!("Progress update #{n}: login form refactor ongoing."), Vec::new()),
+            1 => (
+                format!("Progress update #{n}: login form refactor ongoing."),
+                Vec::new(),
+            ),
             2 => (format!("進捗報告 {n}: レビュー待ちです。"), Vec::new()),
             3 => (
                 format!("Moved the due date (update #{n})."),
-                vec![ChangeLogEntry::new("limitDate", Some("2024-06-10"), Some("2024-06-14"))],
+                vec![ChangeLogEntry::new(
+                    "limitDate",
+                    Some("2024-06-10"),
+                    Some("2024-06-14"),
+                )],
             ),
-            _ => (format!("Note {n}: see WEB-2 for the Safari part."), Vec::new()),
+            _ => (
+                format!("Note {n}: see WEB-2 for the Safari part."),
+                Vec::new(),
+            ),
         };
         let author = [SATO, SUZUKI, SMITH][(n % 3) as usize];
         plan.push(("WEB-1", author, content, log));
@@ -599,14 +755,28 @@ fn add_comments(space: &mut Space) {
         "Reproduced on Safari 17.".into(),
         status_change("Open", "In Progress"),
     ));
-    plan.push(("WEB-2", SMITH, "Seems to be the CSP header; checking.".into(), Vec::new()));
+    plan.push((
+        "WEB-2",
+        SMITH,
+        "Seems to be the CSP header; checking.".into(),
+        Vec::new(),
+    ));
     plan.push((
         "WEB-2",
         ADMIN,
         String::new(),
-        vec![ChangeLogEntry::new("assigner", Some("John Smith"), Some("Taro Sato"))],
+        vec![ChangeLogEntry::new(
+            "assigner",
+            Some("John Smith"),
+            Some("Taro Sato"),
+        )],
     ));
-    plan.push(("WEB-3", SUZUKI, "再現しました。CSS の修正で対応します。".into(), Vec::new()));
+    plan.push((
+        "WEB-3",
+        SUZUKI,
+        "再現しました。CSS の修正で対応します。".into(),
+        Vec::new(),
+    ));
     plan.push((
         "WEB-5",
         ADMIN,
@@ -622,7 +792,12 @@ fn add_comments(space: &mut Space) {
             ChangeLogEntry::new("resolution", None, Some("Fixed")),
         ],
     ));
-    plan.push(("APP-2", SATO, "Stack trace attached (logcat.txt).".into(), Vec::new()));
+    plan.push((
+        "APP-2",
+        SATO,
+        "Stack trace attached (logcat.txt).".into(),
+        Vec::new(),
+    ));
     plan.push((
         "APP-2",
         SMITH,

@@ -138,7 +138,11 @@ pub(super) fn build(project_count: usize, issues_per_project: usize) -> Space {
                             format!("Comment {} on issue {}", c + 1, n + 1)
                         },
                         change_log: if c == 2 {
-                            vec![ChangeLogEntry::new("status", Some("Open"), Some("In Progress"))]
+                            vec![ChangeLogEntry::new(
+                                "status",
+                                Some("Open"),
+                                Some("In Progress"),
+                            )]
                         } else {
                             Vec::new()
                         },

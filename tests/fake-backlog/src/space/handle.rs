@@ -153,8 +153,11 @@ pub(super) fn insert_issue(space: &mut Space, new: NewIssue) -> Result<i64, Stri
         .max()
         .unwrap_or(0)
         + 1;
-    let id = space.next_issue_id;
-    space.next_issue_id += 1;
+    // Never below an existing id, so pushing keeps `issues` sorted by id.
+    let id = space
+        .next_issue_id
+        .max(space.issues.last().map_or(0, |i| i.id + 1));
+    space.next_issue_id = id + 1;
     let created = match new.created {
         Some(t) => t,
         None => space.tick(),
@@ -189,7 +192,6 @@ pub(super) fn insert_issue(space: &mut Space, new: NewIssue) -> Result<i64, Stri
         stars: Vec::new(),
         comments: Vec::new(),
     };
-    // Ids only grow, so pushing keeps `issues` sorted by id.
     space.issues.push(issue);
     Ok(id)
 }

@@ -278,7 +278,7 @@ pub struct Space {
     pub info: SpaceInfo,
     pub users: Vec<User>,
     pub projects: Vec<Project>,
-    /// Ascending id.
+    /// In ascending id order (lookups rely on it).
     pub issues: Vec<Issue>,
     /// The fake's clock for issues and comments added at run time: every addition
     /// advances it by one second, so runs stay deterministic.
@@ -364,11 +364,12 @@ impl Space {
     }
 
     pub fn issue(&self, id: i64) -> Option<&Issue> {
-        self.issue_index(id).map(|i| &self.issues[i])
-    }
-
-    fn issue_index(&self, id: i64) -> Option<usize> {
-        self.issues.binary_search_by_key(&id, |i| i.id).ok()
+        // `issues` is kept in ascending id order; a test that broke the order with
+        // `SpaceHandle::update` still gets an answer from the linear fallback.
+        match self.issues.binary_search_by_key(&id, |i| i.id) {
+            Ok(index) => self.issues.get(index),
+            Err(_) => self.issues.iter().find(|i| i.id == id),
+        }
     }
 
     /// Resolves an `:issueIdOrKey` path segment: numeric id, else `KEY-N`.

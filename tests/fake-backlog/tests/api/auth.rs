@@ -1,7 +1,8 @@
 use crate::*;
 use fake_backlog::{FakeBacklog, Space};
 
-const AUTH_FAILURE: &str = r#"{"errors":[{"message":"Authentication failure.","code":11,"moreInfo":""}]}"#;
+const AUTH_FAILURE: &str =
+    r#"{"errors":[{"message":"Authentication failure.","code":11,"moreInfo":""}]}"#;
 
 #[tokio::test]
 async fn key_in_header_any_case() {
@@ -47,7 +48,12 @@ async fn missing_or_wrong_key_is_401_code_11() {
         let answer = send(request).await;
         assert_eq!(answer.status, 401);
         assert_eq!(answer.text, AUTH_FAILURE);
-        assert!(answer.header("content-type").unwrap().starts_with("application/json"));
+        assert!(
+            answer
+                .header("content-type")
+                .unwrap()
+                .starts_with("application/json")
+        );
         // Rate-limit headers are on every answer, refused ones included.
         assert!(answer.header("x-ratelimit-limit").is_some());
     }

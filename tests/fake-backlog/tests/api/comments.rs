@@ -16,7 +16,10 @@ async fn count_and_default_page() {
     assert_eq!(count, serde_json::json!({"count": 25}));
     let page = ids(&get_json(&server, "/api/v2/issues/WEB-1/comments").await);
     assert_eq!(page.len(), 20);
-    assert!(page.windows(2).all(|w| w[0] > w[1]), "newest first by default");
+    assert!(
+        page.windows(2).all(|w| w[0] > w[1]),
+        "newest first by default"
+    );
 }
 
 #[tokio::test]
@@ -25,13 +28,11 @@ async fn min_id_paging_ascending_walks_every_comment() {
     let mut seen = Vec::new();
     let mut min_id = 0;
     loop {
-        let page = ids(
-            &get_json(
-                &server,
-                &format!("/api/v2/issues/WEB-1/comments?order=asc&count=10&minId={min_id}"),
-            )
-            .await,
-        );
+        let page = ids(&get_json(
+            &server,
+            &format!("/api/v2/issues/WEB-1/comments?order=asc&count=10&minId={min_id}"),
+        )
+        .await);
         if page.is_empty() {
             break;
         }
@@ -47,13 +48,11 @@ async fn min_id_paging_ascending_walks_every_comment() {
 async fn max_id_is_exclusive_and_desc_walks_back() {
     let server = FakeBacklog::start(Space::demo()).await;
     let newest = ids(&get_json(&server, "/api/v2/issues/WEB-1/comments?count=5").await);
-    let older = ids(
-        &get_json(
-            &server,
-            &format!("/api/v2/issues/WEB-1/comments?count=5&maxId={}", newest[4]),
-        )
-        .await,
-    );
+    let older = ids(&get_json(
+        &server,
+        &format!("/api/v2/issues/WEB-1/comments?count=5&maxId={}", newest[4]),
+    )
+    .await);
     assert_eq!(older.len(), 5);
     assert!(older.iter().all(|&id| id < newest[4]));
     assert_eq!(older[0], newest[4] - 1);
@@ -93,7 +92,11 @@ async fn comments_added_at_run_time() {
     let added = server.space().add_comment("WEB-9", "First!", Vec::new());
     let comments = get_json(&server, "/api/v2/issues/WEB-9/comments").await;
     assert_eq!(ids(&comments), [added.id]);
-    let one = get_json(&server, &format!("/api/v2/issues/WEB-9/comments/{}", added.id)).await;
+    let one = get_json(
+        &server,
+        &format!("/api/v2/issues/WEB-9/comments/{}", added.id),
+    )
+    .await;
     assert_eq!(one["content"], "First!");
     let issue = get_json(&server, "/api/v2/issues/WEB-9").await;
     assert_eq!(issue["updated"], one["created"]);

@@ -10,6 +10,8 @@ mod projects_and_users;
 mod rate_limits;
 mod recording;
 mod shapes;
+#[cfg(feature = "tls")]
+mod tls;
 
 use fake_backlog::FakeBacklog;
 use serde_json::Value;
@@ -23,8 +25,7 @@ pub struct Answer {
 
 impl Answer {
     pub fn json(&self) -> Value {
-        serde_json::from_str(&self.text)
-            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text))
+        serde_json::from_str(&self.text).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text))
     }
 
     pub fn header(&self, name: &str) -> Option<&str> {

@@ -1,0 +1,279 @@
+//! The JSON shapes of backlog-api.md §9: every member present (nulls included),
+//! camelCase names, timestamps with second precision and a `Z`.
+
+use crate::*;
+use fake_backlog::{FakeBacklog, Space};
+
+fn members(v: &Value) -> Vec<&str> {
+    v.as_object()
+        .unwrap_or_else(|| panic!("not an object: {v}"))
+        .keys()
+        .map(String::as_str)
+        .collect()
+}
+
+/// `2024-06-03T10:02:17Z`
+fn is_timestamp(v: &Value) -> bool {
+    let Some(s) = v.as_str() else { return false };
+    s.len() == 20 && s.ends_with('Z') && chrono::DateTime::parse_from_rfc3339(s).is_ok()
+}
+
+const EMBEDDED_USER: [&str; 8] = [
+    "id",
+    "userId",
+    "name",
+    "roleType",
+    "lang",
+    "mailAddress",
+    "nulabAccount",
+    "lastLoginTime",
+];
+
+#[tokio::test]
+async fn issue_shape() {
+    let server = FakeBacklog::start(Space::demo()).await;
+    let issue = get_json(&server, "/api/v2/issues/WEB-2").await;
+    assert_eq!(
+        members(&issue),
+        [
+            "id",
+            "projectId",
+            "issueKey",
+            "keyId",
+            "issueType",
+            "summary",
+            "description",
+            "resolution",
+            "priority",
+            "status",
+            "assignee",
+            "category",
+            "versions",
+            "milestone",
+            "startDate",
+            "dueDate",
+            "estimatedHours",
+            "actualHours",
+            "parentIssueId",
+            "createdUser",
+            "created",
+            "updatedUser",
+            "updated",
+            "customFields",
+            "attachments",
+            "sharedFiles",
+            "stars",
+        ]
+    );
+    assert_eq!(issue["issueKey"], "WEB-2");
+    assert_eq!(issue["keyId"], 2);
+    assert_eq!(
+        members(&issue["issueType"]),
+        ["id", "projectId", "name", "color", "displayOrder"]
+    );
+    assert_eq!(
+        members(&issue["status"]),
+        ["id", "projectId", "name", "color", "displayOrder"]
+    );
+    assert_eq!(
+        issue["priority"],
+        serde_json::json!({"id": 2, "name": "High"})
+    );
+    assert_eq!(issue["resolution"], Value::Null);
+    assert_eq!(members(&issue["assignee"]), EMBEDDED_USER);
+    assert_eq!(members(&issue["createdUser"]), EMBEDDED_USER);
+    assert_eq!(
+        members(&issue["milestone"][0]),
+        [
+            "id",
+            "projectId",
+            "name",
+            "description",
+            "startDate",
+            "releaseDueDate",
+            "archived",
+            "displayOrder",
+        ]
+    );
+    assert_eq!(issue["startDate"], "2024-06-03T00:00:00Z");
+    assert_eq!(issue["dueDate"], "2024-06-07T00:00:00Z");
+    assert!(is_timestamp(&issue["created"]) && is_timestamp(&issue["updated"]));
+    assert_eq!(issue["estimatedHours"], 4.5);
+    assert_eq!(issue["actualHours"], Value::Null);
+    assert!(issue["parentIssueId"].is_i64());
+
+    let fields = issue["customFields"].as_array().unwrap();
+    for f in fields {
+        assert_eq!(members(f), ["id", "fieldTypeId", "name", "value"]);
+    }
+    assert_eq!(fields[0]["value"], 3, "numeric");
+    assert_eq!(
+        fields[1]["value"],
+        serde_json::json!({"id": 2, "name": "Safari", "displayOrder": 1}),
+        "single list"
+    );
+    assert_eq!(
+        fields[2]["value"].as_array().unwrap().len(),
+        2,
+        "multiple list"
+    );
+    assert_eq!(fields[3]["value"], "2024-06-07T00:00:00Z", "date");
+    assert_eq!(fields[4]["value"], Value::Null, "empty text");
+
+    let attachment = &issue["attachments"][0];
+    assert_eq!(
+        members(attachment),
+        ["id", "name", "size", "createdUser", "created"]
+    );
+    assert_eq!(issue["sharedFiles"], serde_json::json!([]));
+    assert_eq!(
+        members(&issue["stars"][0]),
+        ["id", "comment", "url", "title", "presenter", "created"]
+    );
+}
+
+#[tokio::test]
+async fn unset_values_are_null_or_empty_not_missing() {
+    let server = FakeBacklog::start(Space::demo()).await;
+    let issue = get_json(&server, "/api/v2/issues/WEB-9").await;
+    for member in [
+        "assignee",
+        "startDate",
+        "dueDate",
+        "estimatedHours",
+        "actualHours",
+        "parentIssueId",
+        "resolution",
+    ] {
+        assert_eq!(issue[member], Value::Null, "{member}");
+    }
+    for member in [
+        "category",
+        "versions",
+        "milestone",
+        "customFields",
+        "attachments",
+        "stars",
+    ] {
+        assert_eq!(issue[member], serde_json::json!([]), "{member}");
+    }
+    let closed = get_json(&server, "/api/v2/issues/WEB-5").await;
+    assert_eq!(
+        closed["resolution"],
+        serde_json::json!({"id": 0, "name": "Fixed"})
+    );
+    assert_eq!(closed["versions"][0]["name"], "v1.0");
+}
+
+#[tokio::test]
+async fn comment_shape() {
+    let server = FakeBacklog::start(Space::demo()).await;
+    let comments = get_json(&server, "/api/v2/issues/WEB-2/comments?order=asc").await;
+    let c = &comments[0];
+    assert_eq!(
+        members(c),
+        [
+            "id",
+            "projectId",
+            "issueId",
+            "content",
+            "changeLog",
+            "createdUser",
+            "created",
+            "updated",
+            "stars",
+            "notifications",
+        ]
+    );
+    assert_eq!(
+        members(&c["changeLog"][0]),
+        [
+            "field",
+            "newValue",
+            "originalValue",
+            "attachmentInfo",
+            "attributeInfo",
+            "notificationInfo",
+        ]
+    );
+    assert_eq!(members(&c["createdUser"]), EMBEDDED_USER);
+    assert!(is_timestamp(&c["created"]));
+}
+
+#[tokio::test]
+async fn user_and_project_shapes() {
+    let server = FakeBacklog::start(Space::demo()).await;
+    let me = get_json(&server, "/api/v2/users/myself").await;
+    assert_eq!(
+        members(&me),
+        [
+            "id",
+            "userId",
+            "name",
+            "roleType",
+            "lang",
+            "mailAddress",
+            "nulabAccount",
+            "keyword",
+            "lastLoginTime",
+        ]
+    );
+    assert_eq!(
+        members(&me["nulabAccount"]),
+        ["nulabId", "name", "uniqueId"]
+    );
+    let project = get_json(&server, "/api/v2/projects/WEB").await;
+    assert_eq!(
+        members(&project),
+        [
+            "id",
+            "projectKey",
+            "name",
+            "chartEnabled",
+            "useResolvedForChart",
+            "subtaskingEnabled",
+            "projectLeaderCanEditProjectLeader",
+            "useWiki",
+            "useFileSharing",
+            "useWikiTreeView",
+            "useOriginalImageSizeAtWiki",
+            "useSubversion",
+            "useGit",
+            "textFormattingRule",
+            "archived",
+            "displayOrder",
+            "useDevAttributes",
+            "grandchildIssueEnabled",
+        ]
+    );
+    let space = get_json(&server, "/api/v2/space").await;
+    assert_eq!(
+        members(&space),
+        [
+            "spaceKey",
+            "name",
+            "ownerId",
+            "lang",
+            "timezone",
+            "reportSendTime",
+            "textFormattingRule",
+            "created",
+            "updated",
+        ]
+    );
+}
+
+#[test]
+fn demo_space_is_deterministic() {
+    assert_eq!(
+        format!("{:?}", Space::demo()),
+        format!("{:?}", Space::demo())
+    );
+    let demo = Space::demo();
+    assert_eq!(demo.issues.len(), 30);
+    assert!(
+        demo.issues
+            .iter()
+            .any(|i| i.summary.chars().any(|c| c > '\u{3000}'))
+    );
+}
