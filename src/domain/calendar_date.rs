@@ -1,6 +1,7 @@
 //! Calendar dates (`YYYY-MM-DD`): start and due dates, and the bounds of date filters.
 //! They are days, not instants, so they never shift with a timezone.
 
+use super::excerpt::excerpt;
 use chrono::{Datelike, NaiveDate};
 use std::fmt;
 use std::str::FromStr;
@@ -27,7 +28,7 @@ impl CalendarDate {
                 _ => b.is_ascii_digit(),
             });
         if !shaped {
-            return Err(InvalidDate::Format(text.to_owned()));
+            return Err(InvalidDate::Format(excerpt(text)));
         }
         let field = |range: std::ops::Range<usize>| {
             text.get(range)

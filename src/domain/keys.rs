@@ -1,6 +1,7 @@
 //! Project keys (`WEB`) and issue keys (`WEB-42`). Both are validated before any
 //! request is built, so a key can never smuggle a path (`../projects/X`) into a URL.
 
+use super::excerpt::excerpt;
 use std::fmt;
 use std::str::FromStr;
 
@@ -33,7 +34,7 @@ impl ProjectKey {
         if is_project_key(&upper) {
             Ok(Self(upper))
         } else {
-            Err(InvalidKey::ProjectKey(trimmed.to_owned()))
+            Err(InvalidKey::ProjectKey(excerpt(trimmed)))
         }
     }
 
@@ -76,7 +77,7 @@ impl IssueKey {
         if trimmed.is_empty() {
             return Err(InvalidKey::Empty);
         }
-        let invalid = || InvalidKey::IssueKey(trimmed.to_owned());
+        let invalid = || InvalidKey::IssueKey(excerpt(trimmed));
         let (project, number) = trimmed.rsplit_once('-').ok_or_else(invalid)?;
         let project = ProjectKey::parse(project).map_err(|_| invalid())?;
         let all_digits = !number.is_empty() && number.chars().all(|c| c.is_ascii_digit());

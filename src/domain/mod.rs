@@ -4,6 +4,7 @@
 pub mod backlog_error;
 pub mod calendar_date;
 pub mod comment;
+pub mod excerpt;
 pub mod ids;
 pub mod issue;
 pub mod issue_filter;

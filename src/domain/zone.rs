@@ -1,6 +1,7 @@
 //! The timezone answers are rendered in. Instants (created, updated) are shown in
 //! the zone with their offset; calendar dates are never shifted.
 
+use super::excerpt::excerpt;
 use chrono::{DateTime, SecondsFormat, Utc};
 use chrono_tz::Tz;
 use std::fmt;
@@ -23,7 +24,7 @@ impl DisplayZone {
         trimmed
             .parse::<Tz>()
             .map(Self)
-            .map_err(|_| UnknownZone(trimmed.to_owned()))
+            .map_err(|_| UnknownZone(excerpt(trimmed)))
     }
 
     pub fn name(&self) -> &'static str {

@@ -2,7 +2,7 @@
 //! each is an `isError` result naming the problem and the fix, the server keeps
 //! serving, and the API key appears nowhere, even at trace-level logging.
 
-use crate::raw_stdio::{exchange, initialize, responses_by_id};
+use crate::raw_stdio::{RawSession, by_id, call};
 use crate::support::{SECRET_KEY, ServerEnv, error_text, start};
 use serde_json::json;
 use wiremock::matchers::any;
@@ -137,13 +137,17 @@ async fn the_key_never_reaches_stdout_in_any_failure() {
     for scenario in scenarios() {
         let backlog =
             backlog_answering(scenario.status, scenario.body, scenario.content_type).await;
-        let mut lines = initialize();
-        lines.push(json!({"jsonrpc": "2.0", "id": 1, "method": "tools/call", "params": {"name": "get_issue_details", "arguments": {"issue_key": "WEB-1"}}}).to_string());
-        lines.push(json!({"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": {"name": "get_user_issue_list", "arguments": {}}}).to_string());
-        let stdout = exchange(&env_for(&backlog.uri()), &lines).await;
-        let answers = responses_by_id(&stdout);
-        assert_eq!(answers[&1]["result"]["isError"], true);
-        assert_eq!(answers[&2]["result"]["isError"], true);
+        let mut session = RawSession::start(env_for(&backlog.uri())).await;
+        session
+            .send(&call(1, "get_issue_details", json!({"issue_key": "WEB-1"})))
+            .await;
+        session
+            .send(&call(2, "get_user_issue_list", json!({})))
+            .await;
+        let answers = by_id(session.answers(2).await);
+        assert_eq!(answers["1"]["result"]["isError"], true);
+        assert_eq!(answers["2"]["result"]["isError"], true);
+        let stdout = session.finish().await;
         assert!(!stdout.join("\n").contains(SECRET_KEY));
         // The key did reach Backlog, in the header.
         let requests = backlog.received_requests().await.unwrap();

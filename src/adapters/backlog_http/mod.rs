@@ -7,9 +7,9 @@ mod issue_repository;
 mod params;
 mod project_repository;
 mod rate_limit;
-mod retry;
 #[cfg(test)]
 mod resilience_tests;
+mod retry;
 mod user_repository;
 mod wire;
 

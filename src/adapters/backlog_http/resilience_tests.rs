@@ -62,8 +62,13 @@ async fn a_read_is_retried_through_server_errors() {
         .up_to_n_times(2)
         .mount(&server)
         .await;
-    Mock::given(path("/api/v2/space")).respond_with(ok_json()).mount(&server).await;
-    let answer = client(&server.uri(), Duration::from_secs(2)).send(&get_space()).await;
+    Mock::given(path("/api/v2/space"))
+        .respond_with(ok_json())
+        .mount(&server)
+        .await;
+    let answer = client(&server.uri(), Duration::from_secs(2))
+        .send(&get_space())
+        .await;
     assert!(answer.is_ok(), "{answer:?}");
     assert_eq!(requests(&server).await, 3);
 }
@@ -79,7 +84,17 @@ async fn a_read_gives_up_after_the_last_attempt_and_says_how_many() {
         .send(&get_space())
         .await
         .unwrap_err();
-    assert!(matches!(error, BacklogError::ServerError { status: 500, attempts: 4, .. }), "{error:?}");
+    assert!(
+        matches!(
+            error,
+            BacklogError::ServerError {
+                status: 500,
+                attempts: 4,
+                ..
+            }
+        ),
+        "{error:?}"
+    );
     assert_eq!(requests(&server).await, 4);
 }
 
@@ -94,7 +109,10 @@ async fn a_write_is_never_retried_after_a_server_error() {
         .send(&post_comment())
         .await
         .unwrap_err();
-    assert!(matches!(error, BacklogError::ServerError { attempts: 1, .. }), "{error:?}");
+    assert!(
+        matches!(error, BacklogError::ServerError { attempts: 1, .. }),
+        "{error:?}"
+    );
     assert_eq!(requests(&server).await, 1);
 }
 
@@ -110,10 +128,21 @@ async fn a_write_that_times_out_is_not_retried_and_may_have_applied() {
         .await
         .unwrap_err();
     assert!(
-        matches!(error, BacklogError::TimedOut { attempts: 1, write_may_have_applied: true, .. }),
+        matches!(
+            error,
+            BacklogError::TimedOut {
+                attempts: 1,
+                write_may_have_applied: true,
+                ..
+            }
+        ),
         "{error:?}"
     );
-    assert!(error.to_string().contains("may or may not have been applied"));
+    assert!(
+        error
+            .to_string()
+            .contains("may or may not have been applied")
+    );
     assert_eq!(requests(&server).await, 1);
 }
 
@@ -125,8 +154,13 @@ async fn a_read_that_times_out_is_retried() {
         .up_to_n_times(1)
         .mount(&server)
         .await;
-    Mock::given(path("/api/v2/space")).respond_with(ok_json()).mount(&server).await;
-    let answer = client(&server.uri(), Duration::from_millis(300)).send(&get_space()).await;
+    Mock::given(path("/api/v2/space"))
+        .respond_with(ok_json())
+        .mount(&server)
+        .await;
+    let answer = client(&server.uri(), Duration::from_millis(300))
+        .send(&get_space())
+        .await;
     assert!(answer.is_ok(), "{answer:?}");
     assert_eq!(requests(&server).await, 2);
 }
@@ -140,7 +174,10 @@ async fn a_refused_connection_is_retried_even_for_writes() {
         .send(&post_comment())
         .await
         .unwrap_err();
-    assert!(matches!(error, BacklogError::Unreachable { attempts: 4, .. }), "{error:?}");
+    assert!(
+        matches!(error, BacklogError::Unreachable { attempts: 4, .. }),
+        "{error:?}"
+    );
 }
 
 #[tokio::test]
@@ -152,19 +189,28 @@ async fn a_429_waits_for_the_reset_and_retries_even_a_write() {
                 .insert_header("X-RateLimit-Remaining", "0")
                 .insert_header("X-RateLimit-Reset", epoch_in(1).as_str())
                 .set_body_raw(
-                    br#"{"errors":[{"message":"Too many requests.","code":13,"moreInfo":""}]}"#.to_vec(),
+                    br#"{"errors":[{"message":"Too many requests.","code":13,"moreInfo":""}]}"#
+                        .to_vec(),
                     "application/json",
                 ),
         )
         .up_to_n_times(1)
         .mount(&server)
         .await;
-    Mock::given(method("POST")).respond_with(ok_json()).mount(&server).await;
+    Mock::given(method("POST"))
+        .respond_with(ok_json())
+        .mount(&server)
+        .await;
     let started = Instant::now();
-    let answer = client(&server.uri(), Duration::from_secs(2)).send(&post_comment()).await;
+    let answer = client(&server.uri(), Duration::from_secs(2))
+        .send(&post_comment())
+        .await;
     assert!(answer.is_ok(), "{answer:?}");
     assert_eq!(requests(&server).await, 2);
-    assert!(started.elapsed() >= Duration::from_millis(200), "waited for the reset");
+    assert!(
+        started.elapsed() >= Duration::from_millis(200),
+        "waited for the reset"
+    );
 }
 
 #[tokio::test]
@@ -175,11 +221,20 @@ async fn retry_after_is_honoured() {
         .up_to_n_times(1)
         .mount(&server)
         .await;
-    Mock::given(path("/api/v2/space")).respond_with(ok_json()).mount(&server).await;
+    Mock::given(path("/api/v2/space"))
+        .respond_with(ok_json())
+        .mount(&server)
+        .await;
     let started = Instant::now();
-    let answer = client(&server.uri(), Duration::from_secs(2)).send(&get_space()).await;
+    let answer = client(&server.uri(), Duration::from_secs(2))
+        .send(&get_space())
+        .await;
     assert!(answer.is_ok(), "{answer:?}");
-    assert!(started.elapsed() >= Duration::from_millis(900), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() >= Duration::from_millis(900),
+        "{:?}",
+        started.elapsed()
+    );
 }
 
 #[tokio::test]
@@ -198,8 +253,16 @@ async fn a_reset_beyond_the_allowed_wait_is_reported_with_its_time() {
         .send(&get_space())
         .await
         .unwrap_err();
-    assert!(started.elapsed() < Duration::from_secs(2), "no pointless waiting");
-    let BacklogError::RateLimited { attempts: 1, retry_at: Some(retry_at), .. } = error else {
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "no pointless waiting"
+    );
+    let BacklogError::RateLimited {
+        attempts: 1,
+        retry_at: Some(retry_at),
+        ..
+    } = error
+    else {
         panic!("expected RateLimited with a retry time, got {error:?}");
     };
     assert!(retry_at > chrono::Utc::now() + chrono::Duration::seconds(500));
@@ -221,6 +284,9 @@ async fn a_spent_budget_is_waited_out_before_the_next_request() {
     client.send(&get_space()).await.unwrap();
     let started = Instant::now();
     client.send(&get_space()).await.unwrap();
-    assert!(started.elapsed() >= Duration::from_millis(200), "paced, not a 429");
+    assert!(
+        started.elapsed() >= Duration::from_millis(200),
+        "paced, not a 429"
+    );
     assert_eq!(requests(&server).await, 2);
 }

@@ -7,19 +7,41 @@ use crate::ports::{
     ToolResponse,
 };
 use rmcp::model::{
-    CallToolRequestParams, CallToolResponse, CallToolResult, ContentBlock, ErrorData,
-    Implementation, ListToolsResult, PaginatedRequestParams, ServerCapabilities, ServerConfig,
-    Tool,
+    CallToolRequestParams, CallToolResponse, CallToolResult, ContentBlock, CustomRequest,
+    CustomResult, ErrorCode, ErrorData, Implementation, ListToolsResult, PaginatedRequestParams,
+    ServerCapabilities, ServerConfig, Tool,
 };
 use rmcp::service::RequestContext;
 use rmcp::{RoleServer, ServerHandler};
 use std::sync::Arc;
+use tokio::sync::Semaphore;
+
+/// Client requests MCP defines.
+const STANDARD_METHODS: [&str; 12] = [
+    "initialize",
+    "ping",
+    "tools/list",
+    "tools/call",
+    "resources/list",
+    "resources/read",
+    "resources/templates/list",
+    "prompts/list",
+    "prompts/get",
+    "completion/complete",
+    "logging/setLevel",
+    "server/discover",
+];
+
+/// Tool calls running at once; more wait their turn, which bounds memory and
+/// the load on Backlog however many requests a client pipelines.
+const MAX_CONCURRENT_CALLS: usize = 16;
 
 #[derive(Clone)]
 pub struct CatalogServer {
     service: Arc<ServiceDescription>,
     catalog: Arc<ToolCatalog>,
     tools: Arc<Vec<Tool>>,
+    running_calls: Arc<Semaphore>,
 }
 
 impl CatalogServer {
@@ -33,6 +55,7 @@ impl CatalogServer {
             service: Arc::new(service),
             catalog,
             tools: Arc::new(tools),
+            running_calls: Arc::new(Semaphore::new(MAX_CONCURRENT_CALLS)),
         }
     }
 }
@@ -96,8 +119,33 @@ impl ServerHandler for CatalogServer {
         let response = tokio::select! {
             biased;
             () = context.ct.cancelled() => ToolResponse::error("the call was cancelled by the client"),
-            response = entry.handler.call(arguments, tool_context) => response,
+            response = async {
+                let _turn = self.running_calls.acquire().await;
+                entry.handler.call(arguments, tool_context).await
+            } => response,
         };
         Ok(convert::result(response).into())
+    }
+
+    /// rmcp hands over standard requests whose params do not fit the schema as
+    /// "custom" ones; answer those with invalid params rather than "no such method".
+    async fn on_custom_request(
+        &self,
+        request: CustomRequest,
+        _context: RequestContext<RoleServer>,
+    ) -> Result<CustomResult, ErrorData> {
+        let method = request.method;
+        if STANDARD_METHODS.contains(&method.as_str()) {
+            Err(ErrorData::invalid_params(
+                format!("the params of `{method}` do not match the MCP schema for it"),
+                None,
+            ))
+        } else {
+            Err(ErrorData::new(
+                ErrorCode::METHOD_NOT_FOUND,
+                format!("method `{method}` is not supported"),
+                None,
+            ))
+        }
     }
 }

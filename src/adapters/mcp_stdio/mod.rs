@@ -3,12 +3,14 @@
 
 mod catalog_server;
 mod convert;
+mod line_guard;
 mod progress;
 
 use crate::ports::{ServiceDescription, ToolCatalog, ToolTransport, TransportError};
 use async_trait::async_trait;
 use catalog_server::CatalogServer;
 use rmcp::ServiceExt;
+use rmcp::service::ServerInitializeError;
 use std::sync::Arc;
 
 /// MCP over the process's stdin and stdout. stdout carries JSON-RPC only.
@@ -22,14 +24,23 @@ impl ToolTransport for McpStdio {
         catalog: Arc<ToolCatalog>,
     ) -> Result<(), TransportError> {
         let server = CatalogServer::new(service, catalog);
-        let running = server
-            .serve(rmcp::transport::stdio())
-            .await
-            .map_err(|e| TransportError(format!("MCP session did not start: {e}")))?;
-        running
-            .waiting()
-            .await
-            .map_err(|e| TransportError(format!("MCP session ended with an error: {e}")))?;
-        Ok(())
+        let io = line_guard::guard(tokio::io::stdin(), tokio::io::stdout());
+        let session = match server.serve((io.rmcp_input, io.rmcp_output)).await {
+            Ok(running) => running
+                .waiting()
+                .await
+                .map(drop)
+                .map_err(|e| TransportError(format!("MCP session ended with an error: {e}"))),
+            Err(ServerInitializeError::ConnectionClosed(_)) => {
+                tracing::info!("the client closed stdin before initializing");
+                Ok(())
+            }
+            Err(error) => Err(TransportError(format!(
+                "MCP session did not start: {error}"
+            ))),
+        };
+        // Everything the session wrote reaches stdout before the process ends.
+        let _ = io.writer.await;
+        session
     }
 }
