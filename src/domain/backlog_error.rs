@@ -129,14 +129,15 @@ impl fmt::Display for BacklogErrorCode {
 pub enum BacklogError {
     /// HTTP 404 / code 6: the thing asked for does not exist (or is invisible to this user).
     #[error(
-        "{what} was not found ({message}); check the id or key, or list them to find valid ones"
+        "{what} was not found: HTTP 404 NoResourceError (code 6): \"{message}\". Check the id or key, or list them to find valid ones."
     )]
     NotFound { what: String, message: String },
 
-    /// HTTP 401: the API key was refused.
+    /// HTTP 401: the API key was refused. `detail` is Backlog's code and message,
+    /// or the `WWW-Authenticate` challenge when the answer had no body.
     #[error(
-        "authentication failed (HTTP 401{}): check BACKLOG_API_KEY; regenerate it under Personal Settings → API",
-        detail.as_deref().map(|d| format!(": {d}")).unwrap_or_default()
+        "authentication failed: HTTP 401{}. Check BACKLOG_API_KEY; regenerate it under Personal Settings → API.",
+        detail.as_deref().map(|d| format!(" {d}")).unwrap_or_default()
     )]
     AuthenticationFailed { detail: Option<String> },
 
@@ -158,9 +159,9 @@ pub enum BacklogError {
 
     /// HTTP 5xx (or a non-JSON error page from a proxy), after the allowed retries.
     #[error(
-        "Backlog answered HTTP {status}{} after {attempts} attempt{}: {message}; Backlog or a proxy in front of it is failing, try again later",
-        code.map(|c| format!(" {c}")).unwrap_or_default(),
-        plural(*attempts)
+        "Backlog failed after {attempts} attempt{}: HTTP {status}{}: \"{message}\". Backlog or a proxy in front of it is failing; try again later.",
+        plural(*attempts),
+        code.map(|c| format!(" {c}")).unwrap_or_default()
     )]
     ServerError {
         status: u16,
@@ -210,10 +211,10 @@ fn plural(n: u32) -> &'static str {
 fn describe_rejection(status: u16, code: Option<BacklogErrorCode>, message: &str) -> String {
     match code {
         Some(code) => format!(
-            "Backlog refused the request with HTTP {status} {code}: \"{message}\". {}",
+            "Backlog refused the request: HTTP {status} {code}: \"{message}\". {}",
             code.next_step()
         ),
-        None => format!("Backlog refused the request with HTTP {status}: \"{message}\"."),
+        None => format!("Backlog refused the request: HTTP {status}: \"{message}\"."),
     }
 }
 
@@ -297,7 +298,7 @@ mod tests {
         let text = error.to_string();
         assert_eq!(
             text,
-            "Backlog refused the request with HTTP 403 UnauthorizedOperationError (code 5): \"No permission.\". The API key's user lacks the permission for this; ask a project administrator or use another account."
+            "Backlog refused the request: HTTP 403 UnauthorizedOperationError (code 5): \"No permission.\". The API key's user lacks the permission for this; ask a project administrator or use another account."
         );
     }
 }

@@ -48,19 +48,19 @@ fn scenarios() -> Vec<Scenario> {
             status: 401,
             body: backlog_error(11, "Authentication failure."),
             content_type: json,
-            expected: "authentication failed (HTTP 401: Authentication failure.): check BACKLOG_API_KEY",
+            expected: "authentication failed: HTTP 401 AuthenticationError (code 11): \"Authentication failure.\". Check BACKLOG_API_KEY",
         },
         Scenario {
             status: 403,
             body: backlog_error(5, "No permission."),
             content_type: json,
-            expected: "Backlog refused the request with HTTP 403 UnauthorizedOperationError (code 5)",
+            expected: "Backlog refused the request: HTTP 403 UnauthorizedOperationError (code 5): \"No permission.\". The API key's user lacks the permission",
         },
         Scenario {
             status: 404,
             body: backlog_error(6, "No issue."),
             content_type: json,
-            expected: "issue WEB-1 was not found (No issue.)",
+            expected: "issue WEB-1 was not found: HTTP 404 NoResourceError (code 6): \"No issue.\".",
         },
         Scenario {
             status: 429,
@@ -72,13 +72,13 @@ fn scenarios() -> Vec<Scenario> {
             status: 500,
             body: backlog_error(1, "Internal error."),
             content_type: json,
-            expected: "Backlog answered HTTP 500 InternalError (code 1) after 4 attempts",
+            expected: "Backlog failed after 4 attempts: HTTP 500 InternalError (code 1): \"Internal error.\". Backlog or a proxy",
         },
         Scenario {
             status: 503,
             body: "<html><body>Service Unavailable</body></html>".to_owned(),
             content_type: "text/html",
-            expected: "Backlog answered HTTP 503 after 4 attempts: Service Unavailable, with a non-JSON body (text/html",
+            expected: "Backlog failed after 4 attempts: HTTP 503: \"Service Unavailable, with a non-JSON body (text/html",
         },
     ]
 }

@@ -12,5 +12,7 @@ mod support;
 mod backlog_failures;
 mod cli;
 mod demo_tools;
+mod faults;
 mod handshake;
+mod over_http;
 mod raw_stdio;

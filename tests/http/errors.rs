@@ -55,7 +55,7 @@ async fn a_refused_key_says_how_to_fix_it() {
     .await;
     let text = issue_error(&server).await.to_string();
     assert!(
-        text.starts_with("authentication failed (HTTP 401: Authentication failure.)"),
+        text.starts_with("authentication failed: HTTP 401 AuthenticationError (code 11): \"Authentication failure.\"."),
         "{text}"
     );
     assert!(text.contains("BACKLOG_API_KEY") && text.contains("Personal Settings → API"));

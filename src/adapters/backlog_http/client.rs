@@ -87,6 +87,10 @@ pub struct HttpBacklog {
 pub enum HttpSetupError {
     #[error("BACKLOG_BASE_URL must be an http:// or https:// URL (got {0})")]
     UnsupportedUrl(String),
+    #[error(
+        "BACKLOG_API_KEY contains characters that cannot be sent in an HTTP header (a line break or a control character); copy the key again from Personal Settings → API"
+    )]
+    UnsendableKey,
     #[error("could not set up the HTTP client: {0}")]
     Client(String),
 }
@@ -108,6 +112,9 @@ impl HttpBacklog {
             .map_err(|()| HttpSetupError::UnsupportedUrl(base.to_string()))?
             .pop_if_empty()
             .extend(["api", "v2"]);
+        if HeaderValue::from_str(config.api_key.expose_secret()).is_err() {
+            return Err(HttpSetupError::UnsendableKey);
+        }
         // A second install attempt fails harmlessly when a provider is already set.
         let _ = rustls::crypto::ring::default_provider().install_default();
         let mut headers = HeaderMap::new();
@@ -148,12 +155,11 @@ impl HttpBacklog {
         url
     }
 
-    fn key_header(&self) -> Result<HeaderValue, BacklogError> {
-        let mut value = HeaderValue::from_str(self.api_key.expose_secret()).map_err(|_| {
-            BacklogError::AuthenticationFailed {
-                detail: Some("BACKLOG_API_KEY contains characters that cannot be sent".into()),
-            }
-        })?;
+    /// The key as a header value marked sensitive (hidden from debug output).
+    /// `new` checked that it converts.
+    fn key_header(&self) -> Result<HeaderValue, HttpSetupError> {
+        let mut value = HeaderValue::from_str(self.api_key.expose_secret())
+            .map_err(|_| HttpSetupError::UnsendableKey)?;
         value.set_sensitive(true);
         Ok(value)
     }
@@ -280,6 +286,15 @@ impl HttpBacklog {
     /// Sends the call and reads a JSON answer.
     pub async fn fetch<T: DeserializeOwned>(&self, call: &ApiCall) -> Result<T, BacklogError> {
         let answer = self.send(call).await?;
+        if answer.body.is_empty() {
+            return Err(BacklogError::InvalidResponse {
+                detail: format!(
+                    "{} answered HTTP {} with an empty body where data was expected",
+                    call.describe(),
+                    answer.status.as_u16()
+                ),
+            });
+        }
         decode(&answer.body, call)
     }
 }

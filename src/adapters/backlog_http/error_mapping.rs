@@ -69,12 +69,14 @@ pub fn error_from_answer(
                 .get(WWW_AUTHENTICATE)
                 .and_then(|v| v.to_str().ok())
                 .map(str::to_owned);
-            let detail = if code.is_some() {
-                Some(message)
-            } else {
-                challenge.or(Some(message))
+            let detail = match (code, challenge) {
+                (Some(code), _) => format!("{code}: \"{message}\""),
+                (None, Some(challenge)) => format!("(WWW-Authenticate: {challenge})"),
+                (None, None) => format!("\"{message}\""),
             };
-            BacklogError::AuthenticationFailed { detail }
+            BacklogError::AuthenticationFailed {
+                detail: Some(detail),
+            }
         }
         (404, _) | (_, Some(BacklogErrorCode::NoResourceError)) => BacklogError::NotFound {
             what: what.to_owned(),
@@ -255,7 +257,7 @@ mod tests {
         assert_eq!(
             error,
             BacklogError::AuthenticationFailed {
-                detail: Some("Bearer error=\"invalid_token\"".into())
+                detail: Some("(WWW-Authenticate: Bearer error=\"invalid_token\")".into())
             }
         );
     }

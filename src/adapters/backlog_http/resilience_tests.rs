@@ -276,7 +276,7 @@ async fn a_spent_budget_is_waited_out_before_the_next_request() {
         .respond_with(
             ok_json()
                 .insert_header("X-RateLimit-Remaining", "0")
-                .insert_header("X-RateLimit-Reset", epoch_in(1).as_str()),
+                .insert_header("X-RateLimit-Reset", epoch_in(2).as_str()),
         )
         .mount(&server)
         .await;
@@ -289,4 +289,24 @@ async fn a_spent_budget_is_waited_out_before_the_next_request() {
         "paced, not a 429"
     );
     assert_eq!(requests(&server).await, 2);
+}
+
+#[test]
+fn a_key_that_cannot_be_a_header_is_refused_at_start_without_echoing_it() {
+    let result = HttpBacklog::new(HttpBacklogConfig {
+        base_url: "https://acme.backlog.com".parse().unwrap(),
+        api_key: SecretString::from("abc\ndef-secret"),
+        connect_timeout: Duration::from_secs(1),
+        request_timeout: Duration::from_secs(1),
+        retry: RetryPolicy::default(),
+    });
+    let Err(error) = result else {
+        panic!("a key with a line break must be refused");
+    };
+    let text = error.to_string();
+    assert!(
+        text.starts_with("BACKLOG_API_KEY contains characters"),
+        "{text}"
+    );
+    assert!(!text.contains("def-secret"));
 }

@@ -269,7 +269,7 @@ mod tests {
     async fn unknown_and_malformed_keys_are_clear_errors() {
         let missing = details("WEB-999", None).await.unwrap_err().to_string();
         assert!(
-            missing.starts_with("issue WEB-999 was not found (No issue.)"),
+            missing.starts_with("issue WEB-999 was not found: HTTP 404 NoResourceError (code 6): \"No issue.\". Check the id or key"),
             "{missing}"
         );
         let malformed = details("../projects/X", None)
