@@ -1,26 +1,37 @@
 //! The ports the tools use, bundled.
 
-use crate::ports::{IssueRepository, ProjectRepository, UserRepository};
+use crate::ports::{
+    IssueRepository, ProjectRepository, SpaceRepository, UserRepository, WatchingRepository,
+};
 use std::sync::Arc;
 
 /// Every repository of one Backlog space (over HTTP or in memory).
 #[derive(Clone)]
 pub struct Backlog {
-    pub issues: Arc<dyn IssueRepository>,
-    pub projects: Arc<dyn ProjectRepository>,
+    pub space: Arc<dyn SpaceRepository>,
     pub users: Arc<dyn UserRepository>,
+    pub projects: Arc<dyn ProjectRepository>,
+    pub issues: Arc<dyn IssueRepository>,
+    pub watchings: Arc<dyn WatchingRepository>,
 }
 
 impl Backlog {
     /// All repositories served by one adapter.
     pub fn from_adapter<A>(adapter: Arc<A>) -> Self
     where
-        A: IssueRepository + ProjectRepository + UserRepository + 'static,
+        A: SpaceRepository
+            + UserRepository
+            + ProjectRepository
+            + IssueRepository
+            + WatchingRepository
+            + 'static,
     {
         Self {
-            issues: adapter.clone(),
+            space: adapter.clone(),
+            users: adapter.clone(),
             projects: adapter.clone(),
-            users: adapter,
+            issues: adapter.clone(),
+            watchings: adapter,
         }
     }
 }

@@ -7,7 +7,9 @@ use crate::adapters::memory::MemoryBacklog;
 use crate::domain::zone::DisplayZone;
 use crate::ports::issue_repository::MockIssueRepository;
 use crate::ports::project_repository::MockProjectRepository;
+use crate::ports::space_repository::MockSpaceRepository;
 use crate::ports::user_repository::MockUserRepository;
+use crate::ports::watching_repository::MockWatchingRepository;
 use std::sync::Arc;
 
 fn context(backlog: Backlog) -> AppContext {
@@ -35,8 +37,10 @@ pub fn app_with(
     users: MockUserRepository,
 ) -> AppContext {
     context(Backlog {
-        issues: Arc::new(issues),
-        projects: Arc::new(projects),
+        space: Arc::new(MockSpaceRepository::new()),
         users: Arc::new(users),
+        projects: Arc::new(projects),
+        issues: Arc::new(issues),
+        watchings: Arc::new(MockWatchingRepository::new()),
     })
 }

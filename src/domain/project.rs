@@ -61,3 +61,12 @@ pub struct Version {
     pub archived: bool,
     pub display_order: i64,
 }
+
+/// Which projects `GET /projects` lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ProjectListQuery {
+    /// `None`: archived and active; `Some(false)`: active only; `Some(true)`: archived only.
+    pub archived: Option<bool>,
+    /// Administrators only: every project of the space, not only joined ones.
+    pub all: bool,
+}

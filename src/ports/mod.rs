@@ -3,12 +3,16 @@
 
 pub mod issue_repository;
 pub mod project_repository;
+pub mod space_repository;
 pub mod tool;
 pub mod tool_transport;
+mod unsupported;
 pub mod user_repository;
+pub mod watching_repository;
 
 pub use issue_repository::{CommentPage, IssueRef, IssueRepository};
 pub use project_repository::{ProjectRef, ProjectRepository};
+pub use space_repository::SpaceRepository;
 pub use tool::{
     CatalogEntry, JsonObject, Lookup, NoProgress, Progress, ProgressReporter, ResourceBody,
     ToolAnnotations, ToolCatalog, ToolContent, ToolContext, ToolDescriptor, ToolHandler,
@@ -16,3 +20,4 @@ pub use tool::{
 };
 pub use tool_transport::{ServiceDescription, ToolTransport, TransportError};
 pub use user_repository::UserRepository;
+pub use watching_repository::WatchingRepository;

@@ -1,15 +1,43 @@
 //! Users of the space.
 
+use super::unsupported::unsupported;
+use crate::domain::activity::{Activity, ActivityQuery};
 use crate::domain::backlog_error::BacklogError;
+use crate::domain::calendar_date::DateRange;
+use crate::domain::ids::UserId;
 use crate::domain::user::User;
 use async_trait::async_trait;
 
 /// Access to the space's users.
 ///
-/// Error contract: a refused API key MUST be [`BacklogError::AuthenticationFailed`].
+/// Error contract: a refused API key MUST be [`BacklogError::AuthenticationFailed`];
+/// an unknown user id MUST be [`BacklogError::NotFound`].
 #[cfg_attr(test, mockall::automock)]
 #[async_trait]
 pub trait UserRepository: Send + Sync {
     /// The user the API key belongs to.
     async fn myself(&self) -> Result<User, BacklogError>;
+
+    /// Every user of the space.
+    async fn users(&self) -> Result<Vec<User>, BacklogError> {
+        unsupported("list users")
+    }
+
+    /// A user's recent updates.
+    async fn user_activities(
+        &self,
+        _user: UserId,
+        _query: &ActivityQuery,
+    ) -> Result<Vec<Activity>, BacklogError> {
+        unsupported("list a user's activities")
+    }
+
+    /// How many stars the user received, optionally within a range of days.
+    async fn received_star_count(
+        &self,
+        _user: UserId,
+        _range: &DateRange,
+    ) -> Result<u64, BacklogError> {
+        unsupported("count a user's stars")
+    }
 }

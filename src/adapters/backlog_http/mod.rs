@@ -10,7 +10,9 @@ mod rate_limit;
 #[cfg(test)]
 mod resilience_tests;
 mod retry;
+mod space_repository;
 mod user_repository;
+mod watching_repository;
 mod wire;
 
 pub use client::{HttpBacklog, HttpBacklogConfig, HttpSetupError};

@@ -1,14 +1,21 @@
 use super::client::{ApiCall, HttpBacklog};
+use super::params::Params;
 use super::wire::{WireProject, WireStatus};
 use crate::domain::backlog_error::BacklogError;
-use crate::domain::project::{Project, Status};
+use crate::domain::project::{Project, ProjectListQuery, Status};
 use crate::ports::{ProjectRef, ProjectRepository};
 use async_trait::async_trait;
 
 #[async_trait]
 impl ProjectRepository for HttpBacklog {
-    async fn projects(&self) -> Result<Vec<Project>, BacklogError> {
-        let wire: Vec<WireProject> = self.fetch(&ApiCall::get(&["projects"], "projects")).await?;
+    async fn projects(&self, query: &ProjectListQuery) -> Result<Vec<Project>, BacklogError> {
+        let mut params = Params::new();
+        params.push_opt("archived", query.archived);
+        if query.all {
+            params.push("all", true);
+        }
+        let call = ApiCall::get(&["projects"], "projects").with_query(params);
+        let wire: Vec<WireProject> = self.fetch(&call).await?;
         Ok(wire
             .into_iter()
             .map(WireProject::into_project)

@@ -8,7 +8,9 @@ mod issue_repository;
 mod project_repository;
 mod seed;
 mod space;
+mod space_repository;
 mod user_repository;
+mod watching_repository;
 
 pub use space::{ProjectRecord, Space};
 

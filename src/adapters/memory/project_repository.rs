@@ -1,7 +1,7 @@
 use super::space::{ProjectRecord, Space};
 use super::{MemoryBacklog, not_found};
 use crate::domain::backlog_error::BacklogError;
-use crate::domain::project::{Project, Status};
+use crate::domain::project::{Project, ProjectListQuery, Status};
 use crate::ports::{ProjectRef, ProjectRepository};
 use async_trait::async_trait;
 
@@ -22,12 +22,13 @@ impl Space {
 
 #[async_trait]
 impl ProjectRepository for MemoryBacklog {
-    async fn projects(&self) -> Result<Vec<Project>, BacklogError> {
+    async fn projects(&self, query: &ProjectListQuery) -> Result<Vec<Project>, BacklogError> {
         Ok(self
             .read()
             .projects
             .iter()
             .map(|p| p.project.clone())
+            .filter(|p| query.archived.is_none_or(|archived| p.archived == archived))
             .collect())
     }
 

@@ -11,6 +11,7 @@ use crate::domain::backlog_error::BacklogError;
 use crate::domain::ids::{IssueId, ProjectId, StatusId, UserId, VersionId};
 use crate::domain::issue::Issue;
 use crate::domain::issue_filter::IssueFilter;
+use crate::domain::project::ProjectListQuery;
 use crate::ports::{CatalogEntry, ProjectRef, ToolAnnotations, ToolContext};
 use futures::{StreamExt, TryStreamExt, stream};
 use schemars::JsonSchema;
@@ -202,7 +203,7 @@ async fn open_statuses(
     let projects: Vec<ProjectRef> = if project_ids.is_empty() {
         app.backlog
             .projects
-            .projects()
+            .projects(&ProjectListQuery::default())
             .await?
             .into_iter()
             .map(|p| ProjectRef::Id(p.id))
@@ -373,7 +374,7 @@ mod tests {
         let mut users = MockUserRepository::new();
         users.expect_myself().never();
         let mut projects = MockProjectRepository::new();
-        projects.expect_projects().returning(|| Ok(vec![]));
+        projects.expect_projects().returning(|_| Ok(vec![]));
         let mut issues = MockIssueRepository::new();
         issues.expect_count_issues().never();
         let mut app = app_with(issues, projects, users);

@@ -1,0 +1,110 @@
+//! Custom field definitions of a project, and values to set on issues.
+
+use super::calendar_date::CalendarDate;
+use super::ids::{CustomFieldId, IssueTypeId};
+use super::issue::Named;
+
+/// Backlog's custom field types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CustomFieldType {
+    Text,
+    TextArea,
+    Numeric,
+    Date,
+    SingleList,
+    MultipleList,
+    CheckBox,
+    Radio,
+}
+
+impl CustomFieldType {
+    pub fn from_id(id: i64) -> Option<Self> {
+        Some(match id {
+            1 => Self::Text,
+            2 => Self::TextArea,
+            3 => Self::Numeric,
+            4 => Self::Date,
+            5 => Self::SingleList,
+            6 => Self::MultipleList,
+            7 => Self::CheckBox,
+            8 => Self::Radio,
+            _ => return None,
+        })
+    }
+
+    pub fn id(self) -> i64 {
+        match self {
+            Self::Text => 1,
+            Self::TextArea => 2,
+            Self::Numeric => 3,
+            Self::Date => 4,
+            Self::SingleList => 5,
+            Self::MultipleList => 6,
+            Self::CheckBox => 7,
+            Self::Radio => 8,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::TextArea => "textarea",
+            Self::Numeric => "numeric",
+            Self::Date => "date",
+            Self::SingleList => "single list",
+            Self::MultipleList => "multiple list",
+            Self::CheckBox => "check box",
+            Self::Radio => "radio",
+        }
+    }
+
+    /// Whether values are chosen from the field's items.
+    pub fn has_items(self) -> bool {
+        matches!(
+            self,
+            Self::SingleList | Self::MultipleList | Self::CheckBox | Self::Radio
+        )
+    }
+
+    /// Whether more than one item may be chosen.
+    pub fn is_multiple(self) -> bool {
+        matches!(self, Self::MultipleList | Self::CheckBox)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CustomFieldDefinition {
+    pub id: CustomFieldId,
+    pub field_type: CustomFieldType,
+    pub name: String,
+    pub description: String,
+    pub required: bool,
+    /// Issue types the field applies to; empty means all.
+    pub applicable_issue_types: Vec<IssueTypeId>,
+    /// The choices of list, check-box and radio fields.
+    pub items: Vec<Named<i64>>,
+    /// Check-box and radio fields may take free text as "other".
+    pub allow_input: bool,
+}
+
+/// A custom field value to write on an issue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CustomFieldSetting {
+    pub id: CustomFieldId,
+    pub value: CustomFieldInput,
+    /// The "other" text of check-box and radio fields.
+    pub other_value: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum CustomFieldInput {
+    /// Empty the field.
+    Clear,
+    Text(String),
+    Number(f64),
+    Date(CalendarDate),
+    /// Item ids of a list, check-box or radio field.
+    Items(Vec<i64>),
+    /// Leave the value alone, set only `other_value`.
+    Unchanged,
+}
