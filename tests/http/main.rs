@@ -9,5 +9,10 @@
 
 mod support;
 
+mod downloads;
 mod errors;
+mod issue_writes;
+mod projects;
 mod reads;
+mod space_and_users;
+mod watchings;

@@ -1,7 +1,7 @@
 use backlog_mcp::adapters::backlog_http::{HttpBacklog, HttpBacklogConfig, RetryPolicy};
 use secrecy::SecretString;
 use std::time::Duration;
-use wiremock::MockServer;
+use wiremock::{MockServer, ResponseTemplate};
 
 pub const API_KEY: &str = "test-key-5f2b9c1e7d";
 
@@ -62,3 +62,61 @@ pub const ISSUE_JSON: &str = r##"{
   "updatedUser": null, "updated": "2024-06-03T10:02:17Z",
   "customFields": [], "attachments": [], "sharedFiles": [], "stars": []
 }"##;
+
+/// A JSON answer with the given status, as Backlog sends it.
+pub fn json_answer(status: u16, body: &str) -> ResponseTemplate {
+    ResponseTemplate::new(status)
+        .set_body_raw(body.as_bytes().to_vec(), "application/json;charset=utf-8")
+}
+
+/// What the server received, decoded.
+#[derive(Debug)]
+pub struct Received {
+    pub method: String,
+    pub path: String,
+    pub query: Vec<(String, String)>,
+    /// The form body's pairs, decoded, in order.
+    pub form: Vec<(String, String)>,
+    /// The body as sent (percent-encoded).
+    pub raw_body: String,
+    pub content_type: Option<String>,
+}
+
+/// The only request the server received.
+pub async fn only_request(server: &MockServer) -> Received {
+    let requests = server.received_requests().await.unwrap();
+    assert_eq!(requests.len(), 1, "expected exactly one request");
+    let request = &requests[0];
+    let raw_body = String::from_utf8(request.body.clone()).unwrap();
+    Received {
+        method: request.method.to_string(),
+        path: request.url.path().to_owned(),
+        query: request
+            .url
+            .query_pairs()
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect(),
+        form: url::form_urlencoded::parse(raw_body.as_bytes())
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect(),
+        raw_body,
+        content_type: request
+            .headers
+            .get("content-type")
+            .map(|v| v.to_str().unwrap().to_owned()),
+    }
+}
+
+pub const FORM: &str = "application/x-www-form-urlencoded";
+
+pub const USER_JSON: &str = r#"{"id": 1073800012, "userId": "t.sato", "name": "Taro Sato", "roleType": 2, "lang": "en",
+ "mailAddress": "t.sato@example.com",
+ "nulabAccount": {"nulabId": "Xk2...9QaL", "name": "Taro Sato", "uniqueId": "tsato"},
+ "keyword": "Taro Sato SATO TARO", "lastLoginTime": "2024-05-02T08:14:22Z"}"#;
+
+pub const COMMENT_JSON: &str = r#"{"id": 6586001, "projectId": 1073900100, "issueId": 1075000123, "content": "Reproduced on Safari 17.",
+ "changeLog": null,
+ "createdUser": {"id": 1073800012, "userId": "t.sato", "name": "Taro Sato", "roleType": 2, "lang": "en",
+                 "mailAddress": "t.sato@example.com", "nulabAccount": null, "lastLoginTime": null},
+ "created": "2024-06-03T10:02:17Z", "updated": "2024-06-03T10:02:17Z",
+ "stars": [], "notifications": []}"#;

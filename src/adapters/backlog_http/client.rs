@@ -40,14 +40,33 @@ pub struct ApiCall {
 }
 
 impl ApiCall {
-    pub fn get(path: &[&str], what: impl Into<String>) -> Self {
+    fn new(method: Method, path: &[&str], form: Option<Params>, what: impl Into<String>) -> Self {
         Self {
-            method: Method::GET,
+            method,
             path: path.iter().map(|s| (*s).to_owned()).collect(),
             query: Params::new(),
-            form: None,
+            form,
             what: what.into(),
         }
+    }
+
+    pub fn get(path: &[&str], what: impl Into<String>) -> Self {
+        Self::new(Method::GET, path, None, what)
+    }
+
+    /// A `POST` with a form body (possibly empty).
+    pub fn post(path: &[&str], form: Params, what: impl Into<String>) -> Self {
+        Self::new(Method::POST, path, Some(form), what)
+    }
+
+    /// A `PATCH` with a form body: only the parameters it holds are changed.
+    pub fn patch(path: &[&str], form: Params, what: impl Into<String>) -> Self {
+        Self::new(Method::PATCH, path, Some(form), what)
+    }
+
+    /// A `DELETE` without a body.
+    pub fn delete(path: &[&str], what: impl Into<String>) -> Self {
+        Self::new(Method::DELETE, path, None, what)
     }
 
     pub fn with_query(mut self, query: Params) -> Self {
@@ -71,6 +90,29 @@ pub struct Answer {
     pub status: StatusCode,
     pub headers: HeaderMap,
     pub body: Vec<u8>,
+}
+
+/// How much of a 2xx body may be read. Error answers are always read whole:
+/// they are small, and their text is what explains the failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BodyLimit {
+    Unlimited,
+    AtMost(u64),
+}
+
+/// Why one attempt produced no usable answer.
+#[derive(Debug)]
+enum AttemptFailure {
+    /// No (complete) answer arrived; retried when that is safe.
+    Transport(TransportFailure, String),
+    /// A 2xx body beyond the [`BodyLimit`]; final, never retried.
+    TooLarge { headers: HeaderMap, limit: u64 },
+}
+
+impl AttemptFailure {
+    fn transport(error: reqwest::Error) -> Self {
+        Self::Transport(TransportFailure::classify(&error), transport_reason(error))
+    }
 }
 
 /// The Backlog REST API over HTTP.
@@ -167,6 +209,19 @@ impl HttpBacklog {
     /// Sends the call, paced by the rate limits and retried when that is safe,
     /// and returns a 2xx answer or the mapped error.
     pub async fn send(&self, call: &ApiCall) -> Result<Answer, BacklogError> {
+        self.send_limited(call, BodyLimit::Unlimited).await
+    }
+
+    /// Like [`Self::send`] for a file download: the 2xx body is streamed and the
+    /// download stops with [`BacklogError::TooLarge`] (naming `call.what`) as soon
+    /// as more than `max_bytes` arrived, or before reading when `Content-Length`
+    /// already says so.
+    pub async fn download(&self, call: &ApiCall, max_bytes: u64) -> Result<Answer, BacklogError> {
+        self.send_limited(call, BodyLimit::AtMost(max_bytes)).await
+    }
+
+    /// The retry loop behind [`Self::send`] and [`Self::download`].
+    async fn send_limited(&self, call: &ApiCall, limit: BodyLimit) -> Result<Answer, BacklogError> {
         let bucket = Bucket::of(&call.method, &call.path);
         let started = Instant::now();
         let mut attempt = 0;
@@ -180,7 +235,7 @@ impl HttpBacklog {
             }
             attempt += 1;
             // Each arm returns, or names the transient problem to retry after.
-            let problem: String = match self.send_once(call).await {
+            let problem: String = match self.send_once(call, limit).await {
                 Ok(answer) if answer.status.is_success() => {
                     self.limiter.observe(bucket, &answer.headers);
                     return Ok(answer);
@@ -219,7 +274,14 @@ impl HttpBacklog {
                         ));
                     }
                 }
-                Err((failure, reason)) => {
+                Err(AttemptFailure::TooLarge { headers, limit }) => {
+                    self.limiter.observe(bucket, &headers);
+                    return Err(BacklogError::TooLarge {
+                        what: call.what.clone(),
+                        limit,
+                    });
+                }
+                Err(AttemptFailure::Transport(failure, reason)) => {
                     let kind = match failure {
                         TransportFailure::Connect => Outcome::ConnectFailed,
                         TransportFailure::Timeout | TransportFailure::Lost => Outcome::NoAnswer,
@@ -249,10 +311,10 @@ impl HttpBacklog {
     }
 
     /// One attempt: any HTTP answer, or why none came.
-    async fn send_once(&self, call: &ApiCall) -> Result<Answer, (TransportFailure, String)> {
+    async fn send_once(&self, call: &ApiCall, limit: BodyLimit) -> Result<Answer, AttemptFailure> {
         let key = self
             .key_header()
-            .map_err(|e| (TransportFailure::Connect, e.to_string()))?;
+            .map_err(|e| AttemptFailure::Transport(TransportFailure::Connect, e.to_string()))?;
         let mut request = self
             .http
             .request(call.method.clone(), self.url(call))
@@ -262,13 +324,26 @@ impl HttpBacklog {
                 .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
                 .body(form.to_form_body());
         }
-        let fail =
-            |error: reqwest::Error| (TransportFailure::classify(&error), transport_reason(error));
         let started = Instant::now();
-        let response = request.send().await.map_err(fail)?;
+        let response = request.send().await.map_err(AttemptFailure::transport)?;
         let status = response.status();
         let headers = response.headers().clone();
-        let body = response.bytes().await.map_err(fail)?.to_vec();
+        let body = match limit {
+            BodyLimit::AtMost(max) if status.is_success() => read_at_most(response, max)
+                .await
+                .map_err(|failure| match failure {
+                    Overflow::TooLarge => AttemptFailure::TooLarge {
+                        headers: headers.clone(),
+                        limit: max,
+                    },
+                    Overflow::Failed(error) => AttemptFailure::transport(error),
+                })?,
+            _ => response
+                .bytes()
+                .await
+                .map_err(AttemptFailure::transport)?
+                .to_vec(),
+        };
         tracing::debug!(
             status = status.as_u16(),
             elapsed_ms = started.elapsed().as_millis(),
@@ -297,6 +372,32 @@ impl HttpBacklog {
         }
         decode(&answer.body, call)
     }
+}
+
+/// Why [`read_at_most`] stopped.
+enum Overflow {
+    TooLarge,
+    Failed(reqwest::Error),
+}
+
+/// Reads a body chunk by chunk, giving up as soon as it exceeds `max` bytes
+/// (or at once when `Content-Length` announces more), so an oversized file is
+/// never held in memory.
+async fn read_at_most(mut response: reqwest::Response, max: u64) -> Result<Vec<u8>, Overflow> {
+    let announced = response.content_length();
+    if announced.is_some_and(|length| length > max) {
+        return Err(Overflow::TooLarge);
+    }
+    let capacity = announced.unwrap_or(0).min(max);
+    let mut body = Vec::with_capacity(usize::try_from(capacity).unwrap_or(0));
+    while let Some(chunk) = response.chunk().await.map_err(Overflow::Failed)? {
+        let total = body.len().saturating_add(chunk.len());
+        if u64::try_from(total).unwrap_or(u64::MAX) > max {
+            return Err(Overflow::TooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
 }
 
 fn decode<T: DeserializeOwned>(body: &[u8], call: &ApiCall) -> Result<T, BacklogError> {

@@ -1,10 +1,15 @@
 //! The Backlog REST API v2 over HTTP (reqwest, rustls).
 
+mod activity_params;
 mod client;
+mod content_disposition;
+mod custom_field_params;
 mod error_mapping;
+mod issue_form;
 mod issue_params;
 mod issue_repository;
 mod params;
+mod project_form;
 mod project_repository;
 mod rate_limit;
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! strings and form bodies alike), `yyyy-MM-dd` dates, empty values to clear.
 
 use crate::domain::calendar_date::{CalendarDate, DateRange};
+use crate::domain::changes::Change;
 use std::fmt::Display;
 
 /// An ordered list of `name=value` pairs; order and repetition are kept.
@@ -45,6 +46,26 @@ impl Params {
         self.push_opt(name, date)
     }
 
+    /// An optional attribute on update: absent to keep it, `name=v` to set it,
+    /// `name=` (empty value) to clear it, as Backlog's own clients do.
+    pub fn push_change<T: Display>(&mut self, name: &str, change: &Change<T>) -> &mut Self {
+        match change {
+            Change::Keep => self,
+            Change::Set(value) => self.push(name, value),
+            Change::Clear => self.push(name, ""),
+        }
+    }
+
+    /// A list attribute on update: `None` leaves it (absent), `Some(vec![])`
+    /// empties it with one `name[]=` pair, otherwise `name[]=a&name[]=b`.
+    pub fn push_list_change<T: Display>(&mut self, name: &str, list: Option<&[T]>) -> &mut Self {
+        match list {
+            None => self,
+            Some([]) => self.push(format!("{name}[]"), ""),
+            Some(values) => self.push_array(name, values),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
@@ -72,6 +93,41 @@ mod tests {
         assert_eq!(
             params.to_form_body(),
             "statusId%5B%5D=1&statusId%5B%5D=2&count=100"
+        );
+    }
+
+    fn rendered(params: &Params) -> Vec<String> {
+        params
+            .pairs()
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect()
+    }
+
+    #[test]
+    fn changes_keep_set_or_clear_with_an_empty_value() {
+        let mut params = Params::new();
+        params
+            .push_change("assigneeId", &Change::<i64>::Keep)
+            .push_change("dueDate", &Change::Set("2026-03-01"))
+            .push_change("parentIssueId", &Change::<i64>::Clear);
+        assert_eq!(rendered(&params), ["dueDate=2026-03-01", "parentIssueId="]);
+    }
+
+    #[test]
+    fn an_empty_list_clears_with_one_empty_bracket_pair() {
+        let mut params = Params::new();
+        params
+            .push_list_change::<i64>("versionId", None)
+            .push_list_change::<i64>("categoryId", Some(&[]))
+            .push_list_change("milestoneId", Some(&[3, 4]));
+        assert_eq!(
+            rendered(&params),
+            ["categoryId[]=", "milestoneId[]=3", "milestoneId[]=4"]
+        );
+        assert_eq!(
+            params.to_form_body(),
+            "categoryId%5B%5D=&milestoneId%5B%5D=3&milestoneId%5B%5D=4"
         );
     }
 

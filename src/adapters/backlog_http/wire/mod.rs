@@ -1,15 +1,29 @@
 //! Backlog's JSON shapes, read leniently (unknown fields ignored, missing lists
 //! empty) and converted into domain types with every id and key validated.
 
+mod activity;
+mod category;
 mod comment;
+mod custom_field;
 mod issue;
+mod issue_type;
 mod project;
+mod space;
 mod user;
+mod version;
+mod watching;
 
+pub use activity::WireActivity;
+pub use category::WireCategory;
 pub use comment::WireComment;
+pub use custom_field::WireCustomField;
 pub use issue::WireIssue;
+pub use issue_type::WireIssueType;
 pub use project::{WireProject, WireStatus};
+pub use space::WireSpace;
 pub use user::WireUser;
+pub use version::WireVersion;
+pub use watching::WireWatching;
 
 use crate::domain::backlog_error::BacklogError;
 use crate::domain::calendar_date::CalendarDate;
@@ -93,4 +107,9 @@ pub fn named_list<I, E: std::fmt::Display>(
         .into_iter()
         .map(|n| n.into_named(what, make))
         .collect()
+}
+
+/// Converts every item of a list answer; the first that does not fit fails it.
+pub fn all<W, D>(items: Vec<W>, convert: impl Fn(W) -> WireResult<D>) -> WireResult<Vec<D>> {
+    items.into_iter().map(convert).collect()
 }

@@ -1,0 +1,60 @@
+use super::{WireResult, calendar_date, id};
+use crate::domain::ids::{ProjectId, VersionId};
+use crate::domain::project::Version;
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+
+/// A version or milestone (one Backlog object); dates are midnight-UTC timestamps.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WireVersion {
+    pub id: i64,
+    #[serde(default)]
+    pub project_id: Option<i64>,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub start_date: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub release_due_date: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub archived: Option<bool>,
+    #[serde(default)]
+    pub display_order: Option<i64>,
+}
+
+impl WireVersion {
+    pub fn into_version(self) -> WireResult<Version> {
+        Ok(Version {
+            id: id("version id", self.id, VersionId::new)?,
+            project_id: self.project_id.and_then(|p| ProjectId::new(p).ok()),
+            name: self.name,
+            description: self.description,
+            start_date: calendar_date(self.start_date),
+            release_due_date: calendar_date(self.release_due_date),
+            archived: self.archived.unwrap_or_default(),
+            display_order: self.display_order.unwrap_or_default(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_documented_version_converts_with_dates_as_days() {
+        let wire: WireVersion = serde_json::from_str(
+            r#"{"id": 1074200007, "projectId": 1073900100, "name": "Sprint 12", "description": "",
+                "startDate": "2024-06-03T00:00:00Z", "releaseDueDate": null,
+                "archived": false, "displayOrder": 0}"#,
+        )
+        .unwrap();
+        let version = wire.into_version().unwrap();
+        assert_eq!(version.name, "Sprint 12");
+        assert_eq!(version.start_date.unwrap().to_string(), "2024-06-03");
+        assert_eq!(version.release_due_date, None);
+    }
+}
