@@ -1,9 +1,13 @@
+use super::MemoryBacklog;
+use super::errors::not_found;
 use super::issue_matching::IssueMatcher;
 use super::issue_ordering::{DEFAULT_SORT, sort_issues};
 use super::space::Space;
-use super::{MemoryBacklog, not_found};
+use crate::domain::attachment_file::AttachmentFile;
 use crate::domain::backlog_error::BacklogError;
+use crate::domain::changes::{IssueUpdate, NewComment, NewIssue};
 use crate::domain::comment::Comment;
+use crate::domain::ids::{AttachmentId, CommentId, IssueId};
 use crate::domain::issue::Issue;
 use crate::domain::issue_filter::{IssueFilter, IssueQuery, SortOrder};
 use crate::ports::{CommentPage, IssueRef, IssueRepository};
@@ -73,5 +77,67 @@ impl IssueRepository for MemoryBacklog {
         }
         let count = usize::try_from(page.count.get()).unwrap_or(usize::MAX);
         Ok(comments.into_iter().take(count).cloned().collect())
+    }
+
+    async fn add_issue(&self, issue: &NewIssue) -> Result<Issue, BacklogError> {
+        self.write().add_issue(issue)
+    }
+
+    async fn update_issue(
+        &self,
+        issue: &IssueRef,
+        update: &IssueUpdate,
+    ) -> Result<Issue, BacklogError> {
+        self.write().update_issue(issue, update)
+    }
+
+    async fn delete_issue(&self, issue: &IssueRef) -> Result<Issue, BacklogError> {
+        self.write().delete_issue(issue)
+    }
+
+    async fn add_comment(
+        &self,
+        issue: &IssueRef,
+        comment: &NewComment,
+    ) -> Result<Comment, BacklogError> {
+        self.write().add_comment(issue, comment)
+    }
+
+    async fn update_comment(
+        &self,
+        issue: &IssueRef,
+        comment: CommentId,
+        content: &str,
+    ) -> Result<Comment, BacklogError> {
+        self.write().update_comment(issue, comment, content)
+    }
+
+    async fn related_issues(&self, issue: &IssueRef) -> Result<Vec<Issue>, BacklogError> {
+        self.read().related_issues(issue)
+    }
+
+    async fn add_related_issue(
+        &self,
+        issue: &IssueRef,
+        target: IssueId,
+    ) -> Result<Issue, BacklogError> {
+        self.write().add_related_issue(issue, target)
+    }
+
+    async fn remove_related_issue(
+        &self,
+        issue: &IssueRef,
+        related: IssueId,
+    ) -> Result<Issue, BacklogError> {
+        self.write().remove_related_issue(issue, related)
+    }
+
+    async fn attachment(
+        &self,
+        issue: &IssueRef,
+        attachment: AttachmentId,
+        max_bytes: u64,
+    ) -> Result<AttachmentFile, BacklogError> {
+        self.read().attachment(issue, attachment, max_bytes)
     }
 }

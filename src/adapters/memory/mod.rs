@@ -2,19 +2,39 @@
 //! Backlog's filter, sort and paging semantics and returns Backlog's errors, so
 //! the demo mode and the tests exercise real behaviour, not canned answers.
 
+mod activity_log;
+mod attachments;
+mod change_log;
+mod comment_writes;
+mod custom_field_values;
+mod errors;
+mod id_counters;
 mod issue_matching;
 mod issue_ordering;
 mod issue_repository;
+mod issue_writes;
 mod project_repository;
+mod project_writes;
+mod related_issues;
 mod seed;
+mod seed_custom_fields;
+mod seed_files;
+mod seed_history;
 mod space;
 mod space_repository;
 mod user_repository;
+mod validation;
+mod version_writes;
+mod vocabulary;
+mod watch_list;
 mod watching_repository;
 
-pub use space::{ProjectRecord, Space};
+#[cfg(test)]
+mod tests;
 
-use crate::domain::backlog_error::BacklogError;
+pub use id_counters::IdCounters;
+pub use space::{ProjectRecord, Space, StarRecord, StoredFile, WatchingRecord};
+
 use std::sync::{PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 pub struct MemoryBacklog {
@@ -43,16 +63,7 @@ impl MemoryBacklog {
         self.space.read().unwrap_or_else(PoisonError::into_inner)
     }
 
-    #[allow(dead_code)]
     fn write(&self) -> RwLockWriteGuard<'_, Space> {
         self.space.write().unwrap_or_else(PoisonError::into_inner)
-    }
-}
-
-/// Backlog's 404 answer for a missing resource.
-fn not_found(what: impl Into<String>, message: &str) -> BacklogError {
-    BacklogError::NotFound {
-        what: what.into(),
-        message: message.to_owned(),
     }
 }

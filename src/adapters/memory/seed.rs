@@ -1,8 +1,12 @@
 //! The demo space: five people, three projects (one Japanese, two with a custom
 //! status), 50 issues in English and Japanese with dates, milestones and
-//! parent/child links, and a few conversations. Fixed dates keep it reproducible.
+//! parent/child links, and a few conversations; custom fields, attachments,
+//! watch lists, stars and a history of activities come from the `seed_*`
+//! modules. Fixed dates keep it reproducible.
 
 use super::space::{ProjectRecord, Space};
+use super::vocabulary::{DEFAULT_STATUSES, PRIORITIES};
+use super::{seed_custom_fields, seed_files, seed_history};
 use crate::domain::calendar_date::CalendarDate;
 use crate::domain::comment::{ChangeLogEntry, Comment};
 use crate::domain::ids::{
@@ -11,6 +15,7 @@ use crate::domain::ids::{
 use crate::domain::issue::{Issue, Named};
 use crate::domain::keys::{IssueKey, ProjectKey};
 use crate::domain::project::{Category, IssueType, Project, Status, Version};
+use crate::domain::space::Space as SpaceInfo;
 use crate::domain::user::{User, UserRef};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
@@ -24,6 +29,7 @@ pub fn demo_space() -> Option<Space> {
         .collect::<Option<Vec<_>>>()?;
     let mut space = Space {
         myself: UserId::new(MYSELF).ok(),
+        info: Some(space_info()),
         users,
         projects,
         ..Space::default()
@@ -36,7 +42,27 @@ pub fn demo_space() -> Option<Space> {
     }
     link_parents(&mut space)?;
     add_comments(&mut space)?;
+    seed_history::add_comments(&mut space)?;
+    seed_custom_fields::add(&mut space)?;
+    seed_files::add(&mut space)?;
+    seed_history::add_activities(&mut space)?;
+    seed_history::add_watchings(&mut space)?;
+    seed_history::add_stars(&mut space)?;
+    space.clock = seed_history::latest_instant(&space);
     Some(space)
+}
+
+fn space_info() -> SpaceInfo {
+    SpaceInfo {
+        space_key: "demo".to_owned(),
+        name: "Demo Space".to_owned(),
+        owner_id: UserId::new(1000).ok(),
+        lang: Some("ja".to_owned()),
+        timezone: Some("Asia/Tokyo".to_owned()),
+        text_formatting_rule: Some("markdown".to_owned()),
+        created: Some(at(2026, 9, 1, 0)),
+        updated: Some(at(2026, 10, 1, 0)),
+    }
 }
 
 const MYSELF: i64 = 1001;
@@ -80,13 +106,6 @@ struct ProjectSeed {
     )],
 }
 
-const EN_STATUSES: [(i64, &str, &str, i64); 4] = [
-    (1, "Open", "#ed8077", 1000),
-    (2, "In Progress", "#4488c5", 2000),
-    (3, "Resolved", "#5eb5a6", 3000),
-    (4, "Closed", "#b0be3c", 4000),
-];
-
 const PROJECTS: [ProjectSeed; 3] = [
     ProjectSeed {
         id: 101,
@@ -117,7 +136,7 @@ const PROJECTS: [ProjectSeed; 3] = [
         id: 102,
         key: "APP",
         name: "Mobile App",
-        statuses: &EN_STATUSES,
+        statuses: &DEFAULT_STATUSES,
         issue_types: &[
             (211, "Bug", "#990000"),
             (212, "Task", "#7ea800"),
@@ -228,6 +247,7 @@ fn project_record(seed: &ProjectSeed) -> Option<ProjectRecord> {
             })
             .collect::<Option<_>>()?,
         members: USERS.iter().filter_map(|u| UserId::new(u.0).ok()).collect(),
+        custom_fields: Vec::new(),
     })
 }
 
@@ -391,21 +411,19 @@ const ISSUES: [IssueSeed; 50] = [
     issue("OPS", "Document the on-call rotation", "作業", "未対応", 4, SMITH).milestone("2026年12月"),
 ];
 
-fn at(year: i32, month: u32, day: u32, hour: u32) -> DateTime<Utc> {
+pub(super) fn at(year: i32, month: u32, day: u32, hour: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(year, month, day, hour, 0, 0)
         .single()
         .unwrap_or_default()
 }
 
-fn user_ref(space: &Space, login: &str) -> Option<UserRef> {
+pub(super) fn user_ref(space: &Space, login: &str) -> Option<UserRef> {
     space
         .users
         .iter()
         .find(|u| u.login_id.as_deref() == Some(login))
         .map(User::to_ref)
 }
-
-const PRIORITY_NAMES: [(i64, &str); 3] = [(2, "High"), (3, "Normal"), (4, "Low")];
 
 fn build_issue(space: &Space, seed: &IssueSeed, id: i64, index: usize) -> Option<Issue> {
     let record = space
@@ -419,7 +437,7 @@ fn build_issue(space: &Space, seed: &IssueSeed, id: i64, index: usize) -> Option
         .count();
     let status = record.statuses.iter().find(|s| s.name == seed.status)?;
     let issue_type = record.issue_types.iter().find(|t| t.name == seed.kind)?;
-    let priority = PRIORITY_NAMES.iter().find(|(p, _)| *p == seed.priority)?;
+    let priority = PRIORITIES.iter().find(|(p, _)| *p == seed.priority)?;
     let version = |name: &str| record.versions.iter().find(|v| v.name == name);
     let milestones = match seed.milestone {
         Some(name) => vec![Named::new(version(name)?.id, name)],
@@ -631,6 +649,162 @@ mod tests {
             .find(|i| i.key.to_string() == "WEB-1")
             .unwrap();
         assert_eq!(web_3.parent_issue_id, Some(web_1.id));
-        assert_eq!(space.comments.values().map(Vec::len).sum::<usize>(), 9);
+        assert_eq!(space.comments.values().map(Vec::len).sum::<usize>(), 14);
+        let mut comment_ids: Vec<i64> = space
+            .comments
+            .values()
+            .flatten()
+            .map(|c| c.id.get())
+            .collect();
+        comment_ids.sort_unstable();
+        assert_eq!(comment_ids, (9001..=9014).collect::<Vec<_>>());
+    }
+
+    fn issue<'a>(space: &'a Space, key: &str) -> &'a Issue {
+        space
+            .issues
+            .iter()
+            .find(|i| i.key.to_string() == key)
+            .unwrap()
+    }
+
+    #[test]
+    fn the_space_is_described_with_its_owner_and_zone() {
+        let space = demo_space().unwrap();
+        let info = space.info.unwrap();
+        assert_eq!(
+            (info.space_key.as_str(), info.name.as_str()),
+            ("demo", "Demo Space")
+        );
+        assert_eq!(info.timezone.as_deref(), Some("Asia/Tokyo"));
+        assert_eq!(info.lang.as_deref(), Some("ja"));
+        assert_eq!(info.owner_id.map(UserId::get), Some(1000));
+    }
+
+    #[test]
+    fn added_comments_leave_every_issue_update_time_as_it_was() {
+        let space = demo_space().unwrap();
+        for issue in &space.issues {
+            let comments = space.comments.get(&issue.id).into_iter().flatten();
+            for comment in comments.filter(|c| c.id.get() > 9009) {
+                assert!(Some(comment.created) < issue.updated, "{}", issue.key);
+            }
+        }
+        // Issues whose details tests read keep their conversations.
+        let count = |key| {
+            space
+                .comments
+                .get(&issue(&space, key).id)
+                .map_or(0, Vec::len)
+        };
+        assert_eq!(
+            (
+                count("WEB-5"),
+                count("OPS-1"),
+                count("APP-4"),
+                count("WEB-3")
+            ),
+            (3, 3, 0, 0)
+        );
+    }
+
+    #[test]
+    fn web_issues_carry_custom_field_values_of_the_project_definitions() {
+        let space = demo_space().unwrap();
+        let web = space
+            .projects
+            .iter()
+            .find(|p| p.project.key.as_str() == "WEB")
+            .unwrap();
+        let names: Vec<&str> = web.custom_fields.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Story points",
+                "Browser",
+                "Platforms",
+                "Customer",
+                "Target date"
+            ]
+        );
+        let web_5 = issue(&space, "WEB-5");
+        let fields: Vec<(&str, String)> = web_5
+            .custom_fields
+            .iter()
+            .map(|v| {
+                (
+                    v.name.as_str(),
+                    super::super::custom_field_values::display(v).unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                ("Story points", "3".to_owned()),
+                ("Browser", "Safari".to_owned()),
+                ("Platforms", "macOS, iOS".to_owned()),
+                ("Customer", "山田商事".to_owned()),
+            ]
+        );
+        let app = space
+            .projects
+            .iter()
+            .find(|p| p.project.key.as_str() == "APP")
+            .unwrap();
+        assert!(app.custom_fields.iter().any(|d| d.allow_input));
+        assert_eq!(
+            issue(&space, "APP-3").custom_fields[0]
+                .other_value
+                .as_deref(),
+            Some("Foldables")
+        );
+    }
+
+    #[test]
+    fn attachments_are_listed_on_their_issues_with_stored_bytes() {
+        let space = demo_space().unwrap();
+        let listed: Vec<(i64, String, u64)> = space
+            .issues
+            .iter()
+            .flat_map(|i| {
+                i.attachments
+                    .iter()
+                    .map(move |a| (a.id.get(), format!("{}:{}", i.key, a.name), a.size))
+            })
+            .collect();
+        assert_eq!(listed.len(), 5);
+        for (id, name, size) in &listed {
+            let file = &space.files[&crate::domain::ids::AttachmentId::new(*id).unwrap()];
+            assert_eq!(file.bytes.len() as u64, *size, "{name}");
+        }
+        assert!(
+            listed
+                .iter()
+                .any(|(_, n, _)| n == "WEB-20:cookie-banner-iphone.png")
+        );
+        assert!(
+            listed
+                .iter()
+                .any(|(_, n, _)| n == "OPS-4:見積書_SSL証明書.pdf")
+        );
+    }
+
+    #[test]
+    fn history_watchings_and_stars_are_seeded_in_order() {
+        let space = demo_space().unwrap();
+        assert!(space.activities.len() > 60);
+        assert!(
+            space
+                .activities
+                .windows(2)
+                .all(|w| w[0].id < w[1].id && w[0].created <= w[1].created)
+        );
+        assert_eq!(space.activities[0].id.get(), 3001);
+        let mine = space.watchings.iter().filter(|w| w.user.get() == MYSELF);
+        assert_eq!(mine.clone().count(), 6);
+        assert_eq!(mine.filter(|w| !w.resource_already_read).count(), 3);
+        assert_eq!(space.stars.len(), 15);
+        assert!(space.clock >= at(2026, 11, 21, 18));
     }
 }

@@ -1,0 +1,378 @@
+//! What happened in the demo space: a few more conversations, the activity
+//! stream (versions, repositories and wiki pages created, every issue created,
+//! every comment, git pushes, a pull request, wiki edits), watch lists and the
+//! stars people received.
+
+use super::activity_log::{
+    ActivityDraft, FILE_ADDED, GIT_PUSHED, GIT_REPOSITORY_CREATED, ISSUE_COMMENTED, ISSUE_CREATED,
+    ISSUE_UPDATED, MILESTONE_CREATED, PULL_REQUEST_ADDED, WIKI_CREATED, WIKI_UPDATED, about_issue,
+    titled,
+};
+use super::seed::{at, user_ref};
+use super::space::{Space, StarRecord, WatchingRecord};
+use crate::domain::activity::ActivityContent;
+use crate::domain::comment::Comment;
+use crate::domain::ids::{UserId, WatchingId};
+use chrono::{DateTime, Duration, Utc};
+
+/// The first activity id minus one.
+const ACTIVITY_IDS_BEFORE: i64 = 3000;
+
+/// (issue key, author login, hours after the issue was created, text). Within
+/// two hours of creation, so the issues' `updated` stays as seeded.
+const MORE_COMMENTS: [(&str, &str, i64, &str); 5] = [
+    (
+        "WEB-9",
+        "k.yamada",
+        1,
+        "Token bucket per API key: 60 requests a minute, 429 with Retry-After beyond that.",
+    ),
+    (
+        "WEB-9",
+        "a.tanaka",
+        2,
+        "Sounds good. Please document the limit in the API reference too.",
+    ),
+    (
+        "APP-3",
+        "m.suzuki",
+        1,
+        "ダークモード用のカラーパレットをFigmaで共有しました。",
+    ),
+    (
+        "WEB-12",
+        "j.smith",
+        1,
+        "Automated checks with axe first, then a manual pass with VoiceOver and NVDA.",
+    ),
+    (
+        "OPS-6",
+        "k.yamada",
+        2,
+        "CPU 80%、ディスク 90% を閾値とする案です。ご確認ください。",
+    ),
+];
+
+pub fn add_comments(space: &mut Space) -> Option<()> {
+    for (key, login, hours, text) in MORE_COMMENTS {
+        let issue = space.issues.iter().find(|i| i.key.to_string() == key)?;
+        let (issue_id, created) = (issue.id, issue.created + Duration::hours(hours));
+        let author = user_ref(space, login)?;
+        let id = space.next_comment_id().ok()?;
+        space.comments.entry(issue_id).or_default().push(Comment {
+            id,
+            content: text.to_owned(),
+            change_log: Vec::new(),
+            created_user: Some(author),
+            created,
+            updated: Some(created),
+        });
+    }
+    Some(())
+}
+
+/// (type, project key, title, issue number, author login, month, day, hour UTC)
+type EventSeed = (
+    i64,
+    &'static str,
+    &'static str,
+    Option<u64>,
+    &'static str,
+    u32,
+    u32,
+    u32,
+);
+
+const EVENTS: [EventSeed; 10] = [
+    (
+        GIT_REPOSITORY_CREATED,
+        "WEB",
+        "web-frontend",
+        None,
+        "t.sato",
+        9,
+        30,
+        10,
+    ),
+    (
+        GIT_REPOSITORY_CREATED,
+        "APP",
+        "mobile-app",
+        None,
+        "k.yamada",
+        9,
+        30,
+        11,
+    ),
+    (
+        WIKI_CREATED,
+        "WEB",
+        "Release checklist",
+        None,
+        "a.tanaka",
+        10,
+        5,
+        2,
+    ),
+    (
+        WIKI_CREATED,
+        "OPS",
+        "VPN接続手順",
+        None,
+        "k.yamada",
+        10,
+        7,
+        1,
+    ),
+    (
+        FILE_ADDED,
+        "OPS",
+        "ネットワーク構成図.pdf",
+        None,
+        "k.yamada",
+        11,
+        12,
+        1,
+    ),
+    (GIT_PUSHED, "WEB", "web-frontend", None, "t.sato", 11, 17, 8),
+    (
+        PULL_REQUEST_ADDED,
+        "WEB",
+        "Fix Safari login: move the inline handler to login.js",
+        Some(5),
+        "t.sato",
+        11,
+        17,
+        9,
+    ),
+    (
+        WIKI_UPDATED,
+        "WEB",
+        "Release checklist",
+        None,
+        "a.tanaka",
+        11,
+        18,
+        6,
+    ),
+    (GIT_PUSHED, "APP", "mobile-app", None, "k.yamada", 11, 19, 7),
+    (
+        WIKI_UPDATED,
+        "OPS",
+        "VPN接続手順",
+        None,
+        "k.yamada",
+        11,
+        20,
+        3,
+    ),
+];
+
+/// The activity stream, oldest first, derived from the seeded data plus the
+/// events above; ids follow the order of time.
+pub fn add_activities(space: &mut Space) -> Option<()> {
+    let mut drafts: Vec<ActivityDraft> = Vec::new();
+    let admin = user_ref(space, "admin");
+    let mut hour = 0;
+    for record in &space.projects {
+        for version in &record.versions {
+            hour += 1;
+            drafts.push(ActivityDraft {
+                type_id: MILESTONE_CREATED,
+                project: record.project.id,
+                content: titled(version.name.clone()),
+                created_user: admin.clone(),
+                created: at(2026, 9, 30, 0) + Duration::hours(hour),
+            });
+        }
+    }
+    for (type_id, project, title, number, login, month, day, hour) in EVENTS {
+        drafts.push(ActivityDraft {
+            type_id,
+            project: space
+                .projects
+                .iter()
+                .find(|p| p.project.key.as_str() == project)?
+                .project
+                .id,
+            content: ActivityContent {
+                issue_number: number,
+                ..titled(title)
+            },
+            created_user: user_ref(space, login),
+            created: at(2026, month, day, hour),
+        });
+    }
+    for issue in &space.issues {
+        drafts.push(ActivityDraft {
+            type_id: ISSUE_CREATED,
+            project: issue.project_id,
+            content: about_issue(issue),
+            created_user: issue.created_user.clone(),
+            created: issue.created,
+        });
+        for comment in space.comments.get(&issue.id).into_iter().flatten() {
+            let type_id = if comment.change_log.is_empty() {
+                ISSUE_COMMENTED
+            } else {
+                ISSUE_UPDATED
+            };
+            drafts.push(ActivityDraft {
+                type_id,
+                project: issue.project_id,
+                content: ActivityContent {
+                    comment: Some(comment.content.clone()).filter(|c| !c.is_empty()),
+                    changes: comment.change_log.clone(),
+                    ..about_issue(issue)
+                },
+                created_user: comment.created_user.clone(),
+                created: comment.created,
+            });
+        }
+    }
+    drafts.sort_by_key(|d| d.created);
+    space.counters.activity = space.counters.activity.max(ACTIVITY_IDS_BEFORE);
+    for draft in drafts {
+        space.record_activity(draft).ok()?;
+    }
+    Some(())
+}
+
+/// (watching id, login, issue key, note, resource already read, already read, day of November, hour)
+type WatchingSeed = (
+    i64,
+    &'static str,
+    &'static str,
+    &'static str,
+    bool,
+    bool,
+    u32,
+    u32,
+);
+
+const WATCHINGS: [WatchingSeed; 8] = [
+    (
+        7001,
+        "a.tanaka",
+        "WEB-5",
+        "Blocks the login fix release",
+        true,
+        true,
+        16,
+        5,
+    ),
+    (7002, "a.tanaka", "WEB-9", "", false, false, 16, 1),
+    (
+        7003,
+        "a.tanaka",
+        "APP-1",
+        "クラッシュ対応の進捗を確認",
+        false,
+        true,
+        17,
+        7,
+    ),
+    (7004, "a.tanaka", "OPS-1", "", true, true, 19, 1),
+    (
+        7005,
+        "a.tanaka",
+        "WEB-12",
+        "WCAG audit results",
+        true,
+        true,
+        10,
+        2,
+    ),
+    (7006, "a.tanaka", "APP-5", "", false, false, 11, 3),
+    (
+        7007,
+        "t.sato",
+        "WEB-1",
+        "Top page redesign",
+        true,
+        true,
+        3,
+        4,
+    ),
+    (7008, "k.yamada", "OPS-3", "", false, false, 15, 2),
+];
+
+pub fn add_watchings(space: &mut Space) -> Option<()> {
+    for (id, login, key, note, resource_already_read, already_read, day, hour) in WATCHINGS {
+        let user = user_ref(space, login)?.id;
+        let issue = space.issues.iter().find(|i| i.key.to_string() == key)?.id;
+        let created = at(2026, 11, day, hour);
+        space.watchings.push(WatchingRecord {
+            id: WatchingId::new(id).ok()?,
+            user,
+            issue,
+            note: note.to_owned(),
+            resource_already_read,
+            already_read,
+            created,
+            updated: created,
+        });
+    }
+    Some(())
+}
+
+/// (receiver login, presenter login, month, day, hour UTC); the hours keep the
+/// day the same in UTC and in Tokyo.
+const STARS: [(&str, &str, u32, u32, u32); 15] = [
+    ("a.tanaka", "t.sato", 10, 28, 2),
+    ("a.tanaka", "j.smith", 11, 3, 4),
+    ("a.tanaka", "m.suzuki", 11, 10, 6),
+    ("a.tanaka", "t.sato", 11, 17, 5),
+    ("a.tanaka", "k.yamada", 11, 20, 1),
+    ("t.sato", "a.tanaka", 11, 5, 3),
+    ("t.sato", "j.smith", 11, 16, 2),
+    ("t.sato", "a.tanaka", 11, 17, 6),
+    ("m.suzuki", "a.tanaka", 10, 20, 1),
+    ("m.suzuki", "admin", 11, 6, 7),
+    ("k.yamada", "a.tanaka", 11, 12, 2),
+    ("k.yamada", "j.smith", 11, 19, 8),
+    ("k.yamada", "a.tanaka", 11, 20, 3),
+    ("k.yamada", "t.sato", 11, 21, 4),
+    ("j.smith", "a.tanaka", 11, 18, 9),
+];
+
+pub fn add_stars(space: &mut Space) -> Option<()> {
+    for ((receiver, presenter, month, day, hour), id) in STARS.into_iter().zip(2001..) {
+        let star = StarRecord {
+            id,
+            receiver: user(space, receiver)?,
+            presenter: user(space, presenter)?,
+            created: at(2026, month, day, hour),
+        };
+        space.stars.push(star);
+    }
+    Some(())
+}
+
+fn user(space: &Space, login: &str) -> Option<UserId> {
+    user_ref(space, login).map(|u| u.id)
+}
+
+/// The latest instant the seed mentions: writes come after it.
+pub fn latest_instant(space: &Space) -> DateTime<Utc> {
+    let issues = space
+        .issues
+        .iter()
+        .flat_map(|i| [Some(i.created), i.updated].into_iter().flatten());
+    let comments = space
+        .comments
+        .values()
+        .flatten()
+        .flat_map(|c| [Some(c.created), c.updated].into_iter().flatten());
+    let others = space
+        .activities
+        .iter()
+        .map(|a| a.created)
+        .chain(space.watchings.iter().map(|w| w.updated))
+        .chain(space.stars.iter().map(|s| s.created));
+    issues
+        .chain(comments)
+        .chain(others)
+        .max()
+        .unwrap_or_default()
+}

@@ -1,0 +1,143 @@
+use super::{MYSELF, bad_request, demo, forbidden, issue, key, missing, newest_activity, user};
+use crate::domain::changes::NewComment;
+use crate::domain::ids::{AttachmentId, CommentId};
+use crate::domain::issue_filter::{PageSize, SortOrder};
+use crate::ports::{CommentPage, IssueRepository};
+
+fn text(content: &str) -> NewComment {
+    NewComment {
+        content: content.to_owned(),
+        notified_user_ids: vec![],
+        attachment_ids: vec![],
+    }
+}
+
+fn comment_id(id: i64) -> CommentId {
+    CommentId::new(id).unwrap()
+}
+
+#[tokio::test]
+async fn a_comment_gets_the_next_id_and_bumps_the_issue() {
+    let backlog = demo();
+    let before = issue(&backlog, "WEB-2").await;
+    let mut new = text("差し替え完了しました。");
+    new.notified_user_ids = vec![user(1003)];
+    let added = backlog.add_comment(&key("WEB-2"), &new).await.unwrap();
+    assert_eq!(added.id, comment_id(9015));
+    assert_eq!(added.content, "差し替え完了しました。");
+    assert!(added.change_log.is_empty());
+    assert_eq!(
+        added.created_user.as_ref().map(|u| u.id),
+        Some(user(MYSELF))
+    );
+    assert_eq!(added.updated, Some(added.created));
+    let after = issue(&backlog, "WEB-2").await;
+    assert_eq!(after.updated, Some(added.created));
+    assert!(after.updated > before.updated);
+    let page = CommentPage {
+        min_id: None,
+        max_id: None,
+        count: PageSize::MAX,
+        order: SortOrder::Asc,
+    };
+    let listed = backlog.comments(&key("WEB-2"), page).await.unwrap();
+    assert_eq!(listed, std::slice::from_ref(&added));
+    let activity = newest_activity(&backlog).await;
+    assert_eq!(activity.type_id, 3);
+    assert_eq!(
+        activity.content.comment.as_deref(),
+        Some("差し替え完了しました。")
+    );
+    assert_eq!(activity.content.issue_number, Some(2));
+    let second = backlog
+        .add_comment(&key("OPS-2"), &text("対応します"))
+        .await
+        .unwrap();
+    assert_eq!(second.id, comment_id(9016));
+}
+
+#[tokio::test]
+async fn a_comment_needs_text_known_members_and_a_known_issue() {
+    let backlog = demo();
+    assert_eq!(
+        bad_request(backlog.add_comment(&key("WEB-2"), &text(" \n")).await),
+        "content must not be empty."
+    );
+    let mut stranger = text("hi");
+    stranger.notified_user_ids = vec![user(4242)];
+    assert_eq!(
+        bad_request(backlog.add_comment(&key("WEB-2"), &stranger).await),
+        "notifiedUserId 4242 is not a member of project WEB."
+    );
+    let mut file = text("see attached");
+    file.attachment_ids = vec![AttachmentId::new(8001).unwrap()];
+    assert!(
+        bad_request(backlog.add_comment(&key("WEB-2"), &file).await)
+            .starts_with("attachmentId 8001")
+    );
+    assert_eq!(
+        missing(backlog.add_comment(&key("WEB-999"), &text("hi")).await),
+        ("issue WEB-999".to_owned(), "No issue.".to_owned())
+    );
+}
+
+#[tokio::test]
+async fn only_the_author_may_edit_a_comment() {
+    let backlog = demo();
+    // 9003 is a.tanaka's (myself) comment on WEB-5; 9001 is t.sato's.
+    let edited = backlog
+        .update_comment(
+            &key("WEB-5"),
+            comment_id(9003),
+            "Moved the handler to login.js.",
+        )
+        .await
+        .unwrap();
+    assert_eq!(edited.content, "Moved the handler to login.js.");
+    assert!(edited.updated > Some(edited.created));
+    assert_eq!(
+        forbidden(
+            backlog
+                .update_comment(&key("WEB-5"), comment_id(9001), "edited")
+                .await
+        ),
+        "comment 9001 of issue WEB-5 was written by Taro Sato; only its author may edit it."
+    );
+    assert_eq!(
+        bad_request(
+            backlog
+                .update_comment(&key("WEB-5"), comment_id(9003), "")
+                .await
+        ),
+        "content must not be empty."
+    );
+    // 9004 belongs to WEB-6, not WEB-5.
+    assert_eq!(
+        missing(
+            backlog
+                .update_comment(&key("WEB-5"), comment_id(9004), "x")
+                .await
+        ),
+        (
+            "comment 9004 of issue WEB-5".to_owned(),
+            "No comment.".to_owned()
+        )
+    );
+    assert_eq!(
+        missing(
+            backlog
+                .update_comment(&key("WEB-999"), comment_id(9003), "x")
+                .await
+        )
+        .1,
+        "No issue."
+    );
+    let page = CommentPage {
+        min_id: Some(comment_id(9002)),
+        max_id: None,
+        count: PageSize::new(1).unwrap(),
+        order: SortOrder::Asc,
+    };
+    let stored = backlog.comments(&key("WEB-5"), page).await.unwrap();
+    assert_eq!(stored, [edited]);
+}
