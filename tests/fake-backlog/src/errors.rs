@@ -36,6 +36,11 @@ impl ApiError {
         ApiError::new(404, 6, message)
     }
 
+    /// 403, code 5 UnauthorizedOperationError (not allowed for this user).
+    pub fn forbidden(message: impl Into<String>) -> ApiError {
+        ApiError::new(403, 5, message)
+    }
+
     /// 401, code 11 AuthenticationError.
     pub fn authentication() -> ApiError {
         ApiError::new(401, 11, "Authentication failure.")
@@ -71,6 +76,25 @@ pub fn json_ok<T: Serialize>(value: &T) -> Response {
         Ok(bytes) => json_bytes(StatusCode::OK, bytes),
         Err(e) => ApiError::new(500, 1, format!("rendering failed: {e}")).into_response(),
     }
+}
+
+/// A 201 answer with a `Location` header and `value` as its JSON body.
+pub fn json_created<T: Serialize>(value: &T, location: &str) -> Response {
+    let mut response = json_ok(value);
+    if response.status() == StatusCode::OK {
+        *response.status_mut() = StatusCode::CREATED;
+        if let Ok(v) = HeaderValue::from_str(location) {
+            response.headers_mut().insert(header::LOCATION, v);
+        }
+    }
+    response
+}
+
+/// A 204 answer: no body, no content type.
+pub fn no_content() -> Response {
+    let mut response = Response::new(Body::empty());
+    *response.status_mut() = StatusCode::NO_CONTENT;
+    response
 }
 
 fn json_bytes(status: StatusCode, bytes: Vec<u8>) -> Response {

@@ -4,11 +4,13 @@
 //! take `yyyy-MM-dd` and are inclusive whole days; timestamps (`created`, `updated`) are
 //! compared by their UTC calendar day. Issues without a start/due date never match a
 //! start/due date filter. Unknown parameters are ignored, like Backlog does.
+//! Custom field filters (`customField_N...`) are described in [`crate::custom_fields`].
 
+use crate::custom_fields::{self, CustomFilter};
 use crate::errors::ApiError;
 use crate::query::QueryParams;
-use crate::space::{Issue, Space};
-use chrono::NaiveDate;
+use crate::space::{CustomValue, Issue, Space};
+use chrono::{Datelike, NaiveDate};
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
@@ -36,6 +38,7 @@ pub struct IssueFilter {
     updated: DateRange,
     start_date: DateRange,
     due_date: DateRange,
+    custom: Vec<CustomFilter>,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -88,6 +91,7 @@ impl IssueFilter {
             updated: DateRange::parse(q, "updated")?,
             start_date: DateRange::parse(q, "startDate")?,
             due_date: DateRange::parse(q, "dueDate")?,
+            custom: custom_fields::filters(q.pairs())?,
         })
     }
 
@@ -154,6 +158,7 @@ impl IssueFilter {
                 i.summary.to_lowercase().contains(k.as_str())
                     || i.description.to_lowercase().contains(k.as_str())
             })
+            && self.custom.iter().all(|f| f.matches(i))
     }
 }
 
@@ -182,10 +187,15 @@ pub enum SortKey {
     EstimatedHours,
     ActualHours,
     ChildIssue,
+    /// `customField_{id}`.
+    CustomField(i64),
 }
 
 impl SortKey {
     fn parse(name: &str) -> Option<SortKey> {
+        if let Some(id) = name.strip_prefix("customField_") {
+            return id.parse().ok().map(SortKey::CustomField);
+        }
         Some(match name {
             "issueType" => SortKey::IssueType,
             "category" => SortKey::Category,
@@ -324,6 +334,28 @@ fn compare(
         SortKey::EstimatedHours => hours(a.estimated_hours).cmp(&hours(b.estimated_hours)),
         SortKey::ActualHours => hours(a.actual_hours).cmp(&hours(b.actual_hours)),
         SortKey::ChildIssue => children.get(&a.id).cmp(&children.get(&b.id)),
+        SortKey::CustomField(id) => custom_sort_value(a, id)
+            .partial_cmp(&custom_sort_value(b, id))
+            .unwrap_or(Ordering::Equal),
+    }
+}
+
+/// A custom field value made comparable: numbers, dates (as day numbers), item ids
+/// (first of a multiple list) or text; missing values sort first.
+#[derive(Debug, PartialEq, PartialOrd)]
+enum CustomSortValue {
+    Number(f64),
+    Text(String),
+}
+
+fn custom_sort_value(issue: &Issue, field_id: i64) -> Option<CustomSortValue> {
+    let (_, value) = issue.custom_fields.iter().find(|(id, _)| *id == field_id)?;
+    match value {
+        CustomValue::Text(t) => t.clone().map(CustomSortValue::Text),
+        CustomValue::Numeric(n) => n.map(CustomSortValue::Number),
+        CustomValue::Date(d) => d.map(|d| CustomSortValue::Number(f64::from(d.num_days_from_ce()))),
+        CustomValue::SingleList(i) => i.map(|i| CustomSortValue::Number(i as f64)),
+        CustomValue::MultipleList(ids) => ids.first().map(|&i| CustomSortValue::Number(i as f64)),
     }
 }
 

@@ -4,6 +4,12 @@
 //! large pages cheap. Unset scalars are rendered as `null` (never omitted) and unset
 //! lists as `[]`, like the real API.
 
+mod activity;
+mod watching;
+
+pub use activity::{ActivityJson, activity};
+pub use watching::{WatchingJson, watching};
+
 use crate::space::{
     Attachment, ChangeLogEntry, Comment, CustomField, CustomFieldType, CustomValue, Issue,
     ListItem, Project, Space, Star, Status, User, Version, priority_name, resolution_name,
@@ -99,7 +105,7 @@ pub fn embedded_user(u: &User) -> UserJson<'_> {
 }
 
 /// A user id that no longer resolves still renders as a user object.
-fn user_by_id(space: &Space, id: i64) -> UserJson<'_> {
+pub fn user_by_id(space: &Space, id: i64) -> UserJson<'_> {
     match space.user(id) {
         Some(u) => embedded_user(u),
         None => UserJson {
@@ -160,20 +166,20 @@ pub fn project(p: &Project) -> ProjectJson<'_> {
         project_key: &p.project_key,
         name: &p.name,
         chart_enabled: p.chart_enabled,
-        use_resolved_for_chart: false,
+        use_resolved_for_chart: p.use_resolved_for_chart,
         subtasking_enabled: p.subtasking_enabled,
-        project_leader_can_edit_project_leader: false,
+        project_leader_can_edit_project_leader: p.project_leader_can_edit_project_leader,
         use_wiki: p.use_wiki,
-        use_file_sharing: true,
-        use_wiki_tree_view: true,
-        use_original_image_size_at_wiki: false,
-        use_subversion: false,
+        use_file_sharing: p.use_file_sharing,
+        use_wiki_tree_view: p.use_wiki_tree_view,
+        use_original_image_size_at_wiki: p.use_original_image_size_at_wiki,
+        use_subversion: p.use_subversion,
         use_git: p.use_git,
         text_formatting_rule: &p.text_formatting_rule,
         archived: p.archived,
         display_order: p.display_order,
-        use_dev_attributes: true,
-        grandchild_issue_enabled: false,
+        use_dev_attributes: p.use_dev_attributes,
+        grandchild_issue_enabled: p.grandchild_issue_enabled,
     }
 }
 
@@ -306,7 +312,7 @@ pub fn custom_field(f: &CustomField) -> Value {
         CustomFieldType::CheckBox | CustomFieldType::Radio => json!({
             "items": f.items.iter().map(list_item).collect::<Vec<_>>(),
             "allowAddItem": false,
-            "allowInput": false,
+            "allowInput": f.allow_input,
         }),
         CustomFieldType::Text | CustomFieldType::TextArea => json!({}),
     };
@@ -316,8 +322,14 @@ pub fn custom_field(f: &CustomField) -> Value {
     v
 }
 
-/// The value of one custom field on an issue: `{id, fieldTypeId, name, value}`.
-fn custom_value(field: Option<&CustomField>, field_id: i64, value: &CustomValue) -> Value {
+/// The value of one custom field on an issue: `{id, fieldTypeId, name, value}`, plus
+/// `otherValue` for check-box and radio fields.
+fn custom_value(
+    field: Option<&CustomField>,
+    field_id: i64,
+    value: &CustomValue,
+    other: Option<&str>,
+) -> Value {
     let name = field.map_or("", |f| f.name.as_str());
     let item = |id: i64| {
         field
@@ -345,7 +357,7 @@ fn custom_value(field: Option<&CustomField>, field_id: i64, value: &CustomValue)
     if matches!(type_id, CustomFieldType::CheckBox | CustomFieldType::Radio)
         && let Value::Object(m) = &mut v
     {
-        m.insert("otherValue".into(), Value::Null);
+        m.insert("otherValue".into(), json!(other));
     }
     v
 }
@@ -358,7 +370,7 @@ struct IdName<'a> {
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct AttachmentJson<'a> {
+pub struct AttachmentJson<'a> {
     id: i64,
     name: &'a str,
     size: i64,
@@ -366,7 +378,8 @@ struct AttachmentJson<'a> {
     created: Ts,
 }
 
-fn attachment<'a>(space: &'a Space, a: &'a Attachment) -> AttachmentJson<'a> {
+/// `{id, name, size, createdUser, created}` (in an issue, or `GET /issues/:k/attachments`).
+pub fn attachment<'a>(space: &'a Space, a: &'a Attachment) -> AttachmentJson<'a> {
     AttachmentJson {
         id: a.id,
         name: &a.name,
@@ -498,7 +511,14 @@ pub fn issue<'a>(space: &'a Space, i: &'a Issue) -> IssueJson<'a> {
         custom_fields: i
             .custom_fields
             .iter()
-            .map(|(id, v)| custom_value(project.and_then(|p| p.custom_field(*id)), *id, v))
+            .map(|(id, v)| {
+                let other = i
+                    .custom_field_other_values
+                    .iter()
+                    .find(|(f, _)| f == id)
+                    .map(|(_, text)| text.as_str());
+                custom_value(project.and_then(|p| p.custom_field(*id)), *id, v, other)
+            })
             .collect(),
         attachments: i.attachments.iter().map(|a| attachment(space, a)).collect(),
         shared_files: [],
@@ -512,9 +532,16 @@ struct ChangeLogJson<'a> {
     field: &'a str,
     new_value: Option<&'a str>,
     original_value: Option<&'a str>,
-    attachment_info: Option<()>,
-    attribute_info: Option<()>,
+    attachment_info: Option<IdName<'a>>,
+    attribute_info: Option<AttributeInfoJson>,
     notification_info: Option<()>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct AttributeInfoJson {
+    id: i64,
+    type_id: i64,
 }
 
 fn change_log(c: &ChangeLogEntry) -> ChangeLogJson<'_> {
@@ -522,10 +549,26 @@ fn change_log(c: &ChangeLogEntry) -> ChangeLogJson<'_> {
         field: &c.field,
         new_value: c.new_value.as_deref(),
         original_value: c.original_value.as_deref(),
-        attachment_info: None,
-        attribute_info: None,
+        attachment_info: c
+            .attachment_info
+            .as_ref()
+            .map(|(id, name)| IdName { id: *id, name }),
+        attribute_info: c
+            .attribute_info
+            .map(|(id, type_id)| AttributeInfoJson { id, type_id }),
         notification_info: None,
     }
+}
+
+/// `{id, alreadyRead, reason, user, resourceAlreadyRead}`
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CommentNotificationJson<'a> {
+    id: i64,
+    already_read: bool,
+    reason: i64,
+    user: UserJson<'a>,
+    resource_already_read: bool,
 }
 
 #[derive(Serialize)]
@@ -539,10 +582,12 @@ pub struct CommentJson<'a> {
     created_user: UserJson<'a>,
     created: Ts,
     updated: Ts,
-    stars: [(); 0],
-    notifications: [(); 0],
+    stars: Vec<StarJson<'a>>,
+    notifications: Vec<CommentNotificationJson<'a>>,
 }
 
+/// A comment; `notifications` are the users named in `notifiedUserId[]` (reason 2,
+/// unread), with ids derived from the comment id.
 pub fn comment<'a>(space: &'a Space, issue: &Issue, c: &'a Comment) -> CommentJson<'a> {
     CommentJson {
         id: c.id,
@@ -553,8 +598,33 @@ pub fn comment<'a>(space: &'a Space, issue: &Issue, c: &'a Comment) -> CommentJs
         created_user: user_by_id(space, c.created_user_id),
         created: Ts(c.created),
         updated: Ts(c.updated),
-        stars: [],
-        notifications: [],
+        stars: c.stars.iter().map(|s| star(space, s)).collect(),
+        notifications: (0..)
+            .zip(&c.notified_user_ids)
+            .map(|(n, &user)| CommentNotificationJson {
+                id: c.id * 100 + n,
+                already_read: false,
+                reason: 2,
+                user: user_by_id(space, user),
+                resource_already_read: false,
+            })
+            .collect(),
+    }
+}
+
+/// An issue in `GET /issues/:k/relatedIssues`: the issue plus `"type": "RELATES"`.
+#[derive(Serialize)]
+pub struct RelatedIssueJson<'a> {
+    #[serde(flatten)]
+    issue: IssueJson<'a>,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+pub fn related_issue<'a>(space: &'a Space, i: &'a Issue) -> RelatedIssueJson<'a> {
+    RelatedIssueJson {
+        issue: issue(space, i),
+        kind: "RELATES",
     }
 }
 

@@ -5,6 +5,13 @@
 //! `shared/reference/backlog-api.md`: it does not share code with the backlog-mcp
 //! client, so tests that point that client at it check both sides of the contract.
 //!
+//! Besides the reads (space, users, projects and their settings, issues with every
+//! filter, comments, activities, watchings, attachments with their bytes, related
+//! issues, star counts) it takes the writes a client tool needs: issues (create 201 +
+//! `Location`, update with change log, delete), comments, related issues, watchings
+//! (mark as read 204), projects, categories and versions. Writes act as "myself" on the
+//! space's deterministic clock; every request is recorded with its decoded form.
+//!
 //! ```no_run
 //! # async fn demo() {
 //! use fake_backlog::{FakeBacklog, Fault, ScriptedFault, Space};
@@ -17,9 +24,12 @@
 //! # }
 //! ```
 
+mod custom_fields;
 mod errors;
 mod faults;
 mod filters;
+mod forms;
+mod issue_changes;
 pub mod json;
 mod pipeline;
 mod query;
@@ -36,18 +46,22 @@ pub use faults::{Fault, FaultHandle, ScriptedFault};
 pub use rate_limit::{Bucket, RateState};
 pub use recording::RecordedRequest;
 pub use space::{
-    Attachment, Category, ChangeLogEntry, Comment, CustomField, CustomFieldType, CustomValue,
-    DEFAULT_API_KEY, Issue, IssueType, ListItem, NewIssue, NulabAccount, PRIORITIES, Project,
-    RESOLUTIONS, Space, SpaceHandle, SpaceInfo, Star, Status, User, Version,
+    Activity, ActivityChange, ActivityContent, Attachment, AttachmentData, Category,
+    ChangeLogEntry, Comment, CustomField, CustomFieldType, CustomValue, DEFAULT_API_KEY, Issue,
+    IssueType, ListItem, NewIssue, NextIds, NulabAccount, PRIORITIES, Project, RESOLUTIONS, Space,
+    SpaceHandle, SpaceInfo, Star, Status, User, Version, Watching,
 };
 
-/// Well-known ids of [`Space::demo`] (users, projects and their settings).
+/// Well-known ids of [`Space::demo`] (users, projects and their settings, attachments,
+/// watchings).
 pub mod demo {
     pub use crate::space::demo::{
-        ADMIN, ANDROID, APP, APP_BUG, APP_TASK, BACKEND, BACKLOG, BOT, CF_BROWSER, CF_CUSTOMER,
-        CF_PLATFORMS, CF_POINTS, CF_TARGET, FRONTEND, IN_REVIEW, INFRA, IOS, OLD, OLD_TASK, SATO,
-        SMITH, SPRINT_12, SPRINT_13, SUZUKI, V1_0, V2_0, V2_1, WEB, WEB_BUG, WEB_OTHER,
-        WEB_REQUEST, WEB_TASK,
+        ADMIN, ANDROID, APP, APP_BUG, APP_TASK, ATTACHMENT_HEAP_DUMP, ATTACHMENT_HEAP_DUMP_SIZE,
+        ATTACHMENT_LOGCAT, ATTACHMENT_MINUTES, ATTACHMENT_MINUTES_NAME, ATTACHMENT_PNG, BACKEND,
+        BACKLOG, BOT, CF_BROWSER, CF_CUSTOMER, CF_PLATFORMS, CF_POINTS, CF_SEVERITY, CF_TARGET,
+        FRONTEND, IN_REVIEW, INFRA, IOS, OLD, OLD_TASK, SATO, SMITH, SPRINT_12, SPRINT_13, SUZUKI,
+        V1_0, V2_0, V2_1, WATCHING_APP_2, WATCHING_APP_6, WATCHING_SUZUKI_WEB_3, WATCHING_WEB_2,
+        WATCHING_WEB_8, WATCHING_WEB_12, WEB, WEB_BUG, WEB_OTHER, WEB_REQUEST, WEB_TASK,
     };
 }
 
@@ -115,7 +129,11 @@ impl FakeBacklog {
         let addr = listener
             .local_addr()
             .unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0)));
-        let shared = Arc::new(Shared::new(space.api_key.clone(), SpaceHandle::new(space)));
+        let shared = Arc::new(Shared::new(
+            space.api_key.clone(),
+            format!("{scheme}://{addr}"),
+            SpaceHandle::new(space),
+        ));
         let router = routes::router(shared.clone());
         let task = tokio::spawn(server::accept_loop(
             listener,

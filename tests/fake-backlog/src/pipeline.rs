@@ -4,6 +4,7 @@
 
 use crate::errors::ApiError;
 use crate::faults::Fault;
+use crate::forms::FormParams;
 use crate::query::QueryParams;
 use crate::rate_limit::{Bucket, RateState};
 use crate::recording::RecordedRequest;
@@ -44,6 +45,11 @@ pub(crate) async fn handle(
     let path = parts.uri.path().to_owned();
     let raw_query = parts.uri.query().unwrap_or("").to_owned();
     let query = QueryParams::parse(&raw_query);
+    let is_form = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
     record(
         &shared,
         &parts.headers,
@@ -52,6 +58,7 @@ pub(crate) async fn handle(
         &raw_query,
         &query,
         &bytes,
+        is_form,
     );
 
     let latency = shared.faults().latency();
@@ -96,8 +103,10 @@ pub(crate) async fn handle(
     };
 
     let is_issue_list = method == "GET" && path == "/api/v2/issues";
+    let form = FormParams::new(&query, &bytes, is_form);
     let mut request = Request::from_parts(parts, Body::from(bytes));
     request.extensions_mut().insert(Arc::new(query));
+    request.extensions_mut().insert(Arc::new(form));
     let response = match router.call(request).await {
         Ok(response) => response,
         Err(never) => match never {},
@@ -111,6 +120,7 @@ pub(crate) async fn handle(
     Ok(with_rate_headers(response, state))
 }
 
+#[allow(clippy::too_many_arguments)]
 fn record(
     shared: &Shared,
     headers: &HeaderMap,
@@ -119,11 +129,8 @@ fn record(
     raw_query: &str,
     query: &QueryParams,
     body: &[u8],
+    is_form: bool,
 ) {
-    let is_form = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
     let form = if is_form {
         form_urlencoded::parse(body)
             .map(|(k, v)| (k.into_owned(), v.into_owned()))

@@ -21,6 +21,8 @@ use tokio::task::JoinSet;
 /// State shared by the server task, every connection and the test's handles.
 pub(crate) struct Shared {
     pub api_key: String,
+    /// `http://127.0.0.1:PORT`, for `Location` headers.
+    pub base_url: String,
     pub space: SpaceHandle,
     pub log: RequestLog,
     faults: Mutex<FaultState>,
@@ -28,9 +30,10 @@ pub(crate) struct Shared {
 }
 
 impl Shared {
-    pub fn new(api_key: String, space: SpaceHandle) -> Shared {
+    pub fn new(api_key: String, base_url: String, space: SpaceHandle) -> Shared {
         Shared {
             api_key,
+            base_url,
             space,
             log: RequestLog::default(),
             faults: Mutex::new(FaultState::default()),

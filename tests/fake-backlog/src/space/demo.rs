@@ -6,6 +6,12 @@
 //! APP (backlog formatting) and OLD (archived). 30 issues with English and Japanese
 //! summaries, parent/child links (WEB-1 > WEB-2..4, WEB-12 > WEB-16, APP-1 > APP-2..4),
 //! and comments: WEB-1 has 25 (enough to page), some are change-log-only.
+//!
+//! History (see `demo_history`): attachments with real bytes (`ATTACHMENT_*`), stars
+//! on comments (ids 76–80, besides star 75 on WEB-2), watchings (`WATCHING_*`),
+//! related links WEB-2 ↔ WEB-3 and WEB-12 ↔ WEB-13, and an activity feed of 66
+//! entries: one "issue created" per issue, one "commented"/"updated" per comment, a
+//! project member added, a milestone created and a wiki page created.
 
 use super::*;
 use chrono::Duration;
@@ -39,6 +45,8 @@ pub const CF_BROWSER: i64 = 1_076_000_002;
 pub const CF_PLATFORMS: i64 = 1_076_000_003;
 pub const CF_TARGET: i64 = 1_076_000_004;
 pub const CF_CUSTOMER: i64 = 1_076_000_005;
+/// Radio "Severity" (items 1 Blocker, 2 Major, 3 Minor) that accepts an "other" text.
+pub const CF_SEVERITY: i64 = 1_076_000_006;
 
 // APP and OLD.
 pub const APP_TASK: i64 = 1_074_000_020;
@@ -48,6 +56,32 @@ pub const ANDROID: i64 = 1_074_100_012;
 pub const V2_0: i64 = 1_074_200_011;
 pub const V2_1: i64 = 1_074_200_012;
 pub const OLD_TASK: i64 = 1_074_000_030;
+
+// Attachments (downloadable: `GET /issues/:k/attachments/:id`).
+/// WEB-2 `console.png`: a valid 16×9 PNG, by Sato.
+pub const ATTACHMENT_PNG: i64 = 901;
+/// APP-2 `logcat.txt`: 10 240 bytes of ASCII text, by Sato.
+pub const ATTACHMENT_LOGCAT: i64 = 902;
+/// WEB-3 `再現手順 (iPhone SE).txt`: UTF-8 Japanese text, by Suzuki.
+pub const ATTACHMENT_MINUTES: i64 = 903;
+pub const ATTACHMENT_MINUTES_NAME: &str = "再現手順 (iPhone SE).txt";
+/// APP-2 `heap-dump.bin`: [`ATTACHMENT_HEAP_DUMP_SIZE`] pseudo-random bytes, by Smith.
+pub const ATTACHMENT_HEAP_DUMP: i64 = 904;
+pub const ATTACHMENT_HEAP_DUMP_SIZE: usize = 200 * 1024;
+
+// Watchings: five of Sato ("myself"), one of Suzuki.
+/// Sato watches WEB-2, unread (`resourceAlreadyRead` false), with a note.
+pub const WATCHING_WEB_2: i64 = 1001;
+/// Sato watches WEB-8, read, no note.
+pub const WATCHING_WEB_8: i64 = 1002;
+/// Sato watches APP-2, unread and new (`alreadyRead` false), Japanese note.
+pub const WATCHING_APP_2: i64 = 1003;
+/// Sato watches WEB-12, read, with a note.
+pub const WATCHING_WEB_12: i64 = 1004;
+/// Sato watches APP-6, read, no note.
+pub const WATCHING_APP_6: i64 = 1005;
+/// Suzuki watches WEB-3, unread.
+pub const WATCHING_SUZUKI_WEB_3: i64 = 1006;
 
 pub(super) fn build() -> Space {
     let mut space = Space {
@@ -60,9 +94,15 @@ pub(super) fn build() -> Space {
         clock: ts(2024, 7, 1, 0, 0, 0),
         next_issue_id: 1_075_000_001,
         next_comment_id: 6_586_001,
+        next_ids: NextIds::default(),
+        watchings: Vec::new(),
+        activities: Vec::new(),
+        related_issues: Vec::new(),
+        staged_attachments: Vec::new(),
     };
     add_issues(&mut space);
     add_comments(&mut space);
+    super::demo_history::seed(&mut space);
     space
 }
 
@@ -184,11 +224,12 @@ fn custom_field(id: i64, type_id: CustomFieldType, name: &str, order: i64) -> Cu
         display_order: order,
         unit: None,
         items: Vec::new(),
+        allow_input: false,
     }
 }
 
 /// Project flags shared by the demo projects; callers adjust the rest.
-pub(super) fn project(id: i64, key: &str, name: &str) -> Project {
+pub(crate) fn project(id: i64, key: &str, name: &str) -> Project {
     Project {
         id,
         project_key: key.into(),
@@ -200,6 +241,14 @@ pub(super) fn project(id: i64, key: &str, name: &str) -> Project {
         display_order: 2_147_483_646,
         use_wiki: true,
         use_git: true,
+        use_resolved_for_chart: false,
+        project_leader_can_edit_project_leader: false,
+        use_file_sharing: true,
+        use_wiki_tree_view: true,
+        use_original_image_size_at_wiki: false,
+        use_subversion: false,
+        use_dev_attributes: true,
+        grandchild_issue_enabled: false,
         statuses: default_statuses(id),
         issue_types: Vec::new(),
         categories: Vec::new(),
@@ -288,7 +337,10 @@ fn web_project() -> Project {
     let mut target = custom_field(CF_TARGET, CustomFieldType::Date, "Target date", 3);
     target.description = "When the customer expects it".into();
     let customer = custom_field(CF_CUSTOMER, CustomFieldType::Text, "Customer", 4);
-    p.custom_fields = vec![points, browser, platforms, target, customer];
+    let mut severity = custom_field(CF_SEVERITY, CustomFieldType::Radio, "Severity", 5);
+    severity.items = list_items(&["Blocker", "Major", "Minor"]);
+    severity.allow_input = true;
+    p.custom_fields = vec![points, browser, platforms, target, customer, severity];
     p.user_ids = vec![ADMIN, SATO, SUZUKI, SMITH, BOT];
     p
 }
@@ -604,13 +656,13 @@ fn decorate(key: &str, i: &mut Issue) {
                 (CF_TARGET, CustomValue::Date(Some(date(2024, 6, 7)))),
                 (CF_CUSTOMER, CustomValue::Text(None)),
             ];
-            i.attachments = vec![Attachment {
-                id: 901,
-                name: "console.png".into(),
-                size: 48_211,
-                created_user_id: SATO,
-                created: i.created,
-            }];
+            i.attachments = vec![Attachment::new(
+                ATTACHMENT_PNG,
+                "console.png",
+                super::attachments::png(16, 9),
+                SATO,
+                i.created,
+            )];
             i.stars = vec![Star {
                 id: 75,
                 comment: None,
@@ -622,6 +674,15 @@ fn decorate(key: &str, i: &mut Issue) {
         }
         "WEB-3" => {
             i.description = "iPhone SE (第3世代) でログインボタンが画面外にはみ出します。".into();
+            i.attachments = vec![Attachment::new(
+                ATTACHMENT_MINUTES,
+                ATTACHMENT_MINUTES_NAME,
+                "レイアウト崩れの再現手順\n\n1. iPhone SE (第3世代) で /login を開く\n2. 画面を縦向きにする\n3. ログインボタンが画面外にはみ出す\n\n対応方針: CSS の min-width を見直す。\n"
+                    .as_bytes()
+                    .to_vec(),
+                SUZUKI,
+                i.created,
+            )];
             i.category_ids = vec![FRONTEND];
             i.milestone_ids = vec![SPRINT_12];
             i.due_date = Some(date(2024, 6, 10));
@@ -688,13 +749,30 @@ fn decorate(key: &str, i: &mut Issue) {
         "APP-2" => {
             i.category_ids = vec![ANDROID];
             i.milestone_ids = vec![V2_0];
-            i.attachments = vec![Attachment {
-                id: 902,
-                name: "logcat.txt".into(),
-                size: 10_240,
-                created_user_id: SATO,
-                created: i.created,
-            }];
+            i.attachments = vec![
+                Attachment::new(
+                    ATTACHMENT_LOGCAT,
+                    "logcat.txt",
+                    super::attachments::ascii_lines(10_240, |n| {
+                        format!(
+                            "06-04 09:{:02}:{:02}.{:03}  1234  1250 E AndroidRuntime: at com.acme.app.Main.onCreate(Main.kt:{})",
+                            n / 60 % 60,
+                            n % 60,
+                            n * 37 % 1000,
+                            40 + n % 20
+                        )
+                    }),
+                    SATO,
+                    i.created,
+                ),
+                Attachment::new(
+                    ATTACHMENT_HEAP_DUMP,
+                    "heap-dump.bin",
+                    super::attachments::noise(ATTACHMENT_HEAP_DUMP_SIZE, 0x5eed),
+                    SMITH,
+                    i.created + Duration::minutes(30),
+                ),
+            ];
         }
         "APP-3" => {
             i.category_ids = vec![IOS];
@@ -815,14 +893,9 @@ fn add_comments(space: &mut Space) {
             .expect("demo comment targets a demo issue");
         let issue = &mut space.issues[issue];
         let created = issue.created + Duration::hours(issue.comments.len() as i64 + 1);
-        issue.comments.push(Comment {
-            id,
-            content,
-            change_log,
-            created_user_id: author,
-            created,
-            updated: created,
-        });
+        issue
+            .comments
+            .push(Comment::new(id, content, change_log, author, created));
         if created > issue.updated {
             issue.updated = created;
             issue.updated_user_id = author;

@@ -75,6 +75,7 @@ pub(super) fn build(project_count: usize, issues_per_project: usize) -> Space {
             display_order: 0,
             unit: None,
             items: Vec::new(),
+            allow_input: false,
         };
         points.unit = Some("pt".into());
         project.custom_fields = vec![points];
@@ -123,6 +124,7 @@ pub(super) fn build(project_count: usize, issues_per_project: usize) -> Space {
                     1_140_000_000 + p * 10,
                     CustomValue::Numeric((n % 4 != 3).then_some((n % 13) as f64)),
                 )],
+                custom_field_other_values: Vec::new(),
                 attachments: Vec::new(),
                 stars: Vec::new(),
                 comments: Vec::new(),
@@ -130,26 +132,27 @@ pub(super) fn build(project_count: usize, issues_per_project: usize) -> Space {
             if n % 50 == 0 {
                 for c in 0..3 {
                     let at = created + Duration::hours(c + 1);
-                    issue.comments.push(Comment {
-                        id: next_comment_id,
-                        content: if c == 2 {
-                            String::new()
-                        } else {
-                            format!("Comment {} on issue {}", c + 1, n + 1)
-                        },
-                        change_log: if c == 2 {
-                            vec![ChangeLogEntry::new(
-                                "status",
-                                Some("Open"),
-                                Some("In Progress"),
-                            )]
-                        } else {
-                            Vec::new()
-                        },
-                        created_user_id: SATO,
-                        created: at,
-                        updated: at,
-                    });
+                    let content = if c == 2 {
+                        String::new()
+                    } else {
+                        format!("Comment {} on issue {}", c + 1, n + 1)
+                    };
+                    let change_log = if c == 2 {
+                        vec![ChangeLogEntry::new(
+                            "status",
+                            Some("Open"),
+                            Some("In Progress"),
+                        )]
+                    } else {
+                        Vec::new()
+                    };
+                    issue.comments.push(Comment::new(
+                        next_comment_id,
+                        content,
+                        change_log,
+                        SATO,
+                        at,
+                    ));
                     next_comment_id += 1;
                 }
             }
@@ -175,5 +178,10 @@ pub(super) fn build(project_count: usize, issues_per_project: usize) -> Space {
         clock: latest + Duration::days(1),
         next_issue_id,
         next_comment_id,
+        next_ids: NextIds::default(),
+        watchings: Vec::new(),
+        activities: Vec::new(),
+        related_issues: Vec::new(),
+        staged_attachments: Vec::new(),
     }
 }

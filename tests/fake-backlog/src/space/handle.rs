@@ -1,6 +1,8 @@
 //! Changing a running server's space: [`SpaceHandle`] and the [`NewIssue`] description.
 
-use super::{ChangeLogEntry, Comment, CustomValue, Issue, Space};
+use super::{
+    Activity, Attachment, ChangeLogEntry, Comment, CustomValue, Issue, Project, Space, Watching,
+};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -188,6 +190,7 @@ pub(super) fn insert_issue(space: &mut Space, new: NewIssue) -> Result<i64, Stri
         updated_user_id: creator,
         updated,
         custom_fields: new.custom_fields,
+        custom_field_other_values: Vec::new(),
         attachments: Vec::new(),
         stars: Vec::new(),
         comments: Vec::new(),
@@ -301,14 +304,7 @@ impl SpaceHandle {
         let comment_id = space.next_comment_id;
         space.next_comment_id += 1;
         let myself = space.myself_id;
-        let comment = Comment {
-            id: comment_id,
-            content: content.to_owned(),
-            change_log,
-            created_user_id: myself,
-            created: now,
-            updated: now,
-        };
+        let comment = Comment::new(comment_id, content, change_log, myself, now);
         let issue = space
             .issues
             .iter_mut()
@@ -318,5 +314,136 @@ impl SpaceHandle {
         issue.updated = now;
         issue.updated_user_id = myself;
         comment
+    }
+
+    /// The project by numeric id or key.
+    pub fn project(&self, id_or_key: &str) -> Option<Project> {
+        self.lock().project_by_id_or_key(id_or_key).cloned()
+    }
+
+    /// Every watching of every user, in id order.
+    pub fn watchings(&self) -> Vec<Watching> {
+        self.lock().watchings.clone()
+    }
+
+    /// The watchings of one user (numeric id), in id order.
+    pub fn watchings_of(&self, user_id: i64) -> Vec<Watching> {
+        self.lock()
+            .watchings
+            .iter()
+            .filter(|w| w.user_id == user_id)
+            .cloned()
+            .collect()
+    }
+
+    pub fn watching(&self, id: i64) -> Option<Watching> {
+        self.lock().watching(id).cloned()
+    }
+
+    /// Makes `user_id` watch an issue, as `POST /watchings` would for that user.
+    ///
+    /// # Panics
+    /// When there is no such issue.
+    pub fn add_watching(&self, user_id: i64, issue_id_or_key: &str, note: &str) -> Watching {
+        let mut space = self.lock();
+        let issue = space
+            .issue_by_id_or_key(issue_id_or_key)
+            .map(|i| i.id)
+            .expect("add_watching: no such issue");
+        let id = space.insert_watching(user_id, issue, note);
+        space.watching(id).cloned().expect("just added")
+    }
+
+    /// Every activity, oldest (smallest id) first.
+    pub fn activities(&self) -> Vec<Activity> {
+        self.lock().activities.clone()
+    }
+
+    /// The newest activity.
+    pub fn last_activity(&self) -> Option<Activity> {
+        self.lock().activities.last().cloned()
+    }
+
+    /// The issues linked to this one as "related", in link order.
+    pub fn related_issues(&self, id_or_key: &str) -> Vec<Issue> {
+        let space = self.lock();
+        let Some(id) = space.issue_by_id_or_key(id_or_key).map(|i| i.id) else {
+            return Vec::new();
+        };
+        space
+            .related_issue_ids(id)
+            .into_iter()
+            .filter_map(|other| space.issue(other).cloned())
+            .collect()
+    }
+
+    /// Links two issues as related (symmetric); false when either is missing or they
+    /// are already linked.
+    pub fn add_related_issue(&self, a: &str, b: &str) -> bool {
+        let mut space = self.lock();
+        let (Some(a), Some(b)) = (
+            space.issue_by_id_or_key(a).map(|i| i.id),
+            space.issue_by_id_or_key(b).map(|i| i.id),
+        ) else {
+            return false;
+        };
+        if a == b || space.related_issue_ids(a).contains(&b) {
+            return false;
+        }
+        space.related_issues.push((a, b));
+        true
+    }
+
+    /// The attachments of an issue (empty when there is no such issue).
+    pub fn attachments(&self, issue_id_or_key: &str) -> Vec<Attachment> {
+        self.lock()
+            .issue_by_id_or_key(issue_id_or_key)
+            .map(|i| i.attachments.clone())
+            .unwrap_or_default()
+    }
+
+    /// Attaches a file to an issue directly (created by "myself" at the next tick).
+    ///
+    /// # Panics
+    /// When there is no such issue.
+    pub fn add_attachment(&self, issue_id_or_key: &str, name: &str, bytes: Vec<u8>) -> Attachment {
+        let mut space = self.lock();
+        let id = space
+            .issue_by_id_or_key(issue_id_or_key)
+            .map(|i| i.id)
+            .expect("add_attachment: no such issue");
+        let attachment = space.new_attachment(name, bytes);
+        space
+            .issue_mut(id)
+            .expect("found above")
+            .attachments
+            .push(attachment.clone());
+        attachment
+    }
+
+    /// Stands for `POST /space/attachment`: keeps the file as uploaded, not attached
+    /// to anything yet. Pass its id as `attachmentId[]` when adding or updating an
+    /// issue or adding a comment, which attaches it.
+    pub fn stage_attachment(&self, name: &str, bytes: Vec<u8>) -> Attachment {
+        let mut space = self.lock();
+        let attachment = space.new_attachment(name, bytes);
+        space.staged_attachments.push(attachment.clone());
+        attachment
+    }
+}
+
+impl Space {
+    /// A new attachment by "myself" at the next tick, with a fresh id.
+    pub(crate) fn new_attachment(&mut self, name: &str, bytes: Vec<u8>) -> Attachment {
+        let now = self.tick();
+        let taken = self
+            .issues
+            .iter()
+            .flat_map(|i| i.attachments.iter())
+            .chain(self.staged_attachments.iter())
+            .map(|a| a.id)
+            .max();
+        let id = Space::fresh_id(&mut self.next_ids.attachment, taken);
+        Attachment::new(id, name, bytes, self.myself_id, now)
     }
 }

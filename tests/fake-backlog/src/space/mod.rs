@@ -4,11 +4,18 @@
 //! [`crate::json`] resolves them when rendering, like the real API embeds full objects.
 //! Everything here is plain data: deterministic, cloneable, no clocks.
 
+pub(crate) mod activity;
+mod attachments;
 pub(crate) mod demo;
+mod demo_history;
 mod generated;
 mod handle;
+mod watching;
 
+pub use activity::{Activity, ActivityChange, ActivityContent};
+pub use attachments::AttachmentData;
 pub use handle::{NewIssue, SpaceHandle};
+pub use watching::Watching;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
@@ -64,6 +71,14 @@ pub struct Project {
     pub display_order: i64,
     pub use_wiki: bool,
     pub use_git: bool,
+    pub use_resolved_for_chart: bool,
+    pub project_leader_can_edit_project_leader: bool,
+    pub use_file_sharing: bool,
+    pub use_wiki_tree_view: bool,
+    pub use_original_image_size_at_wiki: bool,
+    pub use_subversion: bool,
+    pub use_dev_attributes: bool,
+    pub grandchild_issue_enabled: bool,
     pub statuses: Vec<Status>,
     pub issue_types: Vec<IssueType>,
     pub categories: Vec<Category>,
@@ -166,6 +181,9 @@ pub struct CustomField {
     pub unit: Option<String>,
     /// List fields only.
     pub items: Vec<ListItem>,
+    /// Check-box and radio fields: whether an "other" free text is accepted
+    /// (`customField_N_otherValue`).
+    pub allow_input: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -185,6 +203,8 @@ pub enum CustomValue {
     MultipleList(Vec<i64>),
 }
 
+/// A file attached to an issue. Build one with [`Attachment::new`], which sets `size`
+/// from the bytes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Attachment {
     pub id: i64,
@@ -192,6 +212,8 @@ pub struct Attachment {
     pub size: i64,
     pub created_user_id: i64,
     pub created: DateTime<Utc>,
+    /// What `GET /issues/:k/attachments/:id` sends.
+    pub data: AttachmentData,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -230,6 +252,8 @@ pub struct Issue {
     pub updated: DateTime<Utc>,
     /// `(field id, value)`; the field definition lives on the project.
     pub custom_fields: Vec<(i64, CustomValue)>,
+    /// `(field id, text)`: the "other" free text of check-box and radio fields.
+    pub custom_field_other_values: Vec<(i64, String)>,
     pub attachments: Vec<Attachment>,
     pub stars: Vec<Star>,
     /// Oldest first (ascending id).
@@ -245,13 +269,47 @@ pub struct Comment {
     pub created_user_id: i64,
     pub created: DateTime<Utc>,
     pub updated: DateTime<Utc>,
+    /// Stars given to this comment (they count for its author's received stars).
+    pub stars: Vec<Star>,
+    /// Users notified with `notifiedUserId[]` (rendered as `notifications`).
+    pub notified_user_ids: Vec<i64>,
+}
+
+impl Comment {
+    /// A comment without stars or notifications.
+    pub fn new(
+        id: i64,
+        content: impl Into<String>,
+        change_log: Vec<ChangeLogEntry>,
+        created_user_id: i64,
+        created: DateTime<Utc>,
+    ) -> Comment {
+        Comment {
+            id,
+            content: content.into(),
+            change_log,
+            created_user_id,
+            created,
+            updated: created,
+            stars: Vec::new(),
+            notified_user_ids: Vec::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChangeLogEntry {
+    /// Backlog's field names: `summary`, `description`, `status`, `assigner`,
+    /// `issueType`, `priority`, `resolution`, `startDate`, `limitDate` (due date),
+    /// `estimatedHours`, `actualHours`, `component` (category), `version`,
+    /// `milestone`, `parentIssue`, `attachment`, or a custom field's name.
     pub field: String,
     pub new_value: Option<String>,
     pub original_value: Option<String>,
+    /// `(attachment id, name)` for `attachment` entries.
+    pub attachment_info: Option<(i64, String)>,
+    /// `(custom field id, type id)` for custom field entries.
+    pub attribute_info: Option<(i64, i64)>,
 }
 
 impl ChangeLogEntry {
@@ -260,6 +318,8 @@ impl ChangeLogEntry {
             field: field.to_owned(),
             new_value: new.map(str::to_owned),
             original_value: original.map(str::to_owned),
+            attachment_info: None,
+            attribute_info: None,
         }
     }
 }
@@ -286,6 +346,47 @@ pub struct Space {
     /// Next ids handed out at run time.
     pub next_issue_id: i64,
     pub next_comment_id: i64,
+    /// Next ids of the other things created at run time.
+    pub next_ids: NextIds,
+    /// Watch-list entries of every user, in ascending id order.
+    pub watchings: Vec<Watching>,
+    /// Recent updates, in ascending id order (oldest first).
+    pub activities: Vec<Activity>,
+    /// "Related issue" links between two issue ids. A link is symmetric and stored
+    /// once, in the order it was made.
+    pub related_issues: Vec<(i64, i64)>,
+    /// Uploaded files not attached yet: what `attachmentId[]` may name (see
+    /// [`SpaceHandle::stage_attachment`]).
+    pub staged_attachments: Vec<Attachment>,
+}
+
+/// Id counters for what can be created at run time (besides issues and comments).
+/// A counter below an existing id is skipped past, so ids are never reused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NextIds {
+    pub project: i64,
+    pub issue_type: i64,
+    pub category: i64,
+    pub version: i64,
+    pub watching: i64,
+    pub activity: i64,
+    pub attachment: i64,
+    pub star: i64,
+}
+
+impl Default for NextIds {
+    fn default() -> NextIds {
+        NextIds {
+            project: 1_073_990_001,
+            issue_type: 1_074_090_001,
+            category: 1_074_190_001,
+            version: 1_074_290_001,
+            watching: 1_001,
+            activity: 39_300_001,
+            attachment: 1_076_500_001,
+            star: 1_001,
+        }
+    }
 }
 
 impl Space {
@@ -305,6 +406,9 @@ impl Space {
         let mut space = demo::build();
         space.projects.clear();
         space.issues.clear();
+        space.watchings.clear();
+        space.activities.clear();
+        space.related_issues.clear();
         space
     }
 
@@ -405,6 +509,53 @@ impl Space {
     pub(crate) fn tick(&mut self) -> DateTime<Utc> {
         self.clock += chrono::Duration::seconds(1);
         self.clock
+    }
+
+    pub(crate) fn issue_mut(&mut self, id: i64) -> Option<&mut Issue> {
+        match self.issues.binary_search_by_key(&id, |i| i.id) {
+            Ok(index) => self.issues.get_mut(index),
+            Err(_) => self.issues.iter_mut().find(|i| i.id == id),
+        }
+    }
+
+    pub(crate) fn project_mut(&mut self, id: i64) -> Option<&mut Project> {
+        self.projects.iter_mut().find(|p| p.id == id)
+    }
+
+    /// The ids of the issues linked to this one as "related", in link order.
+    pub fn related_issue_ids(&self, issue_id: i64) -> Vec<i64> {
+        self.related_issues
+            .iter()
+            .filter_map(|&(a, b)| {
+                if a == issue_id {
+                    Some(b)
+                } else if b == issue_id {
+                    Some(a)
+                } else {
+                    None
+                }
+            })
+            .collect()
+    }
+
+    /// The attachment with this id on this issue.
+    pub fn attachment(&self, issue_id: i64, attachment_id: i64) -> Option<&Attachment> {
+        self.issue(issue_id)?
+            .attachments
+            .iter()
+            .find(|a| a.id == attachment_id)
+    }
+
+    pub fn watching(&self, id: i64) -> Option<&Watching> {
+        self.watchings.iter().find(|w| w.id == id)
+    }
+
+    /// Hands out the next id from `counter`, never at or below `taken` (the largest id
+    /// in use).
+    pub(crate) fn fresh_id(counter: &mut i64, taken: Option<i64>) -> i64 {
+        let id = (*counter).max(taken.map_or(i64::MIN, |t| t + 1));
+        *counter = id + 1;
+        id
     }
 }
 

@@ -92,7 +92,7 @@ async fn delay_exceeds_a_client_timeout() {
         "/api/v2/issues",
         Fault::Delay(Duration::from_secs(2)),
     ));
-    let client = reqwest::Client::builder()
+    let client = crate::client_builder()
         .timeout(Duration::from_millis(200))
         .build()
         .unwrap();

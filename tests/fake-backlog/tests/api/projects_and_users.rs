@@ -77,9 +77,10 @@ async fn project_settings_lists() {
         .iter()
         .map(|f| f["typeId"].as_i64().unwrap())
         .collect();
-    assert_eq!(type_ids, [3, 5, 6, 4, 1]);
+    assert_eq!(type_ids, [3, 5, 6, 4, 1, 8]);
     assert_eq!(fields[1]["items"][1]["name"], "Safari");
     assert_eq!(fields[2]["useIssueType"], true);
+    assert_eq!(fields[5]["allowInput"], true, "radio with an other value");
     assert_eq!(
         get_json(&server, "/api/v2/projects/APP/customFields").await,
         serde_json::json!([])
@@ -139,7 +140,7 @@ async fn unknown_routes_and_methods() {
     assert_eq!(answer.status, 404);
     let answer = send(
         client()
-            .delete(format!("{}/api/v2/issues/WEB-1", server.base_url()))
+            .put(format!("{}/api/v2/issues/WEB-1", server.base_url()))
             .header("Backlog-API-Key", server.api_key()),
     )
     .await;

@@ -67,3 +67,58 @@ async fn recording_can_be_turned_off_but_counts_go_on() {
     assert!(server.requests().is_empty());
     assert_eq!(server.request_count("GET", "/api/v2/users"), 1);
 }
+
+#[tokio::test]
+async fn writes_are_recorded_with_their_decoded_form_and_use_the_update_bucket() {
+    let server = FakeBacklog::start(Space::demo()).await;
+    let body = "summary=Caf%C3%A9+menu&customField_1076000003%5B0%5D=1&customField_1076000003[1]=4&assigneeId=&categoryId%5B%5D=";
+    let answer = form(&server, "PATCH", "/api/v2/issues/WEB-2", body).await;
+    assert_eq!(answer.status, 200, "{}", answer.text);
+    assert_eq!(answer.header_u64("x-ratelimit-limit"), 150);
+    assert_eq!(answer.header_u64("x-ratelimit-remaining"), 149);
+    let refused = form(
+        &server,
+        "PATCH",
+        "/api/v2/issues/WEB-2",
+        "customField_1076000003%5B%5D=1",
+    )
+    .await;
+    assert_eq!(refused.status, 400);
+    assert_eq!(
+        refused.header_u64("x-ratelimit-remaining"),
+        148,
+        "refused writes count too"
+    );
+    let marked = form(&server, "POST", "/api/v2/watchings/1001/markAsRead", "").await;
+    assert_eq!(marked.header_u64("x-ratelimit-remaining"), 147);
+
+    let requests = server.requests();
+    assert_eq!(requests.len(), 3);
+    let patch = &requests[0];
+    assert_eq!(
+        (patch.method.as_str(), patch.path.as_str()),
+        ("PATCH", "/api/v2/issues/WEB-2")
+    );
+    let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+        v.iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    };
+    assert_eq!(
+        patch.form,
+        pairs(&[
+            ("summary", "Café menu"),
+            ("customField_1076000003[0]", "1"),
+            ("customField_1076000003[1]", "4"),
+            ("assigneeId", ""),
+            ("categoryId[]", ""),
+        ])
+    );
+    assert_eq!(patch.body, body);
+    assert_eq!(
+        requests[1].form,
+        pairs(&[("customField_1076000003[]", "1")])
+    );
+    assert_eq!(server.request_count("PATCH", "/api/v2/issues"), 2);
+    assert_eq!(server.request_count("POST", "/api/v2/watchings"), 1);
+}
