@@ -27,4 +27,28 @@ pub struct Cli {
     /// Default IANA timezone for times in answers (BACKLOG_TIMEZONE).
     #[arg(long, value_name = "ZONE")]
     pub timezone: Option<String>,
+
+    /// List only read-only tools and refuse every other call (BACKLOG_READ_ONLY).
+    #[arg(long)]
+    pub read_only: bool,
+
+    /// Toolsets to enable, comma-separated: space, project, issue, or all (ENABLE_TOOLSETS).
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub enable_toolsets: Option<Vec<String>>,
+
+    /// A prefix for every tool name, e.g. backlog_ (PREFIX).
+    #[arg(long, value_name = "PREFIX")]
+    pub prefix: Option<String>,
+
+    /// Offer only these tools, comma-separated (BACKLOG_TOOLS).
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub tools: Option<Vec<String>>,
+
+    /// Never offer these tools, comma-separated; wins over --tools (BACKLOG_EXCLUDE_TOOLS).
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub exclude_tools: Option<Vec<String>>,
+
+    /// The most tokens one answer may take (BACKLOG_MAX_TOKENS, or MAX_TOKENS).
+    #[arg(long, value_name = "N")]
+    pub max_tokens: Option<u64>,
 }

@@ -3,14 +3,16 @@
 
 use super::backlog::Backlog;
 use super::cli::Cli;
-use super::context::AppContext;
+use super::context::{AppContext, AppSettings};
+use super::project_scope::ProjectScope;
 use super::runtime_config::{BackendChoice, RuntimeConfig};
 use super::settings::{Settings, SettingsSources};
+use super::tooling::ToolKit;
 use super::tools;
 use crate::adapters::backlog_http::{HttpBacklog, HttpBacklogConfig, RetryPolicy};
 use crate::adapters::mcp_stdio::McpStdio;
 use crate::adapters::memory::MemoryBacklog;
-use crate::ports::{ServiceDescription, ToolCatalog, ToolTransport};
+use crate::ports::{ServiceDescription, ToolTransport};
 use std::process::ExitCode;
 use std::sync::Arc;
 use tracing_subscriber::filter::Targets;
@@ -21,8 +23,13 @@ use tracing_subscriber::util::SubscriberInitExt;
 const DEMO_WEB_BASE_URL: &str = "https://demo-space.backlog.example";
 
 const INSTRUCTIONS: &str = "Tools for Nulab Backlog, a project and issue tracker. Issues are \
-named by keys such as WEB-42 (project key, dash, number). Dates are YYYY-MM-DD; times are \
-given in the requested IANA timezone. Errors say what was wrong and how to fix the call.";
+named by keys such as WEB-42 (project key, dash, number). Wherever an id is asked, the \
+name works too: project keys, status names (\"In Progress\", \"処理中\"), issue types, \
+categories, milestones, priorities, resolutions, users by name or login id, and \"me\". \
+get_project_metadata shows a project's statuses, types, categories, milestones, custom \
+fields and members in one call. Dates are YYYY-MM-DD; times are given in the requested \
+IANA timezone. Long lists are cut to a token budget and say how to continue. Errors say \
+what was wrong and how to fix the call.";
 
 /// Runs the server until the client disconnects.
 pub async fn run(cli: Cli) -> ExitCode {
@@ -48,14 +55,30 @@ pub async fn run(cli: Cli) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let app = Arc::new(AppContext {
+    let app = Arc::new(AppContext::new(
         backlog,
-        web_base_url,
-        default_zone: config.default_zone,
-        configured_user: config.configured_user,
-        scan: config.scan,
-    });
-    let catalog = Arc::new(ToolCatalog::new(tools::all_tools(&app)));
+        AppSettings {
+            web_base_url,
+            default_zone: config.default_zone,
+            configured_user: config.configured_user,
+            scan: config.scan,
+            scope: ProjectScope::only(config.allowed_projects.clone()),
+            metadata_ttl: config.metadata_ttl,
+        },
+    ));
+    let kit = ToolKit {
+        max_tokens: config.max_tokens,
+    };
+    let catalog = match config.selection.apply(tools::all_tools(&app, kit)) {
+        Ok(catalog) => Arc::new(catalog),
+        Err(problem) => {
+            tracing::error!("cannot start: {problem}");
+            return ExitCode::from(2);
+        }
+    };
+    if config.selection.read_only {
+        tracing::info!("read-only: only tools that change nothing are offered");
+    }
     match McpStdio.serve(service_description(), catalog).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

@@ -1,12 +1,22 @@
-//! What every tool call can rely on: the space, and how answers are shaped.
+//! What every tool call can rely on: the space, the metadata cache, the
+//! project allow-list, and how answers are shaped.
 
 use super::backlog::Backlog;
 use super::issue_scan::ScanLimits;
-use crate::domain::ids::UserId;
+use super::project_scope::ProjectScope;
+use super::resolve::{Metadata, Resolver};
+use super::tooling::{ToolError, validate};
+use super::views::ViewContext;
+use crate::domain::ids::{IssueId, UserId};
+use crate::domain::keys::IssueKey;
 use crate::domain::zone::DisplayZone;
+use std::collections::HashMap;
+use std::time::Duration;
 
 pub struct AppContext {
     pub backlog: Backlog,
+    pub metadata: Metadata,
+    pub scope: ProjectScope,
     /// `https://space.backlog.com`: issue links are `{web_base_url}/view/KEY`.
     pub web_base_url: String,
     pub default_zone: DisplayZone,
@@ -15,8 +25,53 @@ pub struct AppContext {
     pub scan: ScanLimits,
 }
 
+/// What an [`AppContext`] is built from besides the repositories.
+pub struct AppSettings {
+    pub web_base_url: String,
+    pub default_zone: DisplayZone,
+    pub configured_user: Option<UserId>,
+    pub scan: ScanLimits,
+    pub scope: ProjectScope,
+    pub metadata_ttl: Duration,
+}
+
 impl AppContext {
-    pub fn issue_url(&self, key: &impl std::fmt::Display) -> String {
-        format!("{}/view/{key}", self.web_base_url)
+    pub fn new(backlog: Backlog, settings: AppSettings) -> Self {
+        Self {
+            metadata: Metadata::new(backlog.clone(), settings.metadata_ttl),
+            backlog,
+            scope: settings.scope,
+            web_base_url: settings.web_base_url,
+            default_zone: settings.default_zone,
+            configured_user: settings.configured_user,
+            scan: settings.scan,
+        }
+    }
+
+    /// Resolves names to ids for one call.
+    pub fn resolver(&self) -> Resolver<'_> {
+        Resolver {
+            metadata: &self.metadata,
+            users: self.backlog.users.as_ref(),
+            issues: self.backlog.issues.as_ref(),
+            configured_user: self.configured_user,
+        }
+    }
+
+    /// The requested timezone, or the server's default.
+    pub fn zone(&self, requested: Option<&str>) -> Result<DisplayZone, ToolError> {
+        validate::zone(requested, self.default_zone)
+    }
+
+    pub fn view<'a>(
+        &'a self,
+        zone: DisplayZone,
+        parent_keys: &'a HashMap<IssueId, IssueKey>,
+    ) -> ViewContext<'a> {
+        ViewContext {
+            zone,
+            web_base_url: &self.web_base_url,
+            parent_keys,
+        }
     }
 }

@@ -2,10 +2,13 @@
 
 use super::cli::Cli;
 use super::issue_scan::ScanLimits;
+use super::project_scope::AllowedProject;
 use super::settings::Settings;
+use super::tool_selection::ToolSelection;
 use crate::domain::ids::UserId;
 use crate::domain::zone::DisplayZone;
 use secrecy::SecretString;
+use std::collections::BTreeSet;
 use std::time::Duration;
 use url::Url;
 
@@ -28,7 +31,16 @@ pub struct RuntimeConfig {
     pub configured_user: Option<UserId>,
     pub http: HttpTuning,
     pub scan: ScanLimits,
+    pub selection: ToolSelection,
+    /// Empty: every project.
+    pub allowed_projects: Vec<AllowedProject>,
+    /// The most tokens one answer may take.
+    pub max_tokens: u64,
+    pub metadata_ttl: Duration,
 }
+
+/// The answer budget when neither BACKLOG_MAX_TOKENS nor MAX_TOKENS is set.
+pub const DEFAULT_MAX_TOKENS: u64 = 20_000;
 
 /// How patient the HTTP client is.
 #[derive(Debug, Clone, Copy)]
@@ -60,6 +72,22 @@ impl RuntimeConfig {
             .map_err(|e| problems.push(e))
             .unwrap_or_default();
         let backend = choose_backend(&settings).map_err(|mut e| problems.append(&mut e));
+        let selection = tool_selection(&settings, cli)
+            .map_err(|e| problems.push(e))
+            .ok();
+        let allowed_projects = AllowedProject::parse_list(&settings.backlog_allowed_projects)
+            .map_err(|e| problems.push(e))
+            .unwrap_or_default();
+        let max_tokens = cli
+            .max_tokens
+            .or(settings.backlog_max_tokens)
+            .or(settings.max_tokens)
+            .unwrap_or(DEFAULT_MAX_TOKENS);
+        if max_tokens < 1_000 {
+            problems.push(format!(
+                "BACKLOG_MAX_TOKENS must be at least 1000 (got {max_tokens}); answers need room for at least a few items"
+            ));
+        }
         if settings.backlog_retry_attempts == 0 {
             problems
                 .push("BACKLOG_RETRY_ATTEMPTS must be at least 1 (1 means no retries)".to_owned());
@@ -67,8 +95,8 @@ impl RuntimeConfig {
         if settings.backlog_page_concurrency == 0 {
             problems.push("BACKLOG_PAGE_CONCURRENCY must be at least 1".to_owned());
         }
-        match backend {
-            Ok(backend) if problems.is_empty() => Ok(Self {
+        match (backend, selection) {
+            (Ok(backend), Some(selection)) if problems.is_empty() => Ok(Self {
                 backend,
                 default_zone,
                 configured_user,
@@ -86,10 +114,53 @@ impl RuntimeConfig {
                     concurrency: settings.backlog_page_concurrency,
                     ceiling: settings.backlog_scan_ceiling,
                 },
+                selection,
+                allowed_projects,
+                max_tokens,
+                metadata_ttl: Duration::from_secs(settings.backlog_metadata_ttl_secs),
             }),
             _ => Err(problems),
         }
     }
+}
+
+/// Comma-separated names, trimmed, empty ones dropped.
+fn list(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Flags win over settings.
+fn tool_selection(settings: &Settings, cli: &Cli) -> Result<ToolSelection, String> {
+    let toolsets = match &cli.enable_toolsets {
+        Some(items) => items.clone(),
+        None => list(&settings.enable_toolsets),
+    };
+    let only = match &cli.tools {
+        Some(items) => items.clone(),
+        None => list(&settings.backlog_tools),
+    };
+    let exclude = match &cli.exclude_tools {
+        Some(items) => items.clone(),
+        None => list(&settings.backlog_exclude_tools),
+    };
+    Ok(ToolSelection {
+        read_only: cli.read_only || settings.backlog_read_only,
+        toolsets: if toolsets.is_empty() {
+            None
+        } else {
+            ToolSelection::parse_toolsets(&toolsets)?
+        },
+        prefix: cli
+            .prefix
+            .clone()
+            .unwrap_or_else(|| settings.prefix.trim().to_owned()),
+        only: (!only.is_empty()).then(|| only.into_iter().collect::<BTreeSet<_>>()),
+        exclude: exclude.into_iter().collect(),
+    })
 }
 
 fn parse_user_id(text: &str) -> Result<Option<UserId>, String> {
@@ -253,6 +324,55 @@ mod tests {
         let problems = resolve(&[("BACKLOG_API_KEY", "k")]).unwrap_err();
         assert_eq!(problems.len(), 1);
         assert!(problems[0].contains("BACKLOG_DOMAIN"));
+    }
+
+    #[test]
+    fn safety_settings_come_from_the_environment_and_flags_win() {
+        let config = resolve(&[
+            ("BACKLOG_READ_ONLY", "true"),
+            ("BACKLOG_ALLOWED_PROJECTS", "WEB, 12"),
+            ("ENABLE_TOOLSETS", "issue,project"),
+            ("PREFIX", "backlog_"),
+            ("BACKLOG_EXCLUDE_TOOLS", "delete_issue"),
+            ("MAX_TOKENS", "5000"),
+        ])
+        .unwrap();
+        assert!(config.selection.read_only);
+        assert_eq!(config.allowed_projects.len(), 2);
+        assert_eq!(config.selection.toolsets.as_ref().map(|t| t.len()), Some(2));
+        assert_eq!(config.selection.prefix, "backlog_");
+        assert!(config.selection.exclude.contains("delete_issue"));
+        assert_eq!(config.max_tokens, 5000, "the official MAX_TOKENS is read");
+
+        let cli = Cli {
+            max_tokens: Some(8000),
+            tools: Some(vec!["get_issue".into()]),
+            ..Cli::default()
+        };
+        let config = RuntimeConfig::from_settings(
+            settings(&[("BACKLOG_MAX_TOKENS", "6000"), ("MAX_TOKENS", "5000")]),
+            &cli,
+        )
+        .unwrap();
+        assert_eq!(config.max_tokens, 8000);
+        assert_eq!(config.selection.only.map(|o| o.len()), Some(1));
+        let config = resolve(&[("BACKLOG_MAX_TOKENS", "6000"), ("MAX_TOKENS", "5000")]).unwrap();
+        assert_eq!(
+            config.max_tokens, 6000,
+            "BACKLOG_MAX_TOKENS wins over MAX_TOKENS"
+        );
+    }
+
+    #[test]
+    fn unknown_toolsets_and_tiny_budgets_are_refused() {
+        let problems =
+            resolve(&[("ENABLE_TOOLSETS", "issues"), ("BACKLOG_MAX_TOKENS", "10")]).unwrap_err();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("unknown toolset `issues`"))
+        );
     }
 
     #[test]

@@ -32,6 +32,23 @@ pub struct Settings {
     pub backlog_retry_base_ms: u64,
     pub backlog_retry_max_ms: u64,
     pub backlog_rate_limit_max_wait_secs: u64,
+    pub backlog_read_only: bool,
+    #[serde(default)]
+    pub backlog_allowed_projects: String,
+    #[serde(default)]
+    pub enable_toolsets: String,
+    #[serde(default)]
+    pub prefix: String,
+    #[serde(default)]
+    pub backlog_tools: String,
+    #[serde(default)]
+    pub backlog_exclude_tools: String,
+    #[serde(default)]
+    pub backlog_max_tokens: Option<u64>,
+    /// The official server's name for the budget; `BACKLOG_MAX_TOKENS` wins when both are set.
+    #[serde(default)]
+    pub max_tokens: Option<u64>,
+    pub backlog_metadata_ttl_secs: u64,
 }
 
 /// Where the layers come from: the process (or a test's stand-in).

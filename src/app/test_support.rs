@@ -1,8 +1,9 @@
 //! Building an [`AppContext`] for unit tests.
 
 use super::backlog::Backlog;
-use super::context::AppContext;
+use super::context::{AppContext, AppSettings};
 use super::issue_scan::ScanLimits;
+use super::project_scope::ProjectScope;
 use crate::adapters::memory::MemoryBacklog;
 use crate::domain::zone::DisplayZone;
 use crate::ports::issue_repository::MockIssueRepository;
@@ -11,10 +12,10 @@ use crate::ports::space_repository::MockSpaceRepository;
 use crate::ports::user_repository::MockUserRepository;
 use crate::ports::watching_repository::MockWatchingRepository;
 use std::sync::Arc;
+use std::time::Duration;
 
-fn context(backlog: Backlog) -> AppContext {
-    AppContext {
-        backlog,
+pub fn settings() -> AppSettings {
+    AppSettings {
         web_base_url: "https://demo.example".to_owned(),
         default_zone: DisplayZone::UTC,
         configured_user: None,
@@ -22,7 +23,23 @@ fn context(backlog: Backlog) -> AppContext {
             concurrency: 4,
             ceiling: 10_000,
         },
+        scope: ProjectScope::unrestricted(),
+        metadata_ttl: Duration::from_secs(300),
     }
+}
+
+fn context(backlog: Backlog) -> AppContext {
+    AppContext::new(backlog, settings())
+}
+
+/// The app over the demo space, configured by `adjust`.
+pub fn demo_app_with(adjust: impl FnOnce(&mut AppSettings)) -> AppContext {
+    let mut settings = settings();
+    adjust(&mut settings);
+    AppContext::new(
+        Backlog::from_adapter(Arc::new(MemoryBacklog::demo())),
+        settings,
+    )
 }
 
 /// The app over the seeded in-memory demo space.
@@ -43,4 +60,58 @@ pub fn app_with(
         issues: Arc::new(issues),
         watchings: Arc::new(MockWatchingRepository::new()),
     })
+}
+
+/// Every tool over a demo space, called through its handler like a client would.
+pub struct DemoTools {
+    tools: Vec<crate::app::tooling::AppTool>,
+}
+
+impl DemoTools {
+    pub fn new() -> Self {
+        Self::with(|_| {})
+    }
+
+    pub fn with(adjust: impl FnOnce(&mut AppSettings)) -> Self {
+        Self::with_budget(adjust, 20_000)
+    }
+
+    pub fn with_budget(adjust: impl FnOnce(&mut AppSettings), max_tokens: u64) -> Self {
+        let app = Arc::new(demo_app_with(adjust));
+        let tools = crate::app::tools::all_tools(&app, crate::app::tooling::ToolKit { max_tokens });
+        Self { tools }
+    }
+
+    /// The structured answer, or the error text.
+    pub async fn call(
+        &self,
+        name: &str,
+        arguments: serde_json::Value,
+    ) -> Result<serde_json::Value, String> {
+        let response = self.response(name, arguments).await;
+        if response.is_error {
+            Err(response.text())
+        } else {
+            Ok(response.structured.unwrap_or(serde_json::Value::Null))
+        }
+    }
+
+    pub async fn response(
+        &self,
+        name: &str,
+        arguments: serde_json::Value,
+    ) -> crate::ports::ToolResponse {
+        let tool = self
+            .tools
+            .iter()
+            .find(|t| t.entry.descriptor.name == name)
+            .unwrap_or_else(|| panic!("no tool {name}"));
+        let serde_json::Value::Object(arguments) = arguments else {
+            panic!("arguments must be an object");
+        };
+        tool.entry
+            .handler
+            .call(arguments, crate::ports::ToolContext::detached())
+            .await
+    }
 }

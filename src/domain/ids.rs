@@ -39,6 +39,12 @@ macro_rules! positive_id {
                 self.0.fmt(f)
             }
         }
+
+        impl From<$name> for i64 {
+            fn from(id: $name) -> i64 {
+                id.0
+            }
+        }
     )+};
 }
 
@@ -85,6 +91,12 @@ impl ResolutionId {
 
     pub fn get(self) -> i64 {
         self.0
+    }
+}
+
+impl From<ResolutionId> for i64 {
+    fn from(id: ResolutionId) -> i64 {
+        id.0
     }
 }
 

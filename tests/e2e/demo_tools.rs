@@ -76,7 +76,7 @@ async fn bad_arguments_are_tool_errors_and_the_server_keeps_serving() {
         (
             "get_issue_details",
             json!({"issueKey": "WEB-1"}),
-            "invalid argument `issueKey`: unknown field",
+            "invalid argument `issueKey`: this tool has no such parameter; did you mean `issue_key`?",
         ),
         (
             "get_user_issue_list",

@@ -16,3 +16,4 @@ mod faults;
 mod handshake;
 mod over_http;
 mod raw_stdio;
+mod safety;

@@ -121,7 +121,7 @@ async fn issue_details_carry_every_comment_with_text() {
 async fn thousands_of_matches_come_back_from_one_call() {
     let backlog = FakeBacklog::start(Space::generated(1, 2500)).await;
     let project = backlog.space().read(|s| s.projects[0].id);
-    let server = start(env_for(&backlog)).await;
+    let server = start(env_for(&backlog).var("BACKLOG_MAX_TOKENS", "1000000")).await;
     let answer = structured(
         &server
             .call(
@@ -229,4 +229,27 @@ async fn a_cancelled_call_sends_no_further_backlog_requests() {
         answered_9.is_empty(),
         "no answer for a cancelled call: {answered_9:?}"
     );
+}
+
+#[tokio::test]
+async fn a_list_over_the_token_budget_is_cut_at_an_item_boundary_and_says_so() {
+    let backlog = FakeBacklog::start(Space::generated(1, 1000)).await;
+    let server = start(env_for(&backlog).var("BACKLOG_MAX_TOKENS", "5000")).await;
+    let result = server
+        .call(
+            "get_user_issue_list",
+            json!({"assignee_ids": [SATO, SUZUKI, SMITH, ADMIN], "status_ids": [1, 2, 3, 4]}),
+        )
+        .await;
+    let answer = structured(&result);
+    assert_eq!(answer["total"], 800);
+    let kept = answer["issues"].as_array().unwrap().len();
+    assert!(kept > 5 && kept < 800, "{kept}");
+    assert_eq!(answer["truncated"]["returned"], kept);
+    assert_eq!(answer["truncated"]["omitted"], 800 - kept);
+    // The text is the same valid JSON, within the budget.
+    let text = crate::support::text(&result);
+    assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), json!(answer));
+    assert!(text.len() < 5000 * 3, "{} bytes", text.len());
+    server.stop().await;
 }

@@ -107,8 +107,20 @@ pub async fn start(env: ServerEnv) -> Running {
     start_with(env, client_config(ProtocolVersion::V_2025_06_18)).await
 }
 
+/// Starts the server with command-line arguments.
+pub async fn start_with_args(env: ServerEnv, args: &[&str]) -> Running {
+    let mut command = env.command();
+    command.args(args);
+    spawn(env, command, client_config(ProtocolVersion::V_2025_06_18)).await
+}
+
 pub async fn start_with(env: ServerEnv, config: ClientConfig) -> Running {
-    let (transport, stderr_pipe) = TokioChildProcess::builder(env.command())
+    let command = env.command();
+    spawn(env, command, config).await
+}
+
+async fn spawn(env: ServerEnv, command: Command, config: ClientConfig) -> Running {
+    let (transport, stderr_pipe) = TokioChildProcess::builder(command)
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();

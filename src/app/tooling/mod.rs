@@ -1,12 +1,24 @@
-//! The machinery every tool shares: typed arguments, schemas, errors, rendering.
+//! The machinery every tool shares: typed arguments, schemas, validation,
+//! names for ids, field selection, the token budget, errors, rendering.
 
+pub mod annotations;
 mod arguments;
+mod fields;
+mod id_or_name;
+mod nullable;
 mod schema;
 mod structured_tool;
+mod token_budget;
 mod tool_error;
+mod toolset;
 pub mod validate;
 
-pub use arguments::parse_arguments;
+pub use arguments::{KnownParameters, parse_arguments};
+pub use fields::{FieldSelection, FieldView, Projected};
+pub use id_or_name::IdOrName;
+pub use nullable::nullable;
 pub use schema::{input_schema, output_schema};
-pub use structured_tool::{ToolInfo, structured_tool};
+pub use structured_tool::{AppTool, ToolInfo, ToolKit};
+pub use token_budget::{ListSpec, Paging, Truncation, estimate_tokens};
 pub use tool_error::ToolError;
+pub use toolset::Toolset;

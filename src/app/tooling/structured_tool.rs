@@ -1,10 +1,14 @@
 //! Defining a tool from a typed parameter struct, a typed output struct and an
 //! async function: the schemas come from the types, arguments are validated
-//! before the function runs, and every failure becomes an `is_error` answer.
+//! before the function runs, answers are kept under the token budget, and every
+//! failure becomes an `is_error` answer.
 
-use super::arguments::parse_arguments;
+use super::arguments::{KnownParameters, parse_arguments};
+use super::fields::{FieldView, fields_schema};
 use super::schema::{input_schema, output_schema};
+use super::token_budget::{ListSpec, fit};
 use super::tool_error::ToolError;
+use super::toolset::Toolset;
 use crate::ports::{
     CatalogEntry, JsonObject, ToolAnnotations, ToolContent, ToolContext, ToolDescriptor,
     ToolHandler, ToolResponse,
@@ -13,45 +17,121 @@ use async_trait::async_trait;
 use schemars::JsonSchema;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde_json::Value;
 use std::future::Future;
 use std::marker::PhantomData;
 use std::sync::Arc;
 
-/// What a client is told about a tool.
+/// What a client is told about a tool, and how its answers are shaped.
 #[derive(Debug, Clone, Copy)]
 pub struct ToolInfo {
     pub name: &'static str,
     pub title: &'static str,
     pub description: &'static str,
     pub annotations: ToolAnnotations,
+    pub toolset: Toolset,
+    /// For list tools: the array that may be cut to fit the token budget.
+    pub list: Option<ListSpec>,
 }
 
-/// A tool with typed arguments `A` and structured output `O`.
-pub fn structured_tool<A, O, F, Fut>(info: ToolInfo, run: F) -> CatalogEntry
-where
-    A: DeserializeOwned + JsonSchema + Send + 'static,
-    O: Serialize + JsonSchema + Send + 'static,
-    F: Fn(A, ToolContext) -> Fut + Send + Sync + 'static,
-    Fut: Future<Output = Result<O, ToolError>> + Send + 'static,
-{
-    CatalogEntry {
-        descriptor: ToolDescriptor {
-            name: info.name.to_owned(),
-            title: info.title.to_owned(),
-            description: info.description.to_owned(),
-            input_schema: input_schema::<A>(),
-            output_schema: Some(output_schema::<O>()),
-            annotations: info.annotations,
-        },
-        handler: Arc::new(StructuredHandler {
+/// A tool with the toolset it belongs to.
+pub struct AppTool {
+    pub toolset: Toolset,
+    pub entry: CatalogEntry,
+}
+
+impl AppTool {
+    /// Publishes the `fields` parameter's choices: the view's field names.
+    pub fn with_fields<V: FieldView>(mut self) -> Self {
+        let mut schema = (*self.entry.descriptor.input_schema).clone();
+        if let Some(Value::Object(properties)) = schema.get_mut("properties") {
+            properties.insert(
+                "fields".to_owned(),
+                fields_schema(V::FIELDS, V::DEFAULT_FIELDS),
+            );
+        }
+        self.entry.descriptor.input_schema = Arc::new(schema);
+        self
+    }
+}
+
+/// Builds tools that share the answer budget.
+#[derive(Debug, Clone, Copy)]
+pub struct ToolKit {
+    pub max_tokens: u64,
+}
+
+impl ToolKit {
+    /// A tool with typed arguments `A` and structured output `O`.
+    pub fn structured<A, O, F, Fut>(&self, info: ToolInfo, run: F) -> AppTool
+    where
+        A: DeserializeOwned + JsonSchema + Send + 'static,
+        O: Serialize + JsonSchema + Send + 'static,
+        F: Fn(A, ToolContext) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = Result<O, ToolError>> + Send + 'static,
+    {
+        let descriptor = descriptor::<A>(&info, Some(output_schema::<O>()));
+        let handler = StructuredHandler {
             run,
+            known: KnownParameters::from_schema(&descriptor.input_schema),
+            list: info.list,
+            max_tokens: self.max_tokens,
             types: PhantomData,
-        }),
+        };
+        AppTool {
+            toolset: info.toolset,
+            entry: CatalogEntry {
+                descriptor,
+                handler: Arc::new(handler),
+            },
+        }
+    }
+
+    /// A tool whose answer is built by hand (images, embedded files): no output schema.
+    pub fn raw<A, F, Fut>(&self, info: ToolInfo, run: F) -> AppTool
+    where
+        A: DeserializeOwned + JsonSchema + Send + 'static,
+        F: Fn(A, ToolContext) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = Result<ToolResponse, ToolError>> + Send + 'static,
+    {
+        let descriptor = descriptor::<A>(&info, None);
+        AppTool {
+            toolset: info.toolset,
+            entry: CatalogEntry {
+                handler: Arc::new(RawHandler {
+                    run,
+                    known: KnownParameters::from_schema(&descriptor.input_schema),
+                    types: PhantomData,
+                }),
+                descriptor,
+            },
+        }
+    }
+}
+
+/// The tool's descriptor. Input schemas are closed (`additionalProperties:
+/// false`): the handler refuses parameters the tool does not have.
+fn descriptor<A: JsonSchema>(
+    info: &ToolInfo,
+    output_schema: Option<Arc<JsonObject>>,
+) -> ToolDescriptor {
+    let mut input = (*input_schema::<A>()).clone();
+    input.insert("additionalProperties".to_owned(), Value::Bool(false));
+    ToolDescriptor {
+        name: info.name.to_owned(),
+        title: info.title.to_owned(),
+        description: info.description.to_owned(),
+        input_schema: Arc::new(input),
+        output_schema,
+        annotations: info.annotations,
     }
 }
 
 struct StructuredHandler<A, O, F> {
     run: F,
+    known: KnownParameters,
+    list: Option<ListSpec>,
+    max_tokens: u64,
     types: PhantomData<fn(A) -> O>,
 }
 
@@ -64,26 +144,58 @@ where
     Fut: Future<Output = Result<O, ToolError>> + Send + 'static,
 {
     async fn call(&self, arguments: JsonObject, context: ToolContext) -> ToolResponse {
-        let outcome = match parse_arguments::<A>(arguments) {
+        let outcome = match parse_arguments::<A>(arguments, &self.known) {
             Ok(arguments) => (self.run)(arguments, context).await,
             Err(error) => Err(error),
         };
         match outcome {
-            Ok(output) => render(&output),
+            Ok(output) => self.render(&output),
             Err(error) => ToolResponse::error(error.to_string()),
         }
     }
 }
 
-/// The output as structured content, and the same JSON as text for clients
-/// that only read text.
-fn render<O: Serialize>(output: &O) -> ToolResponse {
-    match serde_json::to_value(output) {
-        Ok(structured) => ToolResponse {
+impl<A, O: Serialize, F> StructuredHandler<A, O, F> {
+    /// The output as structured content, cut to the budget when it is a list,
+    /// and the same JSON as text for clients that only read text.
+    fn render(&self, output: &O) -> ToolResponse {
+        let mut structured = match serde_json::to_value(output) {
+            Ok(value) => value,
+            Err(error) => {
+                return ToolResponse::error(format!("could not encode the answer: {error}"));
+            }
+        };
+        if let Some(list) = self.list
+            && fit(&mut structured, list, self.max_tokens)
+        {
+            tracing::info!(list = list.items, "answer cut to the token budget");
+        }
+        ToolResponse {
             content: vec![ToolContent::Text(structured.to_string())],
             structured: Some(structured),
             is_error: false,
-        },
-        Err(error) => ToolResponse::error(format!("could not encode the answer: {error}")),
+        }
+    }
+}
+
+struct RawHandler<A, F> {
+    run: F,
+    known: KnownParameters,
+    types: PhantomData<fn(A)>,
+}
+
+#[async_trait]
+impl<A, F, Fut> ToolHandler for RawHandler<A, F>
+where
+    A: DeserializeOwned + Send + 'static,
+    F: Fn(A, ToolContext) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<ToolResponse, ToolError>> + Send + 'static,
+{
+    async fn call(&self, arguments: JsonObject, context: ToolContext) -> ToolResponse {
+        let outcome = match parse_arguments::<A>(arguments, &self.known) {
+            Ok(arguments) => (self.run)(arguments, context).await,
+            Err(error) => Err(error),
+        };
+        outcome.unwrap_or_else(|error| ToolResponse::error(error.to_string()))
     }
 }

@@ -3,6 +3,7 @@
 use super::tool_error::ToolError;
 use crate::domain::calendar_date::{CalendarDate, DateRange};
 use crate::domain::ids::InvalidId;
+use crate::domain::issue_filter::PageSize;
 use crate::domain::zone::DisplayZone;
 
 /// A list of positive ids; an absent list is empty.
@@ -40,6 +41,11 @@ pub fn date_range(
             ),
         )
     })
+}
+
+/// A page size of 1 to 100, `default` when absent.
+pub fn page_size(parameter: &str, value: Option<i64>, default: i64) -> Result<PageSize, ToolError> {
+    PageSize::new(value.unwrap_or(default)).map_err(|e| ToolError::argument(parameter, e))
 }
 
 /// The requested timezone, or the server's default.

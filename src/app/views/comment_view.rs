@@ -1,4 +1,6 @@
-use crate::domain::comment::Comment;
+use crate::app::tooling::FieldView;
+use crate::app::views::entity_views::field_view;
+use crate::domain::comment::{ChangeLogEntry, Comment};
 use crate::domain::zone::DisplayZone;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -12,8 +14,37 @@ pub struct CommentView {
     pub author: Option<String>,
     /// In the requested timezone with its offset.
     pub created: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
     pub content: String,
+    /// Field changes recorded with the comment.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub change_log: Vec<ChangeView>,
 }
+
+/// One recorded change: a field, its value before and after.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ChangeView {
+    pub field: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+}
+
+impl From<&ChangeLogEntry> for ChangeView {
+    fn from(change: &ChangeLogEntry) -> Self {
+        Self {
+            field: change.field.clone(),
+            from: change.original_value.clone().filter(|v| !v.is_empty()),
+            to: change.new_value.clone().filter(|v| !v.is_empty()),
+        }
+    }
+}
+
+field_view!(CommentView, key: ["id"], default: ["id", "author", "created", "content", "changeLog"],
+    all: ["id", "author", "created", "updated", "content", "changeLog"]);
 
 impl CommentView {
     pub fn new(comment: &Comment, zone: DisplayZone) -> Self {
@@ -21,7 +52,12 @@ impl CommentView {
             id: comment.id.get(),
             author: comment.created_user.as_ref().map(|u| u.name.clone()),
             created: zone.format_instant(comment.created),
+            updated: comment
+                .updated
+                .filter(|u| *u != comment.created)
+                .map(|u| zone.format_instant(u)),
             content: comment.content.clone(),
+            change_log: comment.change_log.iter().map(ChangeView::from).collect(),
         }
     }
 }

@@ -2,16 +2,17 @@
 //! (from the original Python server, same parameters).
 
 use crate::app::context::AppContext;
-use crate::app::tooling::{ToolError, ToolInfo, structured_tool, validate};
-use crate::app::views::{CommentView, IssueSummary, ViewContext, parent_keys};
+use crate::app::tooling::annotations::READS;
+use crate::app::tooling::{
+    AppTool, ListSpec, Paging, ToolError, ToolInfo, ToolKit, Toolset, Truncation,
+};
+use crate::app::tools::register::register;
+use crate::app::views::{CommentView, IssueView, parent_keys};
 use crate::domain::backlog_error::BacklogError;
 use crate::domain::comment::Comment;
-use crate::domain::issue::{CustomFieldContent, Issue};
 use crate::domain::issue_filter::{PageSize, SortOrder};
 use crate::domain::keys::IssueKey;
-use crate::ports::{
-    CatalogEntry, CommentPage, IssueRef, IssueRepository, ToolAnnotations, ToolContext,
-};
+use crate::ports::{CommentPage, IssueRef, IssueRepository, ToolContext};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -25,11 +26,15 @@ const INFO: ToolInfo = ToolInfo {
         first (comments that only record field changes are left out). Use it when the user \
         names an issue key such as WEB-42 or asks what an issue is about, who said what, or \
         where it stands. Times are given in `timezone`.",
-    annotations: ToolAnnotations::READ,
+    annotations: READS,
+    toolset: Toolset::Issue,
+    list: Some(ListSpec {
+        items: "comments",
+        paging: Paging::Id,
+    }),
 };
 
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct GetIssueDetailsArgs {
     /// The issue key, PROJECT-NUMBER, e.g. "WEB-42".
     pub issue_key: String,
@@ -47,58 +52,26 @@ pub struct GetIssueDetailsArgs {
 #[serde(rename_all = "camelCase")]
 pub struct IssueDetails {
     #[serde(flatten)]
-    pub summary: IssueSummary,
-    pub description: String,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub categories: Vec<String>,
-    /// Affected versions.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub versions: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub resolution: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub estimated_hours: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub actual_hours: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub created_user: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub updated_user: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub custom_fields: Vec<CustomFieldView>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub attachments: Vec<AttachmentView>,
+    pub issue: IssueView,
     /// The timezone times are given in.
     pub timezone: String,
     /// Every comment with text, oldest first.
     pub comments: Vec<CommentView>,
+    /// Set when the conversation was cut to fit the answer budget.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub truncated: Option<Truncation>,
 }
 
-#[derive(Debug, Serialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct CustomFieldView {
-    pub name: String,
-    /// The value as text; list choices are joined with ", ".
-    pub value: String,
+pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
+    register(kit, app, INFO, run)
 }
 
-#[derive(Debug, Serialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct AttachmentView {
-    pub id: i64,
-    pub name: String,
-    /// Bytes.
-    pub size: u64,
-}
-
-pub fn tool(app: Arc<AppContext>) -> CatalogEntry {
-    structured_tool(
-        INFO,
-        move |args: GetIssueDetailsArgs, context: ToolContext| {
-            let app = app.clone();
-            async move { get_issue_details(&app, args, &context).await }
-        },
-    )
+async fn run(
+    app: Arc<AppContext>,
+    args: GetIssueDetailsArgs,
+    context: ToolContext,
+) -> Result<IssueDetails, ToolError> {
+    get_issue_details(&app, args, &context).await
 }
 
 pub async fn get_issue_details(
@@ -107,21 +80,30 @@ pub async fn get_issue_details(
     _context: &ToolContext,
 ) -> Result<IssueDetails, ToolError> {
     let key = IssueKey::parse(&args.issue_key).map_err(|e| ToolError::argument("issue_key", e))?;
-    let zone = validate::zone(args.timezone.as_deref(), app.default_zone)?;
+    let zone = app.zone(args.timezone.as_deref())?;
     if let Some(title) = args.issue_title.as_deref() {
         tracing::info!(issue = %key, title, "get_issue_details");
     }
+    app.scope.check_key(&app.metadata, key.project()).await?;
     let repo = app.backlog.issues.as_ref();
     let issue_ref = IssueRef::Key(key);
     let (issue, comments) =
         tokio::try_join!(repo.issue(&issue_ref), all_comments(repo, &issue_ref))?;
     let parents = parent_keys(repo, std::slice::from_ref(&issue)).await?;
-    let view = ViewContext {
-        zone,
-        web_base_url: &app.web_base_url,
-        parent_keys: &parents,
-    };
-    Ok(details(&issue, &comments, &view))
+    Ok(IssueDetails {
+        issue: IssueView::new(&issue, &app.view(zone, &parents)),
+        timezone: zone.name().to_owned(),
+        comments: comments
+            .iter()
+            .filter(|c| c.has_text())
+            .map(|c| {
+                let mut view = CommentView::new(c, zone);
+                view.change_log.clear();
+                view
+            })
+            .collect(),
+        truncated: None,
+    })
 }
 
 /// Every comment of the issue, oldest first, paging by comment id.
@@ -148,70 +130,12 @@ async fn all_comments(
     }
 }
 
-fn details(issue: &Issue, comments: &[Comment], view: &ViewContext<'_>) -> IssueDetails {
-    IssueDetails {
-        summary: IssueSummary::new(issue, view),
-        description: issue.description.clone(),
-        categories: issue.categories.iter().map(|c| c.name.clone()).collect(),
-        versions: issue.versions.iter().map(|v| v.name.clone()).collect(),
-        resolution: issue.resolution.as_ref().map(|r| r.name.clone()),
-        estimated_hours: issue.estimated_hours,
-        actual_hours: issue.actual_hours,
-        created_user: issue.created_user.as_ref().map(|u| u.name.clone()),
-        updated_user: issue.updated_user.as_ref().map(|u| u.name.clone()),
-        custom_fields: issue
-            .custom_fields
-            .iter()
-            .filter_map(|field| {
-                custom_field_text(&field.value, field.other_value.as_deref()).map(|value| {
-                    CustomFieldView {
-                        name: field.name.clone(),
-                        value,
-                    }
-                })
-            })
-            .collect(),
-        attachments: issue
-            .attachments
-            .iter()
-            .map(|a| AttachmentView {
-                id: a.id.get(),
-                name: a.name.clone(),
-                size: a.size,
-            })
-            .collect(),
-        timezone: view.zone.name().to_owned(),
-        comments: comments
-            .iter()
-            .filter(|c| c.has_text())
-            .map(|c| CommentView::new(c, view.zone))
-            .collect(),
-    }
-}
-
-fn custom_field_text(content: &CustomFieldContent, other: Option<&str>) -> Option<String> {
-    let mut text = match content {
-        CustomFieldContent::Empty => return other.map(str::to_owned),
-        CustomFieldContent::Text(t) => t.clone(),
-        CustomFieldContent::Number(n) => n.to_string(),
-        CustomFieldContent::Date(d) => d.to_string(),
-        CustomFieldContent::Items(items) => items
-            .iter()
-            .map(|i| i.name.as_str())
-            .collect::<Vec<_>>()
-            .join(", "),
-    };
-    if let Some(other) = other.filter(|o| !o.is_empty()) {
-        text = format!("{text} ({other})");
-    }
-    Some(text)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::app::test_support::{app_with, demo_app};
     use crate::domain::ids::{CommentId, IssueId, IssueTypeId, ProjectId, StatusId};
+    use crate::domain::issue::Issue;
     use crate::domain::issue::Named;
     use crate::ports::issue_repository::MockIssueRepository;
     use crate::ports::project_repository::MockProjectRepository;
@@ -233,11 +157,15 @@ mod tests {
     #[tokio::test]
     async fn the_conversation_is_oldest_first_without_change_log_only_comments() {
         let answer = details("WEB-5", Some("Asia/Tokyo")).await.unwrap();
-        assert_eq!(
-            answer.summary.summary,
-            "Login button does nothing on Safari"
+        assert_eq!(answer.issue.summary, "Login button does nothing on Safari");
+        assert!(
+            answer
+                .issue
+                .description
+                .as_deref()
+                .unwrap()
+                .starts_with("Steps:")
         );
-        assert!(answer.description.starts_with("Steps:"));
         let authors: Vec<_> = answer
             .comments
             .iter()
@@ -247,22 +175,22 @@ mod tests {
         // 2026-11-16T02:00Z in Tokyo.
         assert_eq!(answer.comments[0].created, "2026-11-16T11:00:00+09:00");
         assert_eq!(answer.timezone, "Asia/Tokyo");
-        assert_eq!(answer.summary.start_date.as_deref(), Some("2026-11-16"));
+        assert_eq!(answer.issue.start_date.as_deref(), Some("2026-11-16"));
     }
 
     #[tokio::test]
     async fn calendar_dates_do_not_shift_with_the_timezone() {
         let west = details("WEB-5", Some("Pacific/Honolulu")).await.unwrap();
         let east = details("WEB-5", Some("Pacific/Kiritimati")).await.unwrap();
-        assert_eq!(west.summary.due_date, east.summary.due_date);
-        assert_ne!(west.summary.created, east.summary.created);
+        assert_eq!(west.issue.due_date, east.issue.due_date);
+        assert_ne!(west.issue.created, east.issue.created);
     }
 
     #[tokio::test]
     async fn the_parent_is_named_by_key() {
         let answer = details("app-4", None).await.unwrap();
-        assert_eq!(answer.summary.issue_key, "APP-4");
-        assert_eq!(answer.summary.parent_issue_key.as_deref(), Some("APP-3"));
+        assert_eq!(answer.issue.issue_key, "APP-4");
+        assert_eq!(answer.issue.parent_issue_key.as_deref(), Some("APP-3"));
     }
 
     #[tokio::test]

@@ -4,15 +4,19 @@
 
 use crate::app::context::AppContext;
 use crate::app::issue_scan::{ScanResult, scan_issues};
-use crate::app::tooling::validate::{date_range, ids, zone};
-use crate::app::tooling::{ToolError, ToolInfo, structured_tool};
-use crate::app::views::{IssueSummary, ViewContext, parent_keys};
+use crate::app::tooling::annotations::READS;
+use crate::app::tooling::validate::date_range;
+use crate::app::tooling::{
+    AppTool, FieldSelection, IdOrName, ListSpec, Paging, Projected, ToolError, ToolInfo, ToolKit,
+    Toolset, Truncation,
+};
+use crate::app::tools::register::register;
+use crate::app::views::{IssueView, parent_keys};
 use crate::domain::backlog_error::BacklogError;
-use crate::domain::ids::{IssueId, ProjectId, StatusId, UserId, VersionId};
+use crate::domain::ids::{ProjectId, StatusId};
 use crate::domain::issue::Issue;
 use crate::domain::issue_filter::IssueFilter;
-use crate::domain::project::ProjectListQuery;
-use crate::ports::{CatalogEntry, ProjectRef, ToolAnnotations, ToolContext};
+use crate::ports::ToolContext;
 use futures::{StreamExt, TryStreamExt, stream};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -26,29 +30,51 @@ const INFO: ToolInfo = ToolInfo {
         updated first. With no arguments: the current user's issues in every status except \
         Closed, across all projects. Use it for \"what am I working on\", \"what is on Taro's \
         plate\", or issues due or updated in a period. Every match is returned, however many \
-        (paged through Backlog behind the scenes). Dates are YYYY-MM-DD and inclusive.",
-    annotations: ToolAnnotations::READ,
+        (paged through Backlog behind the scenes). Ids may also be given as names (project \
+        keys, status names, user names or \"me\"). Dates are YYYY-MM-DD and inclusive.",
+    annotations: READS,
+    toolset: Toolset::Issue,
+    list: Some(ListSpec {
+        items: "issues",
+        paging: Paging::Whole,
+    }),
 };
 
+/// The fields this tool has always answered with.
+const FIELDS: [&str; 13] = [
+    "issueKey",
+    "summary",
+    "status",
+    "issueType",
+    "priority",
+    "assignee",
+    "startDate",
+    "dueDate",
+    "milestones",
+    "parentIssueKey",
+    "created",
+    "updated",
+    "url",
+];
+
 #[derive(Debug, Default, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct GetUserIssueListArgs {
-    /// Numeric project ids to search in. Default: every project you have joined.
+    /// Projects to search in (ids, keys or names). Default: every project you have joined.
     #[serde(default)]
-    pub project_ids: Option<Vec<i64>>,
-    /// Numeric user ids of assignees. Default: the current user (USER_ID, or the API key's owner).
+    pub project_ids: Option<Vec<IdOrName>>,
+    /// Assignees (ids, login ids, names, or "me"). Default: the current user (USER_ID, or the API key's owner).
     #[serde(default)]
-    pub assignee_ids: Option<Vec<i64>>,
-    /// Numeric status ids (1 Open, 2 In Progress, 3 Resolved, 4 Closed, larger ids are
+    pub assignee_ids: Option<Vec<IdOrName>>,
+    /// Statuses (ids or names: 1 Open, 2 In Progress, 3 Resolved, 4 Closed, larger ids are
     /// custom statuses). Default: every status except Closed, custom statuses included.
     #[serde(default)]
-    pub status_ids: Option<Vec<i64>>,
-    /// Numeric milestone ids.
+    pub status_ids: Option<Vec<IdOrName>>,
+    /// Milestones (ids or names).
     #[serde(default)]
-    pub milestone_ids: Option<Vec<i64>>,
-    /// Numeric ids of parent issues, to list their child issues.
+    pub milestone_ids: Option<Vec<IdOrName>>,
+    /// Parent issues (ids or keys), to list their child issues.
     #[serde(default)]
-    pub parent_issue_ids: Option<Vec<i64>>,
+    pub parent_issue_ids: Option<Vec<IdOrName>>,
     /// Created on or after this day, YYYY-MM-DD.
     #[serde(default)]
     pub created_since: Option<String>,
@@ -91,20 +117,29 @@ pub struct UserIssueList {
     /// The timezone times are given in.
     pub timezone: String,
     /// Most recently updated first.
-    pub issues: Vec<IssueSummary>,
+    pub issues: Vec<Projected<IssueView>>,
     /// Present when issues kept changing while they were fetched.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Set when the list was cut to fit the answer budget.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub truncated: Option<Truncation>,
 }
 
-pub fn tool(app: Arc<AppContext>) -> CatalogEntry {
-    structured_tool(
-        INFO,
-        move |args: GetUserIssueListArgs, context: ToolContext| {
-            let app = app.clone();
-            async move { get_user_issue_list(&app, args, &context).await }
-        },
-    )
+pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
+    register(kit, app, INFO, run)
+}
+
+async fn run(
+    app: Arc<AppContext>,
+    args: GetUserIssueListArgs,
+    context: ToolContext,
+) -> Result<UserIssueList, ToolError> {
+    get_user_issue_list(&app, args, &context).await
+}
+
+fn list(values: &Option<Vec<IdOrName>>) -> &[IdOrName] {
+    values.as_deref().unwrap_or_default()
 }
 
 pub async fn get_user_issue_list(
@@ -112,21 +147,24 @@ pub async fn get_user_issue_list(
     args: GetUserIssueListArgs,
     context: &ToolContext,
 ) -> Result<UserIssueList, ToolError> {
-    let zone = zone(args.timezone.as_deref(), app.default_zone)?;
+    let zone = app.zone(args.timezone.as_deref())?;
+    let resolver = app.resolver();
+    let project_ids = resolver
+        .project_ids("project_ids", list(&args.project_ids))
+        .await?;
     let mut filter = IssueFilter {
-        project_ids: ids("project_ids", args.project_ids.as_deref(), ProjectId::new)?,
-        assignee_ids: ids("assignee_ids", args.assignee_ids.as_deref(), UserId::new)?,
-        status_ids: ids("status_ids", args.status_ids.as_deref(), StatusId::new)?,
-        milestone_ids: ids(
-            "milestone_ids",
-            args.milestone_ids.as_deref(),
-            VersionId::new,
-        )?,
-        parent_issue_ids: ids(
-            "parent_issue_ids",
-            args.parent_issue_ids.as_deref(),
-            IssueId::new,
-        )?,
+        assignee_ids: resolver
+            .users("assignee_ids", list(&args.assignee_ids))
+            .await?,
+        status_ids: resolver
+            .statuses("status_ids", &project_ids, list(&args.status_ids))
+            .await?,
+        milestone_ids: resolver
+            .versions("milestone_ids", &project_ids, list(&args.milestone_ids))
+            .await?,
+        parent_issue_ids: resolver
+            .issue_ids("parent_issue_ids", list(&args.parent_issue_ids))
+            .await?,
         created: date_range(
             ("created_since", args.created_since.as_deref()),
             ("created_until", args.created_until.as_deref()),
@@ -143,10 +181,12 @@ pub async fn get_user_issue_list(
             ("due_date_since", args.due_date_since.as_deref()),
             ("due_date_until", args.due_date_until.as_deref()),
         )?,
+        project_ids,
         ..IssueFilter::default()
     };
+    app.scope.narrow(&app.metadata, &mut filter).await?;
     if filter.assignee_ids.is_empty() {
-        filter.assignee_ids = vec![current_user(app).await?];
+        filter.assignee_ids = vec![resolver.me().await?];
     }
     if filter.status_ids.is_empty() {
         filter.status_ids = open_statuses(app, &filter.project_ids).await?;
@@ -163,35 +203,28 @@ pub async fn get_user_issue_list(
     let mut issues = scan.issues;
     issues.sort_by(|a, b| updated(b).cmp(&updated(a)).then(b.id.cmp(&a.id)));
     let parents = parent_keys(app.backlog.issues.as_ref(), &issues).await?;
-    let view = ViewContext {
-        zone,
-        web_base_url: &app.web_base_url,
-        parent_keys: &parents,
-    };
+    let view = app.view(zone, &parents);
+    let fields = FieldSelection::fixed(&FIELDS);
     Ok(UserIssueList {
         total: issues.len(),
         assignee_ids: filter.assignee_ids.iter().map(|u| u.get()).collect(),
         status_ids: filter.status_ids.iter().map(|s| s.get()).collect(),
         timezone: zone.name().to_owned(),
-        issues: issues.iter().map(|i| IssueSummary::new(i, &view)).collect(),
+        issues: issues
+            .iter()
+            .map(|i| Projected::new(IssueView::new(i, &view), &fields))
+            .collect(),
         note: (!scan.settled).then(|| {
             "issues were being added or removed while this list was fetched; \
              call again for a settled answer"
                 .to_owned()
         }),
+        truncated: None,
     })
 }
 
 fn updated(issue: &Issue) -> chrono::DateTime<chrono::Utc> {
     issue.updated.unwrap_or(issue.created)
-}
-
-/// `USER_ID` when configured, else the owner of the API key.
-async fn current_user(app: &AppContext) -> Result<UserId, BacklogError> {
-    match app.configured_user {
-        Some(user) => Ok(user),
-        None => Ok(app.backlog.users.myself().await?.id),
-    }
 }
 
 /// Every status of the projects (all joined projects when none are given)
@@ -200,26 +233,24 @@ async fn open_statuses(
     app: &AppContext,
     project_ids: &[ProjectId],
 ) -> Result<Vec<StatusId>, BacklogError> {
-    let projects: Vec<ProjectRef> = if project_ids.is_empty() {
-        app.backlog
-            .projects
-            .projects(&ProjectListQuery::default())
+    let projects: Vec<ProjectId> = if project_ids.is_empty() {
+        app.metadata
+            .projects()
             .await?
-            .into_iter()
-            .map(|p| ProjectRef::Id(p.id))
+            .iter()
+            .map(|p| p.id)
             .collect()
     } else {
-        project_ids.iter().map(|id| ProjectRef::Id(*id)).collect()
+        project_ids.to_vec()
     };
-    let repo = app.backlog.projects.as_ref();
-    let per_project: Vec<Vec<_>> = stream::iter(projects)
-        .map(|project| async move { repo.statuses(&project).await })
+    let per_project: Vec<_> = stream::iter(projects)
+        .map(|project| app.metadata.statuses(project))
         .buffered(app.scan.concurrency.max(1))
         .try_collect()
         .await?;
     let open: BTreeSet<StatusId> = per_project
-        .into_iter()
-        .flatten()
+        .iter()
+        .flat_map(|statuses| statuses.iter())
         .filter(|s| !s.is_closed())
         .map(|s| s.id)
         .collect();
@@ -230,6 +261,7 @@ async fn open_statuses(
 mod tests {
     use super::*;
     use crate::app::test_support::{app_with, demo_app};
+    use crate::domain::ids::UserId;
     use crate::domain::project::Status;
     use crate::ports::issue_repository::MockIssueRepository;
     use crate::ports::project_repository::MockProjectRepository;
@@ -248,16 +280,16 @@ mod tests {
             answer
                 .issues
                 .iter()
-                .all(|i| i.assignee.as_deref() == Some("Aiko Tanaka"))
+                .all(|i| i.view().assignee.as_deref() == Some("Aiko Tanaka"))
         );
         assert!(
             answer
                 .issues
                 .iter()
-                .all(|i| i.status != "Closed" && i.status != "完了")
+                .all(|i| i.view().status != "Closed" && i.view().status != "完了")
         );
         // Custom statuses count as open.
-        assert!(answer.issues.iter().any(|i| i.status == "In Review"));
+        assert!(answer.issues.iter().any(|i| i.view().status == "In Review"));
         assert!(answer.status_ids.contains(&10001) && answer.status_ids.contains(&10002));
         assert!(!answer.status_ids.contains(&4));
     }
@@ -268,7 +300,7 @@ mod tests {
         let updated: Vec<&str> = answer
             .issues
             .iter()
-            .filter_map(|i| i.updated.as_deref())
+            .filter_map(|i| i.view().updated.as_deref())
             .collect();
         let mut sorted = updated.clone();
         sorted.sort_by(|a, b| b.cmp(a));
@@ -276,23 +308,27 @@ mod tests {
         let child = answer
             .issues
             .iter()
-            .find(|i| i.issue_key == "WEB-3")
+            .find(|i| i.view().issue_key == "WEB-3")
             .unwrap();
-        assert_eq!(child.parent_issue_key.as_deref(), Some("WEB-1"));
-        assert_eq!(child.url, "https://demo.example/view/WEB-3");
+        assert_eq!(child.view().parent_issue_key.as_deref(), Some("WEB-1"));
+        assert_eq!(child.view().url, "https://demo.example/view/WEB-3");
     }
 
     #[tokio::test]
     async fn filters_narrow_the_list_and_dates_are_inclusive() {
         let answer = list(GetUserIssueListArgs {
-            project_ids: Some(vec![103]),
+            project_ids: Some(vec![IdOrName::Id(103)]),
             due_date_since: Some("2026-11-24".into()),
             due_date_until: Some("2026-11-27".into()),
             ..Default::default()
         })
         .await
         .unwrap();
-        let keys: Vec<&str> = answer.issues.iter().map(|i| i.issue_key.as_str()).collect();
+        let keys: Vec<&str> = answer
+            .issues
+            .iter()
+            .map(|i| i.view().issue_key.as_str())
+            .collect();
         assert_eq!(keys.len(), 2, "{keys:?}");
         assert!(keys.contains(&"OPS-1") && keys.contains(&"OPS-8"));
     }
@@ -300,21 +336,25 @@ mod tests {
     #[tokio::test]
     async fn explicit_statuses_and_assignees_replace_the_defaults() {
         let answer = list(GetUserIssueListArgs {
-            assignee_ids: Some(vec![1002]),
-            status_ids: Some(vec![4]),
+            assignee_ids: Some(vec![IdOrName::Id(1002)]),
+            status_ids: Some(vec![IdOrName::Id(4)]),
             ..Default::default()
         })
         .await
         .unwrap();
         assert_eq!(answer.total, 0);
         let answer = list(GetUserIssueListArgs {
-            assignee_ids: Some(vec![1003]),
-            status_ids: Some(vec![4]),
+            assignee_ids: Some(vec![IdOrName::Id(1003)]),
+            status_ids: Some(vec![IdOrName::Id(4)]),
             ..Default::default()
         })
         .await
         .unwrap();
-        let keys: Vec<&str> = answer.issues.iter().map(|i| i.issue_key.as_str()).collect();
+        let keys: Vec<&str> = answer
+            .issues
+            .iter()
+            .map(|i| i.view().issue_key.as_str())
+            .collect();
         assert_eq!(keys, ["OPS-12", "OPS-9", "APP-9", "WEB-11", "WEB-17"]);
     }
 
@@ -327,7 +367,12 @@ mod tests {
         .await
         .unwrap();
         assert_eq!(answer.timezone, "Asia/Tokyo");
-        assert!(answer.issues.iter().all(|i| i.created.ends_with("+09:00")));
+        assert!(
+            answer
+                .issues
+                .iter()
+                .all(|i| i.view().created.ends_with("+09:00"))
+        );
     }
 
     #[tokio::test]
@@ -350,7 +395,7 @@ mod tests {
             ),
             (
                 GetUserIssueListArgs {
-                    project_ids: Some(vec![-1]),
+                    project_ids: Some(vec![IdOrName::Id(-1)]),
                     ..Default::default()
                 },
                 "invalid argument `project_ids`: -1 is not a valid id",
@@ -411,7 +456,7 @@ mod tests {
         let mut app = app_with(issues, projects, MockUserRepository::new());
         app.configured_user = Some(UserId::new(1).unwrap());
         let args = GetUserIssueListArgs {
-            project_ids: Some(vec![9]),
+            project_ids: Some(vec![IdOrName::Id(9)]),
             ..Default::default()
         };
         let answer = get_user_issue_list(&app, args, &ToolContext::detached())

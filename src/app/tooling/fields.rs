@@ -1,0 +1,122 @@
+//! `fields`: list tools answer with a compact default set of each item's
+//! fields; a caller may name the fields it wants instead, to pick fewer or to
+//! widen the answer (description, custom fields…).
+
+use super::tool_error::ToolError;
+use schemars::{JsonSchema, Schema, SchemaGenerator};
+use serde::{Serialize, Serializer};
+use serde_json::Value;
+use std::borrow::Cow;
+use std::sync::Arc;
+
+/// An item view with selectable fields. `FIELDS` lists every field name the
+/// view serializes; `DEFAULT_FIELDS` the ones answered without `fields`;
+/// `KEY_FIELDS` are always included so items stay identifiable.
+pub trait FieldView: Serialize {
+    const FIELDS: &'static [&'static str];
+    const DEFAULT_FIELDS: &'static [&'static str];
+    const KEY_FIELDS: &'static [&'static str];
+}
+
+/// The fields to answer with.
+#[derive(Debug, Clone)]
+pub struct FieldSelection(Arc<Vec<&'static str>>);
+
+impl FieldSelection {
+    /// The default fields, or the requested ones (plus the key fields).
+    pub fn choose<V: FieldView>(requested: Option<&[String]>) -> Result<Self, ToolError> {
+        let Some(requested) = requested.filter(|r| !r.is_empty()) else {
+            return Ok(Self(Arc::new(V::DEFAULT_FIELDS.to_vec())));
+        };
+        let mut chosen: Vec<&'static str> = V::KEY_FIELDS.to_vec();
+        for name in requested {
+            let Some(field) = V::FIELDS.iter().find(|f| **f == name.as_str()) else {
+                return Err(ToolError::argument(
+                    "fields",
+                    format!(
+                        "unknown field `{}`; the fields are: {}",
+                        crate::domain::excerpt::excerpt(name),
+                        V::FIELDS.join(", ")
+                    ),
+                ));
+            };
+            if !chosen.contains(field) {
+                chosen.push(field);
+            }
+        }
+        Ok(Self(Arc::new(chosen)))
+    }
+
+    /// A fixed set of fields.
+    pub fn fixed(fields: &[&'static str]) -> Self {
+        Self(Arc::new(fields.to_vec()))
+    }
+
+    /// Every field.
+    pub fn all<V: FieldView>() -> Self {
+        Self(Arc::new(V::FIELDS.to_vec()))
+    }
+
+    pub fn contains(&self, field: &str) -> bool {
+        self.0.contains(&field)
+    }
+}
+
+/// A view serialized with only the selected fields. Its schema is the view's
+/// (every field of a view is optional in its schema).
+#[derive(Debug, Clone)]
+pub struct Projected<V> {
+    view: V,
+    fields: FieldSelection,
+}
+
+impl<V> Projected<V> {
+    pub fn new(view: V, fields: &FieldSelection) -> Self {
+        Self {
+            view,
+            fields: fields.clone(),
+        }
+    }
+
+    pub fn view(&self) -> &V {
+        &self.view
+    }
+}
+
+impl<V: Serialize> Serialize for Projected<V> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match serde_json::to_value(&self.view).map_err(serde::ser::Error::custom)? {
+            Value::Object(mut map) => {
+                map.retain(|key, _| self.fields.contains(key));
+                map.serialize(serializer)
+            }
+            other => other.serialize(serializer),
+        }
+    }
+}
+
+impl<V: JsonSchema> JsonSchema for Projected<V> {
+    fn schema_name() -> Cow<'static, str> {
+        V::schema_name()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        V::schema_id()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        V::json_schema(generator)
+    }
+}
+
+/// The `fields` property's schema: an array of the view's field names.
+pub fn fields_schema(fields: &[&str], default: &[&str]) -> Value {
+    serde_json::json!({
+        "type": "array",
+        "items": {"type": "string", "enum": fields},
+        "description": format!(
+            "Fields of each item to answer with, instead of the default ({}). Name fewer to save tokens, or add others to widen the answer.",
+            default.join(", ")
+        ),
+    })
+}

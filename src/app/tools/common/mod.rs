@@ -1,0 +1,8 @@
+//! Argument types and helpers several tools share.
+
+pub mod activity_args;
+pub mod custom_field_args;
+pub mod issue_filter_args;
+pub mod listing;
+pub mod paging;
+pub mod selectors;

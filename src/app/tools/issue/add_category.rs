@@ -1,0 +1,58 @@
+//! `add_category`: add a category to a project.
+
+use crate::app::context::AppContext;
+use crate::app::tooling::annotations::CREATES;
+use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tools::common::selectors;
+use crate::app::tools::register::register;
+use crate::app::views::NamedView;
+use crate::ports::{ProjectRef, ToolContext};
+use schemars::JsonSchema;
+use serde::Deserialize;
+use std::sync::Arc;
+
+const INFO: ToolInfo = ToolInfo {
+    name: "add_category",
+    title: "Add a category",
+    description: "Add a category to a project. Give projectId (id, key or name) or projectKey, \
+        and the new category's name (it must not exist yet).",
+    annotations: CREATES,
+    toolset: Toolset::Issue,
+    list: None,
+};
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct AddCategoryArgs {
+    /// The project: id, key (WEB) or name; 0 or absent means use projectKey.
+    #[serde(default)]
+    pub project_id: Option<IdOrName>,
+    /// The project key, e.g. WEB.
+    #[serde(default)]
+    pub project_key: Option<String>,
+    /// The category's name.
+    pub name: String,
+}
+
+pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
+    register(kit, app, INFO, run)
+}
+
+async fn run(
+    app: Arc<AppContext>,
+    args: AddCategoryArgs,
+    _: ToolContext,
+) -> Result<NamedView, ToolError> {
+    if args.name.trim().is_empty() {
+        return Err(ToolError::argument("name", "the name is empty"));
+    }
+    let project =
+        selectors::project(&app, args.project_id.as_ref(), args.project_key.as_deref()).await?;
+    let category = app
+        .backlog
+        .projects
+        .add_category(&ProjectRef::Id(project.id), args.name.trim())
+        .await?;
+    app.metadata.forget_categories(project.id);
+    Ok(NamedView::from(&category))
+}

@@ -1,0 +1,76 @@
+//! `add_issue_comment`: comment on an issue.
+
+use crate::app::context::AppContext;
+use crate::app::tooling::annotations::CREATES;
+use crate::app::tooling::validate::ids;
+use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tools::common::selectors;
+use crate::app::tools::register::register;
+use crate::app::views::CommentView;
+use crate::domain::changes::NewComment;
+use crate::domain::ids::AttachmentId;
+use crate::ports::ToolContext;
+use schemars::JsonSchema;
+use serde::Deserialize;
+use std::sync::Arc;
+
+const INFO: ToolInfo = ToolInfo {
+    name: "add_issue_comment",
+    title: "Comment on an issue",
+    description: "Post a comment on an issue, optionally notifying users (by name, login id or \
+        \"me\"). Give issueKey (e.g. WEB-42) or issueId, and content. To change fields and comment \
+        at once, use update_issue with `comment`.",
+    annotations: CREATES,
+    toolset: Toolset::Issue,
+    list: None,
+};
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct AddIssueCommentArgs {
+    /// The issue's numeric id (or its key); 0 or absent means use issueKey.
+    #[serde(default)]
+    pub issue_id: Option<IdOrName>,
+    /// The issue key, e.g. WEB-42.
+    #[serde(default)]
+    pub issue_key: Option<String>,
+    /// The comment text.
+    pub content: String,
+    /// Users to notify: ids, login ids, names, or "me".
+    #[serde(default)]
+    pub notified_user_id: Option<Vec<IdOrName>>,
+    /// Ids of files uploaded to the space beforehand.
+    #[serde(default)]
+    pub attachment_id: Option<Vec<i64>>,
+    /// IANA timezone for times in the answer. Default: the server's.
+    #[serde(default)]
+    pub timezone: Option<String>,
+}
+
+pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
+    register(kit, app, INFO, run)
+}
+
+async fn run(
+    app: Arc<AppContext>,
+    args: AddIssueCommentArgs,
+    _: ToolContext,
+) -> Result<CommentView, ToolError> {
+    let zone = app.zone(args.timezone.as_deref())?;
+    if args.content.trim().is_empty() {
+        return Err(ToolError::argument("content", "the comment is empty"));
+    }
+    let issue = selectors::issue(&app, args.issue_id.as_ref(), args.issue_key.as_deref()).await?;
+    let notified = args.notified_user_id.clone().unwrap_or_default();
+    let comment = NewComment {
+        content: args.content.clone(),
+        notified_user_ids: app.resolver().users("notifiedUserId", &notified).await?,
+        attachment_ids: ids(
+            "attachmentId",
+            args.attachment_id.as_deref(),
+            AttachmentId::new,
+        )?,
+    };
+    let added = app.backlog.issues.add_comment(&issue, &comment).await?;
+    Ok(CommentView::new(&added, zone))
+}

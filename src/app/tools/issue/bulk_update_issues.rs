@@ -1,0 +1,584 @@
+//! `bulk_update_issues`: the same change on up to 100 issues, with a result per
+//! issue. Issues already in the target state are left alone (no write, no
+//! comment), so retrying the whole call never writes twice; `dryRun` shows the
+//! plan without writing; one failure never hides the other results.
+
+use crate::app::context::AppContext;
+use crate::app::issue_scan::scan_issues;
+use crate::app::tooling::annotations::OVERWRITES;
+use crate::app::tooling::validate::date;
+use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset, nullable};
+use crate::app::tools::common::issue_filter_args::IssueFilterArgs;
+use crate::app::tools::register::register;
+use crate::app::views::{ChangeView, IssueView, issue_changes, parent_keys};
+use crate::domain::calendar_date::CalendarDate;
+use crate::domain::changes::{Change, IssueUpdate};
+use crate::domain::comment::Comment;
+use crate::domain::ids::{CategoryId, PriorityId, ResolutionId, StatusId, UserId, VersionId};
+use crate::domain::issue::{Issue, Named};
+use crate::domain::issue_filter::{PageSize, SortOrder};
+use crate::ports::{CommentPage, IssueRef, ToolContext};
+use futures::{StreamExt, stream};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+const MAX_ISSUES: usize = 100;
+
+const INFO: ToolInfo = ToolInfo {
+    name: "bulk_update_issues",
+    title: "Update many issues at once",
+    description: "Apply the same change to up to 100 issues, named by issueKeys or selected by a \
+        filter (the get_issues filters): status, assignee, priority, resolution, start/due date, \
+        milestones, categories, and/or a comment. Names work for ids and are resolved per issue's \
+        project. Answers per issue: updated (with old → new values), unchanged (already in the \
+        target state: nothing written, so retrying is safe), or failed (with the reason); failures \
+        never hide successes. dryRun: true shows the plan without writing. Typical uses: close \
+        finished issues at sprint end, hand a leaver's open issues to a colleague.",
+    annotations: OVERWRITES,
+    toolset: Toolset::Issue,
+    list: None,
+};
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct BulkUpdateArgs {
+    /// The issues to change, by key (WEB-42) or id; at most 100.
+    #[serde(default)]
+    pub issue_keys: Option<Vec<IdOrName>>,
+    /// Or: the issues matching these filters (at most 100 may match).
+    #[serde(default)]
+    pub filter: Option<IssueFilterArgs>,
+    /// The new status: id or name ("Closed", "処理中"…), resolved in each issue's project.
+    #[serde(default)]
+    pub status_id: Option<IdOrName>,
+    /// The new assignee: id, login id, name, or "me"; null unassigns.
+    #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<IdOrName>")]
+    pub assignee_id: Option<Option<IdOrName>>,
+    /// 2 High, 3 Normal, 4 Low, or the name.
+    #[serde(default)]
+    pub priority_id: Option<IdOrName>,
+    /// The resolution (id or name); null empties it.
+    #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<IdOrName>")]
+    pub resolution_id: Option<Option<IdOrName>>,
+    /// YYYY-MM-DD; null empties it.
+    #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<String>")]
+    pub start_date: Option<Option<String>>,
+    /// YYYY-MM-DD; null empties it.
+    #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<String>")]
+    pub due_date: Option<Option<String>>,
+    /// The milestones (ids or names); [] empties them.
+    #[serde(default)]
+    pub milestone_id: Option<Vec<IdOrName>>,
+    /// The categories (ids or names); [] empties them.
+    #[serde(default)]
+    pub category_id: Option<Vec<IdOrName>>,
+    /// A comment to post on each issue that changes.
+    #[serde(default)]
+    pub comment: Option<String>,
+    /// true: answer the plan, write nothing.
+    #[serde(default)]
+    pub dry_run: Option<bool>,
+    /// Same as dryRun.
+    #[serde(default, rename = "dry_run")]
+    pub dry_run_snake: Option<bool>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub enum Outcome {
+    /// Changed (or, in a dry run, would be).
+    Updated,
+    Planned,
+    /// Already in the target state: nothing written.
+    Unchanged,
+    Failed,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct BulkItem {
+    /// The issue key, or what was given when it could not be read.
+    pub issue: String,
+    pub outcome: Outcome,
+    /// Each field's old → new value.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<ChangeView>,
+    /// Why it failed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Default, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct BulkSummary {
+    pub total: usize,
+    pub updated: usize,
+    pub planned: usize,
+    pub unchanged: usize,
+    pub failed: usize,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct BulkResult {
+    pub dry_run: bool,
+    pub summary: BulkSummary,
+    /// One result per issue, in the order given (or found).
+    pub results: Vec<BulkItem>,
+}
+
+pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
+    register(kit, app, INFO, run)
+}
+
+/// The requested change, before names are resolved in each project.
+struct Wanted<'a> {
+    args: &'a BulkUpdateArgs,
+    start: Change<CalendarDate>,
+    due: Change<CalendarDate>,
+    comment: Option<String>,
+}
+
+fn change_date(
+    parameter: &str,
+    value: &Option<Option<String>>,
+) -> Result<Change<CalendarDate>, ToolError> {
+    Ok(match value {
+        None => Change::Keep,
+        Some(None) => Change::Clear,
+        Some(Some(text)) => date(parameter, Some(text))?.map_or(Change::Clear, Change::Set),
+    })
+}
+
+async fn run(
+    app: Arc<AppContext>,
+    args: BulkUpdateArgs,
+    context: ToolContext,
+) -> Result<BulkResult, ToolError> {
+    let dry_run = args.dry_run.or(args.dry_run_snake).unwrap_or(false);
+    let wanted = Wanted {
+        start: change_date("startDate", &args.start_date)?,
+        due: change_date("dueDate", &args.due_date)?,
+        comment: args.comment.clone().filter(|c| !c.trim().is_empty()),
+        args: &args,
+    };
+    let nothing = args.status_id.is_none()
+        && args.assignee_id.is_none()
+        && args.priority_id.is_none()
+        && args.resolution_id.is_none()
+        && wanted.start.is_keep()
+        && wanted.due.is_keep()
+        && args.milestone_id.is_none()
+        && args.category_id.is_none()
+        && wanted.comment.is_none();
+    if nothing {
+        return Err(ToolError::argument(
+            "statusId",
+            "no change given: set at least one of statusId, assigneeId, priorityId, resolutionId, startDate, dueDate, milestoneId, categoryId, comment",
+        ));
+    }
+    let targets = targets(&app, &args, &context).await?;
+    let me = if wanted.comment.is_some() {
+        Some(app.resolver().me().await?)
+    } else {
+        None
+    };
+    let concurrency = app.scan.concurrency.max(1);
+    let results: Vec<BulkItem> = stream::iter(targets)
+        .map(|target| {
+            let (app, wanted) = (&app, &wanted);
+            async move {
+                match target {
+                    Ok(issue) => apply(app, wanted, issue, dry_run, me).await,
+                    Err((given, reason)) => failed(given, reason),
+                }
+            }
+        })
+        .buffered(concurrency)
+        .collect()
+        .await;
+    let mut summary = BulkSummary {
+        total: results.len(),
+        ..BulkSummary::default()
+    };
+    for item in &results {
+        match item.outcome {
+            Outcome::Updated => summary.updated += 1,
+            Outcome::Planned => summary.planned += 1,
+            Outcome::Unchanged => summary.unchanged += 1,
+            Outcome::Failed => summary.failed += 1,
+        }
+    }
+    Ok(BulkResult {
+        dry_run,
+        summary,
+        results,
+    })
+}
+
+fn failed(issue: String, reason: String) -> BulkItem {
+    BulkItem {
+        issue,
+        outcome: Outcome::Failed,
+        changes: Vec::new(),
+        reason: Some(reason),
+    }
+}
+
+type Target = Result<Issue, (String, String)>;
+
+/// The issues to change: the named ones (each read, unreadable ones failing on
+/// their own) or the ones the filter matches.
+async fn targets(
+    app: &AppContext,
+    args: &BulkUpdateArgs,
+    context: &ToolContext,
+) -> Result<Vec<Target>, ToolError> {
+    match (&args.issue_keys, &args.filter) {
+        (Some(_), Some(_)) => Err(ToolError::argument(
+            "issueKeys",
+            "give issueKeys or filter, not both",
+        )),
+        (None, None) => Err(ToolError::argument(
+            "issueKeys",
+            "say which issues: give issueKeys or filter",
+        )),
+        (Some(keys), None) => {
+            let mut unique: Vec<&IdOrName> = Vec::new();
+            for key in keys {
+                if !unique.contains(&key) {
+                    unique.push(key);
+                }
+            }
+            if unique.is_empty() {
+                return Err(ToolError::argument("issueKeys", "the list is empty"));
+            }
+            if unique.len() > MAX_ISSUES {
+                return Err(ToolError::argument(
+                    "issueKeys",
+                    format!(
+                        "{} issues given; at most {MAX_ISSUES} are changed at a time, split the call",
+                        unique.len()
+                    ),
+                ));
+            }
+            let concurrency = app.scan.concurrency.max(1);
+            let owned: Vec<IdOrName> = unique.into_iter().cloned().collect();
+            Ok(stream::iter(owned)
+                .map(|key| async move {
+                    let given = key.to_string();
+                    let read = async {
+                        let reference = app.resolver().issue_ref("issueKeys", &key)?;
+                        let issue = app.backlog.issues.issue(&reference).await?;
+                        app.scope
+                            .check_project(&app.metadata, issue.project_id)
+                            .await?;
+                        Ok::<_, ToolError>(issue)
+                    };
+                    read.await.map_err(|e| (given, e.to_string()))
+                })
+                .buffered(concurrency)
+                .collect()
+                .await)
+        }
+        (None, Some(filter)) => {
+            let filter = filter.to_filter(app).await?;
+            let count = app.backlog.issues.count_issues(&filter).await?;
+            if count > MAX_ISSUES as u64 {
+                return Err(ToolError::TooLarge(format!(
+                    "{count} issues match the filter; bulk_update_issues changes at most {MAX_ISSUES} at a time; narrow the filter (e.g. by project, status or milestone)"
+                )));
+            }
+            let scan = scan_issues(app.backlog.issues.as_ref(), &filter, app.scan, context).await?;
+            Ok(scan.issues.into_iter().map(Ok).collect())
+        }
+    }
+}
+
+/// The change for one issue, with names resolved in its project: only what
+/// differs from the issue's current state.
+struct Plan {
+    update: IssueUpdate,
+    changes: Vec<ChangeView>,
+}
+
+fn change_view(field: &str, from: Option<String>, to: Option<String>) -> ChangeView {
+    ChangeView {
+        field: field.to_owned(),
+        from,
+        to,
+    }
+}
+
+fn ids_of<I: Copy + Ord>(named: &[Named<I>]) -> BTreeSet<I> {
+    named.iter().map(|n| n.id).collect()
+}
+
+async fn plan(app: &AppContext, wanted: &Wanted<'_>, issue: &Issue) -> Result<Plan, ToolError> {
+    let resolver = app.resolver();
+    let project = issue.project_id;
+    let args = wanted.args;
+    let mut update = IssueUpdate::default();
+    let mut changes = Vec::new();
+
+    if let Some(value) = &args.status_id {
+        let status: StatusId = resolver.status("statusId", project, value).await?;
+        if status != issue.status.id {
+            let name = app
+                .metadata
+                .statuses(project)
+                .await?
+                .iter()
+                .find(|s| s.id == status)
+                .map(|s| s.name.clone());
+            changes.push(change_view(
+                "status",
+                Some(issue.status.name.clone()),
+                name.or(Some(status.to_string())),
+            ));
+            update.status_id = Some(status);
+        }
+    }
+    if let Some(value) = &args.assignee_id {
+        let target: Option<UserId> = match value {
+            Some(user) => Some(resolver.user("assigneeId", user).await?),
+            None => None,
+        };
+        let current = issue.assignee.as_ref().map(|a| a.id);
+        if target != current {
+            let name = match target {
+                Some(id) => app
+                    .metadata
+                    .users()
+                    .await?
+                    .iter()
+                    .find(|u| u.id == id)
+                    .map(|u| u.name.clone())
+                    .or(Some(id.to_string())),
+                None => None,
+            };
+            changes.push(change_view(
+                "assignee",
+                issue.assignee.as_ref().map(|a| a.name.clone()),
+                name,
+            ));
+            update.assignee_id = Change::from_option(target);
+        }
+    }
+    if let Some(value) = &args.priority_id {
+        let priority: PriorityId = resolver.priority("priorityId", value).await?;
+        if issue.priority.as_ref().map(|p| p.id) != Some(priority) {
+            let name = app
+                .metadata
+                .priorities()
+                .await?
+                .iter()
+                .find(|p| p.id == priority)
+                .map(|p| p.name.clone());
+            changes.push(change_view(
+                "priority",
+                issue.priority.as_ref().map(|p| p.name.clone()),
+                name,
+            ));
+            update.priority_id = Some(priority);
+        }
+    }
+    if let Some(value) = &args.resolution_id {
+        let target: Option<ResolutionId> = match value {
+            Some(resolution) => Some(resolver.resolution("resolutionId", resolution).await?),
+            None => None,
+        };
+        if issue.resolution.as_ref().map(|r| r.id) != target {
+            let name = match target {
+                Some(id) => app
+                    .metadata
+                    .resolutions()
+                    .await?
+                    .iter()
+                    .find(|r| r.id == id)
+                    .map(|r| r.name.clone()),
+                None => None,
+            };
+            changes.push(change_view(
+                "resolution",
+                issue.resolution.as_ref().map(|r| r.name.clone()),
+                name,
+            ));
+            update.resolution_id = Change::from_option(target);
+        }
+    }
+    for (field, wanted_date, current, slot) in [
+        (
+            "startDate",
+            &wanted.start,
+            issue.start_date,
+            &mut update.start_date,
+        ),
+        ("dueDate", &wanted.due, issue.due_date, &mut update.due_date),
+    ] {
+        let target = match wanted_date {
+            Change::Keep => continue,
+            Change::Clear => None,
+            Change::Set(day) => Some(*day),
+        };
+        if target != current {
+            changes.push(change_view(
+                field,
+                current.map(|d| d.to_string()),
+                target.map(|d| d.to_string()),
+            ));
+            *slot = Change::from_option(target);
+        }
+    }
+    if let Some(values) = &args.milestone_id {
+        let target: Vec<VersionId> = resolver.versions("milestoneId", &[project], values).await?;
+        if target.iter().copied().collect::<BTreeSet<_>>() != ids_of(&issue.milestones) {
+            let versions = app.metadata.versions(project).await?;
+            let names: Vec<String> = target
+                .iter()
+                .filter_map(|id| {
+                    versions
+                        .iter()
+                        .find(|v| v.id == *id)
+                        .map(|v| v.name.clone())
+                })
+                .collect();
+            changes.push(change_view(
+                "milestones",
+                Some(names_text(&issue.milestones)).filter(|s| !s.is_empty()),
+                Some(names.join(", ")).filter(|s| !s.is_empty()),
+            ));
+            update.milestone_ids = Some(target);
+        }
+    }
+    if let Some(values) = &args.category_id {
+        let target: Vec<CategoryId> = resolver
+            .categories("categoryId", &[project], values)
+            .await?;
+        if target.iter().copied().collect::<BTreeSet<_>>() != ids_of(&issue.categories) {
+            let categories = app.metadata.categories(project).await?;
+            let names: Vec<String> = target
+                .iter()
+                .filter_map(|id| {
+                    categories
+                        .iter()
+                        .find(|c| c.id == *id)
+                        .map(|c| c.name.clone())
+                })
+                .collect();
+            changes.push(change_view(
+                "categories",
+                Some(names_text(&issue.categories)).filter(|s| !s.is_empty()),
+                Some(names.join(", ")).filter(|s| !s.is_empty()),
+            ));
+            update.category_ids = Some(target);
+        }
+    }
+    Ok(Plan { update, changes })
+}
+
+fn names_text<I>(named: &[Named<I>]) -> String {
+    named
+        .iter()
+        .map(|n| n.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Whether the user already posted this comment among the issue's latest ones.
+async fn already_commented(
+    app: &AppContext,
+    issue: &Issue,
+    me: UserId,
+    text: &str,
+) -> Result<bool, ToolError> {
+    let page = CommentPage {
+        min_id: None,
+        max_id: None,
+        count: PageSize::new(50).map_err(|e| ToolError::argument("comment", e))?,
+        order: SortOrder::Desc,
+    };
+    let recent: Vec<Comment> = app
+        .backlog
+        .issues
+        .comments(&IssueRef::Id(issue.id), page)
+        .await?;
+    Ok(recent.iter().any(|c| {
+        c.created_user.as_ref().is_some_and(|u| u.id == me) && c.content.trim() == text.trim()
+    }))
+}
+
+async fn apply(
+    app: &AppContext,
+    wanted: &Wanted<'_>,
+    issue: Issue,
+    dry_run: bool,
+    me: Option<UserId>,
+) -> BulkItem {
+    let key = issue.key.to_string();
+    let outcome = async {
+        let mut plan = plan(app, wanted, &issue).await?;
+        let only_comment = plan.changes.is_empty();
+        if let (Some(text), Some(me)) = (&wanted.comment, me) {
+            let fields_requested = wanted.args.status_id.is_some()
+                || wanted.args.assignee_id.is_some()
+                || wanted.args.priority_id.is_some()
+                || wanted.args.resolution_id.is_some()
+                || !wanted.start.is_keep()
+                || !wanted.due.is_keep()
+                || wanted.args.milestone_id.is_some()
+                || wanted.args.category_id.is_some();
+            // A comment goes with a change; on its own, it is posted once.
+            let post = if only_comment {
+                !fields_requested && !already_commented(app, &issue, me, text).await?
+            } else {
+                true
+            };
+            if post {
+                plan.update.comment = Some(text.clone());
+                plan.changes
+                    .push(change_view("comment", None, Some(text.clone())));
+            }
+        }
+        if plan.update.is_empty() {
+            return Ok::<_, ToolError>((Outcome::Unchanged, Vec::new()));
+        }
+        if dry_run {
+            return Ok((Outcome::Planned, plan.changes));
+        }
+        let after = app
+            .backlog
+            .issues
+            .update_issue(&IssueRef::Id(issue.id), &plan.update)
+            .await?;
+        let both = [issue.clone(), after];
+        let parents = parent_keys(app.backlog.issues.as_ref(), &both)
+            .await
+            .unwrap_or_default();
+        let view = app.view(app.default_zone, &parents);
+        let [before, after] = &both;
+        let mut changes = issue_changes(
+            &IssueView::new(before, &view),
+            &IssueView::new(after, &view),
+        );
+        if let Some(text) = &plan.update.comment {
+            changes.push(change_view("comment", None, Some(text.clone())));
+        }
+        Ok((Outcome::Updated, changes))
+    };
+    match outcome.await {
+        Ok((outcome, changes)) => BulkItem {
+            issue: key,
+            outcome,
+            changes,
+            reason: None,
+        },
+        Err(error) => failed(key, error.to_string()),
+    }
+}

@@ -1,0 +1,66 @@
+//! `get_issue`: one issue with every field.
+
+use crate::app::context::AppContext;
+use crate::app::tooling::annotations::READS;
+use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tools::common::selectors;
+use crate::app::tools::register::register;
+use crate::app::views::{IssueView, parent_keys};
+use crate::ports::ToolContext;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+const INFO: ToolInfo = ToolInfo {
+    name: "get_issue",
+    title: "Get an issue",
+    description: "Get one issue with every field: summary, description, status, type, priority, \
+        resolution, assignee, categories, versions, milestones, dates, hours, parent, custom \
+        fields, attachments, who created and updated it and when. Give issueKey (e.g. WEB-42) or \
+        issueId. For the conversation too, use get_issue_details.",
+    annotations: READS,
+    toolset: Toolset::Issue,
+    list: None,
+};
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct GetIssueArgs {
+    /// The issue's numeric id (or its key); 0 or absent means use issueKey.
+    #[serde(default)]
+    pub issue_id: Option<IdOrName>,
+    /// The issue key, e.g. WEB-42.
+    #[serde(default)]
+    pub issue_key: Option<String>,
+    /// IANA timezone for times, e.g. Asia/Tokyo. Default: the server's.
+    #[serde(default)]
+    pub timezone: Option<String>,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct IssueAnswer {
+    #[serde(flatten)]
+    pub issue: IssueView,
+    /// The timezone times are given in.
+    pub timezone: String,
+}
+
+pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
+    register(kit, app, INFO, run)
+}
+
+async fn run(
+    app: Arc<AppContext>,
+    args: GetIssueArgs,
+    _: ToolContext,
+) -> Result<IssueAnswer, ToolError> {
+    let zone = app.zone(args.timezone.as_deref())?;
+    let issue =
+        selectors::fetched_issue(&app, args.issue_id.as_ref(), args.issue_key.as_deref()).await?;
+    let parents = parent_keys(app.backlog.issues.as_ref(), std::slice::from_ref(&issue)).await?;
+    Ok(IssueAnswer {
+        issue: IssueView::new(&issue, &app.view(zone, &parents)),
+        timezone: zone.name().to_owned(),
+    })
+}

@@ -1,0 +1,107 @@
+//! `get_issue_comments`: a window of an issue's comments.
+
+use crate::app::context::AppContext;
+use crate::app::tooling::annotations::READS;
+use crate::app::tooling::validate::page_size;
+use crate::app::tooling::{
+    AppTool, FieldSelection, IdOrName, ListSpec, Paging, Projected, ToolError, ToolInfo, ToolKit,
+    Toolset, Truncation,
+};
+use crate::app::tools::common::paging::Order;
+use crate::app::tools::common::selectors;
+use crate::app::tools::register::register;
+use crate::app::views::CommentView;
+use crate::domain::ids::CommentId;
+use crate::domain::issue_filter::SortOrder;
+use crate::ports::{CommentPage, ToolContext};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+const INFO: ToolInfo = ToolInfo {
+    name: "get_issue_comments",
+    title: "List an issue's comments",
+    description: "List an issue's comments, newest first by default, with author, time and the \
+        field changes recorded with each. Page with minId/maxId (comment ids) and count (up to \
+        100). For an issue with its whole conversation in one call, use get_issue_details.",
+    annotations: READS,
+    toolset: Toolset::Issue,
+    list: Some(ListSpec {
+        items: "comments",
+        paging: Paging::Id,
+    }),
+};
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct GetIssueCommentsArgs {
+    /// The issue's numeric id (or its key); 0 or absent means use issueKey.
+    #[serde(default)]
+    pub issue_id: Option<IdOrName>,
+    /// The issue key, e.g. WEB-42.
+    #[serde(default)]
+    pub issue_key: Option<String>,
+    /// Only comments with a larger id.
+    #[serde(default)]
+    pub min_id: Option<i64>,
+    /// Only comments with a smaller id.
+    #[serde(default)]
+    pub max_id: Option<i64>,
+    /// How many, 1–100 (default 20).
+    #[serde(default)]
+    pub count: Option<i64>,
+    /// desc (newest first, default) or asc.
+    #[serde(default)]
+    pub order: Option<Order>,
+    #[serde(default)]
+    pub fields: Option<Vec<String>>,
+    /// IANA timezone for times, e.g. Asia/Tokyo. Default: the server's.
+    #[serde(default)]
+    pub timezone: Option<String>,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct CommentList {
+    pub count: usize,
+    pub comments: Vec<Projected<CommentView>>,
+    /// The timezone times are given in.
+    pub timezone: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub truncated: Option<Truncation>,
+}
+
+pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
+    register(kit, app, INFO, run).with_fields::<CommentView>()
+}
+
+async fn run(
+    app: Arc<AppContext>,
+    args: GetIssueCommentsArgs,
+    _: ToolContext,
+) -> Result<CommentList, ToolError> {
+    let zone = app.zone(args.timezone.as_deref())?;
+    let fields = FieldSelection::choose::<CommentView>(args.fields.as_deref())?;
+    let issue = selectors::issue(&app, args.issue_id.as_ref(), args.issue_key.as_deref()).await?;
+    let id = |name: &str, value: Option<i64>| {
+        value
+            .map(|v| CommentId::new(v).map_err(|e| ToolError::argument(name, e)))
+            .transpose()
+    };
+    let page = CommentPage {
+        min_id: id("minId", args.min_id)?,
+        max_id: id("maxId", args.max_id)?,
+        count: page_size("count", args.count, 20)?,
+        order: args.order.map_or(SortOrder::Desc, Order::into_sort_order),
+    };
+    let comments = app.backlog.issues.comments(&issue, page).await?;
+    Ok(CommentList {
+        count: comments.len(),
+        comments: comments
+            .iter()
+            .map(|c| Projected::new(CommentView::new(c, zone), &fields))
+            .collect(),
+        timezone: zone.name().to_owned(),
+        truncated: None,
+    })
+}

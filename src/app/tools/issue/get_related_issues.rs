@@ -1,0 +1,90 @@
+//! `get_related_issues`: issues linked to an issue as related.
+
+use crate::app::context::AppContext;
+use crate::app::project_scope::ProjectScope;
+use crate::app::tooling::annotations::READS;
+use crate::app::tooling::{
+    AppTool, FieldSelection, IdOrName, ListSpec, Paging, Projected, ToolError, ToolInfo, ToolKit,
+    Toolset, Truncation,
+};
+use crate::app::tools::common::selectors;
+use crate::app::tools::register::register;
+use crate::app::views::{IssueView, parent_keys};
+use crate::ports::ToolContext;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+const INFO: ToolInfo = ToolInfo {
+    name: "get_related_issues",
+    title: "List related issues",
+    description: "List the issues linked to an issue as related (not parent/child: for children \
+        use get_issues with parentIssueId). Give issueKey (e.g. WEB-42) or issueId.",
+    annotations: READS,
+    toolset: Toolset::Issue,
+    list: Some(ListSpec {
+        items: "issues",
+        paging: Paging::Whole,
+    }),
+};
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct GetRelatedIssuesArgs {
+    /// The issue's numeric id (or its key); 0 or absent means use issueKey.
+    #[serde(default)]
+    pub issue_id: Option<IdOrName>,
+    /// The issue key, e.g. WEB-42.
+    #[serde(default)]
+    pub issue_key: Option<String>,
+    #[serde(default)]
+    pub fields: Option<Vec<String>>,
+    /// IANA timezone for times, e.g. Asia/Tokyo. Default: the server's.
+    #[serde(default)]
+    pub timezone: Option<String>,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct RelatedIssues {
+    pub count: usize,
+    pub issues: Vec<Projected<IssueView>>,
+    /// The timezone times are given in.
+    pub timezone: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub truncated: Option<Truncation>,
+}
+
+pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
+    register(kit, app, INFO, run).with_fields::<IssueView>()
+}
+
+async fn run(
+    app: Arc<AppContext>,
+    args: GetRelatedIssuesArgs,
+    _: ToolContext,
+) -> Result<RelatedIssues, ToolError> {
+    let zone = app.zone(args.timezone.as_deref())?;
+    let fields = FieldSelection::choose::<IssueView>(args.fields.as_deref())?;
+    let issue = selectors::issue(&app, args.issue_id.as_ref(), args.issue_key.as_deref()).await?;
+    let allowed = app.scope.allowed_ids(&app.metadata).await?;
+    let related: Vec<_> = app
+        .backlog
+        .issues
+        .related_issues(&issue)
+        .await?
+        .into_iter()
+        .filter(|i| ProjectScope::shows(allowed.as_ref(), Some(i.project_id)))
+        .collect();
+    let parents = parent_keys(app.backlog.issues.as_ref(), &related).await?;
+    let view = app.view(zone, &parents);
+    Ok(RelatedIssues {
+        count: related.len(),
+        issues: related
+            .iter()
+            .map(|i| Projected::new(IssueView::new(i, &view), &fields))
+            .collect(),
+        timezone: zone.name().to_owned(),
+        truncated: None,
+    })
+}

@@ -1,0 +1,265 @@
+//! `update_issue`: change an issue, answering with what changed.
+
+use crate::app::context::AppContext;
+use crate::app::tooling::annotations::OVERWRITES_AND_APPENDS;
+use crate::app::tooling::validate::{date, ids};
+use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset, nullable};
+use crate::app::tools::common::custom_field_args::{CustomFieldSetArg, resolve_settings};
+use crate::app::tools::common::selectors;
+use crate::app::tools::register::register;
+use crate::app::views::{ChangeView, IssueView, issue_changes, parent_keys};
+use crate::domain::calendar_date::CalendarDate;
+use crate::domain::changes::{Change, IssueUpdate};
+use crate::domain::ids::AttachmentId;
+use crate::domain::issue::Issue;
+use crate::ports::{IssueRef, ToolContext};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+const INFO: ToolInfo = ToolInfo {
+    name: "update_issue",
+    title: "Update an issue",
+    description: "Change an issue: status (id or name, e.g. \"In Progress\", \"処理中\"), assignee \
+        (name, login id or \"me\"), priority, resolution, dates, hours, summary, description, type, \
+        categories, versions, milestones, parent, custom fields, and add a comment. Fields you \
+        leave out stay as they are; null empties a single-value field, [] empties a list. \
+        Answers with the issue afterwards and each field's old → new value.",
+    annotations: OVERWRITES_AND_APPENDS,
+    toolset: Toolset::Issue,
+    list: None,
+};
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct UpdateIssueArgs {
+    /// The issue's numeric id (or its key); 0 or absent means use issueKey.
+    #[serde(default)]
+    pub issue_id: Option<IdOrName>,
+    /// The issue key, e.g. WEB-42.
+    #[serde(default)]
+    pub issue_key: Option<String>,
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// The issue type: id or name.
+    #[serde(default)]
+    pub issue_type_id: Option<IdOrName>,
+    /// 2 High, 3 Normal, 4 Low, or the name.
+    #[serde(default)]
+    pub priority_id: Option<IdOrName>,
+    #[serde(default)]
+    pub description: Option<String>,
+    /// YYYY-MM-DD; null empties it.
+    #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<String>")]
+    pub start_date: Option<Option<String>>,
+    /// YYYY-MM-DD; null empties it.
+    #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<String>")]
+    pub due_date: Option<Option<String>>,
+    /// null empties it.
+    #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<f64>")]
+    pub estimated_hours: Option<Option<f64>>,
+    /// null empties it.
+    #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<f64>")]
+    pub actual_hours: Option<Option<f64>>,
+    /// Categories (ids or names); [] empties the list.
+    #[serde(default)]
+    pub category_id: Option<Vec<IdOrName>>,
+    /// Affected versions (ids or names); [] empties the list.
+    #[serde(default)]
+    pub version_id: Option<Vec<IdOrName>>,
+    /// Milestones (ids or names); [] empties the list.
+    #[serde(default)]
+    pub milestone_id: Option<Vec<IdOrName>>,
+    /// The status: id or name ("Open", "In Progress", "Resolved", "Closed", "処理中", custom ones).
+    #[serde(default)]
+    pub status_id: Option<IdOrName>,
+    /// 0 Fixed, 1 Won't Fix, 2 Invalid, 3 Duplication, 4 Cannot Reproduce, or the name; null empties it.
+    #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<IdOrName>")]
+    pub resolution_id: Option<Option<IdOrName>>,
+    /// The assignee: id, login id, name, or "me"; null unassigns.
+    #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<IdOrName>")]
+    pub assignee_id: Option<Option<IdOrName>>,
+    /// Users to notify: ids, login ids, names, or "me".
+    #[serde(default)]
+    pub notified_user_id: Option<Vec<IdOrName>>,
+    /// Ids of files uploaded to the space beforehand.
+    #[serde(default)]
+    pub attachment_id: Option<Vec<i64>>,
+    /// The parent issue: id or key; null detaches it.
+    #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<IdOrName>")]
+    pub parent_issue_id: Option<Option<IdOrName>>,
+    /// A comment to post with the change.
+    #[serde(default)]
+    pub comment: Option<String>,
+    /// Custom field values.
+    #[serde(default)]
+    pub custom_fields: Option<Vec<CustomFieldSetArg>>,
+    /// IANA timezone for times in the answer. Default: the server's.
+    #[serde(default)]
+    pub timezone: Option<String>,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct UpdatedIssue {
+    /// The issue after the change.
+    pub issue: IssueView,
+    /// Each changed field, old → new.
+    pub changes: Vec<ChangeView>,
+    /// The timezone times are given in.
+    pub timezone: String,
+}
+
+pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
+    register(kit, app, INFO, run)
+}
+
+fn change_date(
+    parameter: &str,
+    value: &Option<Option<String>>,
+) -> Result<Change<CalendarDate>, ToolError> {
+    Ok(match value {
+        None => Change::Keep,
+        Some(None) => Change::Clear,
+        Some(Some(text)) if text.trim().is_empty() => Change::Clear,
+        Some(Some(text)) => date(parameter, Some(text))?.map_or(Change::Clear, Change::Set),
+    })
+}
+
+fn change<T: Clone>(value: &Option<Option<T>>) -> Change<T> {
+    match value {
+        None => Change::Keep,
+        Some(None) => Change::Clear,
+        Some(Some(v)) => Change::Set(v.clone()),
+    }
+}
+
+/// The changes asked for, with names resolved in the issue's project.
+async fn update_for(
+    app: &AppContext,
+    issue: &Issue,
+    args: &UpdateIssueArgs,
+) -> Result<IssueUpdate, ToolError> {
+    let resolver = app.resolver();
+    let p = issue.project_id;
+    let list = |v: &Option<Vec<IdOrName>>| v.clone().unwrap_or_default();
+    let resolution_id = match &args.resolution_id {
+        None => Change::Keep,
+        Some(None) => Change::Clear,
+        Some(Some(value)) => Change::Set(resolver.resolution("resolutionId", value).await?),
+    };
+    let assignee_id = match &args.assignee_id {
+        None => Change::Keep,
+        Some(None) => Change::Clear,
+        Some(Some(value)) => Change::Set(resolver.user("assigneeId", value).await?),
+    };
+    let parent_issue_id = match &args.parent_issue_id {
+        None => Change::Keep,
+        Some(None) => Change::Clear,
+        Some(Some(value)) => Change::Set(resolver.issue_id("parentIssueId", value).await?),
+    };
+    let lists = |v: &Option<Vec<IdOrName>>| v.is_some();
+    Ok(IssueUpdate {
+        summary: args.summary.clone(),
+        issue_type_id: match &args.issue_type_id {
+            Some(value) => Some(resolver.issue_type("issueTypeId", p, value).await?),
+            None => None,
+        },
+        priority_id: match &args.priority_id {
+            Some(value) => Some(resolver.priority("priorityId", value).await?),
+            None => None,
+        },
+        description: args.description.clone(),
+        status_id: match &args.status_id {
+            Some(value) => Some(resolver.status("statusId", p, value).await?),
+            None => None,
+        },
+        resolution_id,
+        assignee_id,
+        start_date: change_date("startDate", &args.start_date)?,
+        due_date: change_date("dueDate", &args.due_date)?,
+        estimated_hours: change(&args.estimated_hours),
+        actual_hours: change(&args.actual_hours),
+        category_ids: if lists(&args.category_id) {
+            Some(
+                resolver
+                    .categories("categoryId", &[p], &list(&args.category_id))
+                    .await?,
+            )
+        } else {
+            None
+        },
+        version_ids: if lists(&args.version_id) {
+            Some(
+                resolver
+                    .versions("versionId", &[p], &list(&args.version_id))
+                    .await?,
+            )
+        } else {
+            None
+        },
+        milestone_ids: if lists(&args.milestone_id) {
+            Some(
+                resolver
+                    .versions("milestoneId", &[p], &list(&args.milestone_id))
+                    .await?,
+            )
+        } else {
+            None
+        },
+        parent_issue_id,
+        notified_user_ids: resolver
+            .users("notifiedUserId", &list(&args.notified_user_id))
+            .await?,
+        attachment_ids: ids(
+            "attachmentId",
+            args.attachment_id.as_deref(),
+            AttachmentId::new,
+        )?,
+        custom_fields: resolve_settings(app, p, args.custom_fields.as_deref().unwrap_or_default())
+            .await?,
+        comment: args.comment.clone().filter(|c| !c.trim().is_empty()),
+    })
+}
+
+async fn run(
+    app: Arc<AppContext>,
+    args: UpdateIssueArgs,
+    _: ToolContext,
+) -> Result<UpdatedIssue, ToolError> {
+    let zone = app.zone(args.timezone.as_deref())?;
+    let before =
+        selectors::fetched_issue(&app, args.issue_id.as_ref(), args.issue_key.as_deref()).await?;
+    let update = update_for(&app, &before, &args).await?;
+    if update.is_empty() {
+        return Err(ToolError::argument(
+            "issueKey",
+            "nothing to change: give at least one field to update, or a comment",
+        ));
+    }
+    let after = app
+        .backlog
+        .issues
+        .update_issue(&IssueRef::Id(before.id), &update)
+        .await?;
+    let both = [before, after];
+    let parents = parent_keys(app.backlog.issues.as_ref(), &both).await?;
+    let view = app.view(zone, &parents);
+    let [before, after] = both;
+    let (old, new) = (
+        IssueView::new(&before, &view),
+        IssueView::new(&after, &view),
+    );
+    Ok(UpdatedIssue {
+        changes: issue_changes(&old, &new),
+        issue: new,
+        timezone: zone.name().to_owned(),
+    })
+}

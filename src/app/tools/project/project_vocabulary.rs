@@ -1,0 +1,201 @@
+//! `get_project_users`, `get_project_statuses` and `get_project_metadata`.
+
+use crate::app::context::AppContext;
+use crate::app::tooling::annotations::READS;
+use crate::app::tooling::{
+    AppTool, FieldSelection, IdOrName, ListSpec, Paging, ToolError, ToolInfo, ToolKit, Toolset,
+};
+use crate::app::tools::common::listing::{Listing, ProjectListArgs};
+use crate::app::tools::common::selectors;
+use crate::app::tools::register::register;
+use crate::app::views::{
+    CustomFieldDefinitionView, IssueTypeView, NamedView, ProjectView, StatusView, UserView,
+    VersionView,
+};
+use crate::ports::{ProjectRef, ToolContext};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+const USERS: ToolInfo = ToolInfo {
+    name: "get_project_users",
+    title: "List a project's members",
+    description: "List a project's members (id, login id, name). Give projectId (id, key or \
+        name) or projectKey.",
+    annotations: READS,
+    toolset: Toolset::Project,
+    list: Some(ListSpec {
+        items: "items",
+        paging: Paging::Whole,
+    }),
+};
+
+const STATUSES: ToolInfo = ToolInfo {
+    name: "get_project_statuses",
+    title: "List a project's statuses",
+    description: "List a project's workflow statuses in order (ids and names, custom statuses \
+        included): what update_issue's statusId can be. Give projectId (id, key or name) or \
+        projectKey.",
+    annotations: READS,
+    toolset: Toolset::Project,
+    list: None,
+};
+
+const METADATA: ToolInfo = ToolInfo {
+    name: "get_project_metadata",
+    title: "A project's vocabulary at once",
+    description: "Everything needed to fill in or filter a project's issues, in one call: \
+        statuses, issue types, priorities, resolutions, categories, milestones and versions, \
+        custom fields (with their choices) and members. Give projectId (id, key or name) or \
+        projectKey.",
+    annotations: READS,
+    toolset: Toolset::Project,
+    list: None,
+};
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ProjectArgs {
+    /// The project: id, key (WEB) or name; 0 or absent means use projectKey.
+    #[serde(default)]
+    pub project_id: Option<IdOrName>,
+    /// The project key, e.g. WEB.
+    #[serde(default)]
+    pub project_key: Option<String>,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ProjectStatuses {
+    pub project_key: String,
+    pub statuses: Vec<StatusView>,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ProjectMetadata {
+    pub project: ProjectView,
+    pub statuses: Vec<StatusView>,
+    pub issue_types: Vec<IssueTypeView>,
+    pub priorities: Vec<NamedView>,
+    pub resolutions: Vec<NamedView>,
+    pub categories: Vec<NamedView>,
+    /// Versions and milestones (one Backlog object), current ones.
+    pub versions: Vec<VersionView>,
+    pub custom_fields: Vec<CustomFieldDefinitionView>,
+    pub members: Vec<MemberView>,
+}
+
+/// A member: enough to assign issues.
+#[derive(Debug, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct MemberView {
+    pub id: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    pub name: String,
+}
+
+pub fn users_tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
+    register(kit, app, USERS, users).with_fields::<UserView>()
+}
+
+pub fn statuses_tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
+    register(kit, app, STATUSES, statuses)
+}
+
+pub fn metadata_tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
+    register(kit, app, METADATA, metadata)
+}
+
+async fn users(
+    app: Arc<AppContext>,
+    args: ProjectListArgs,
+    _: ToolContext,
+) -> Result<Listing<UserView>, ToolError> {
+    let fields = FieldSelection::choose::<UserView>(args.fields.as_deref())?;
+    let project =
+        selectors::project(&app, args.project_id.as_ref(), args.project_key.as_deref()).await?;
+    let members = app
+        .backlog
+        .projects
+        .project_users(&ProjectRef::Id(project.id))
+        .await?;
+    Ok(Listing::new(
+        members.iter().map(|u| UserView::new(u, app.default_zone)),
+        &fields,
+    ))
+}
+
+async fn statuses(
+    app: Arc<AppContext>,
+    args: ProjectArgs,
+    _: ToolContext,
+) -> Result<ProjectStatuses, ToolError> {
+    let project =
+        selectors::project(&app, args.project_id.as_ref(), args.project_key.as_deref()).await?;
+    let statuses = app
+        .backlog
+        .projects
+        .statuses(&ProjectRef::Id(project.id))
+        .await?;
+    Ok(ProjectStatuses {
+        project_key: project.key.to_string(),
+        statuses: statuses.iter().map(StatusView::from).collect(),
+    })
+}
+
+async fn metadata(
+    app: Arc<AppContext>,
+    args: ProjectArgs,
+    _: ToolContext,
+) -> Result<ProjectMetadata, ToolError> {
+    let project =
+        selectors::project(&app, args.project_id.as_ref(), args.project_key.as_deref()).await?;
+    let m = &app.metadata;
+    let id = project.id;
+    let (
+        statuses,
+        issue_types,
+        priorities,
+        resolutions,
+        categories,
+        versions,
+        custom_fields,
+        members,
+    ) = tokio::try_join!(
+        m.statuses(id),
+        m.issue_types(id),
+        m.priorities(),
+        m.resolutions(),
+        m.categories(id),
+        m.versions(id),
+        m.custom_fields(id),
+        m.members(id),
+    )?;
+    Ok(ProjectMetadata {
+        project: ProjectView::from(&project),
+        statuses: statuses.iter().map(StatusView::from).collect(),
+        issue_types: issue_types.iter().map(IssueTypeView::from).collect(),
+        priorities: priorities.iter().map(NamedView::of).collect(),
+        resolutions: resolutions.iter().map(NamedView::of).collect(),
+        categories: categories.iter().map(NamedView::from).collect(),
+        versions: versions
+            .iter()
+            .filter(|v| !v.archived)
+            .map(VersionView::from)
+            .collect(),
+        custom_fields: custom_fields
+            .iter()
+            .map(CustomFieldDefinitionView::from)
+            .collect(),
+        members: members
+            .iter()
+            .map(|u| MemberView {
+                id: u.id.get(),
+                user_id: u.login_id.clone(),
+                name: u.name.clone(),
+            })
+            .collect(),
+    })
+}

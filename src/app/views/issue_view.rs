@@ -1,0 +1,214 @@
+use crate::app::tooling::FieldView;
+use crate::domain::ids::IssueId;
+use crate::domain::issue::{CustomFieldContent, Issue, Named};
+use crate::domain::keys::IssueKey;
+use crate::domain::zone::DisplayZone;
+use schemars::JsonSchema;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// What rendering an issue needs besides the issue.
+pub struct ViewContext<'a> {
+    pub zone: DisplayZone,
+    pub web_base_url: &'a str,
+    /// Keys of parent issues, by id.
+    pub parent_keys: &'a HashMap<IssueId, IssueKey>,
+}
+
+/// An issue. Lists answer with a compact subset of these fields by default.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct IssueView {
+    /// The issue key, e.g. WEB-42.
+    pub issue_key: String,
+    pub id: i64,
+    pub project_id: i64,
+    pub summary: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Status name, e.g. "In Progress" or "処理中".
+    pub status: String,
+    pub issue_type: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub priority: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<String>,
+    /// Assignee's name; absent when nobody is assigned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assignee: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<String>,
+    /// Affected versions.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub versions: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<String>,
+    /// YYYY-MM-DD.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<String>,
+    /// YYYY-MM-DD.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub estimated_hours: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual_hours: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent_issue_key: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub custom_fields: Vec<CustomFieldValueView>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<AttachmentView>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_user: Option<String>,
+    /// When it was created, in the requested timezone with its offset.
+    pub created: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated_user: Option<String>,
+    /// When it last changed, in the requested timezone with its offset.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
+    /// The issue's page in Backlog.
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomFieldValueView {
+    pub id: i64,
+    pub name: String,
+    /// The value as text; list choices joined with ", ".
+    pub value: String,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct AttachmentView {
+    pub id: i64,
+    pub name: String,
+    /// Bytes.
+    pub size: u64,
+}
+
+impl FieldView for IssueView {
+    const FIELDS: &'static [&'static str] = &[
+        "issueKey",
+        "id",
+        "projectId",
+        "summary",
+        "description",
+        "status",
+        "issueType",
+        "priority",
+        "resolution",
+        "assignee",
+        "categories",
+        "versions",
+        "milestones",
+        "startDate",
+        "dueDate",
+        "estimatedHours",
+        "actualHours",
+        "parentIssueKey",
+        "customFields",
+        "attachments",
+        "createdUser",
+        "created",
+        "updatedUser",
+        "updated",
+        "url",
+    ];
+    const DEFAULT_FIELDS: &'static [&'static str] = &[
+        "issueKey",
+        "summary",
+        "status",
+        "issueType",
+        "priority",
+        "assignee",
+        "startDate",
+        "dueDate",
+        "milestones",
+        "parentIssueKey",
+        "updated",
+        "url",
+    ];
+    const KEY_FIELDS: &'static [&'static str] = &["issueKey"];
+}
+
+impl IssueView {
+    pub fn new(issue: &Issue, view: &ViewContext<'_>) -> Self {
+        Self {
+            issue_key: issue.key.to_string(),
+            id: issue.id.get(),
+            project_id: issue.project_id.get(),
+            summary: issue.summary.clone(),
+            description: Some(issue.description.clone()),
+            status: issue.status.name.clone(),
+            issue_type: issue.issue_type.name.clone(),
+            priority: issue.priority.as_ref().map(|p| p.name.clone()),
+            resolution: issue.resolution.as_ref().map(|r| r.name.clone()),
+            assignee: issue.assignee.as_ref().map(|a| a.name.clone()),
+            categories: names(&issue.categories),
+            versions: names(&issue.versions),
+            milestones: names(&issue.milestones),
+            start_date: issue.start_date.map(|d| d.to_string()),
+            due_date: issue.due_date.map(|d| d.to_string()),
+            estimated_hours: issue.estimated_hours,
+            actual_hours: issue.actual_hours,
+            parent_issue_key: issue
+                .parent_issue_id
+                .and_then(|id| view.parent_keys.get(&id))
+                .map(ToString::to_string),
+            custom_fields: issue
+                .custom_fields
+                .iter()
+                .filter_map(|field| {
+                    custom_field_text(&field.value, field.other_value.as_deref()).map(|value| {
+                        CustomFieldValueView {
+                            id: field.id.get(),
+                            name: field.name.clone(),
+                            value,
+                        }
+                    })
+                })
+                .collect(),
+            attachments: issue
+                .attachments
+                .iter()
+                .map(|a| AttachmentView {
+                    id: a.id.get(),
+                    name: a.name.clone(),
+                    size: a.size,
+                })
+                .collect(),
+            created_user: issue.created_user.as_ref().map(|u| u.name.clone()),
+            created: view.zone.format_instant(issue.created),
+            updated_user: issue.updated_user.as_ref().map(|u| u.name.clone()),
+            updated: issue.updated.map(|u| view.zone.format_instant(u)),
+            url: format!("{}/view/{}", view.web_base_url, issue.key),
+        }
+    }
+}
+
+pub fn names<I>(named: &[Named<I>]) -> Vec<String> {
+    named.iter().map(|n| n.name.clone()).collect()
+}
+
+/// A custom field's value as text; `None` when it is empty.
+pub fn custom_field_text(content: &CustomFieldContent, other: Option<&str>) -> Option<String> {
+    let mut text = match content {
+        CustomFieldContent::Empty => return other.filter(|o| !o.is_empty()).map(str::to_owned),
+        CustomFieldContent::Text(t) => t.clone(),
+        CustomFieldContent::Number(n) => n.to_string(),
+        CustomFieldContent::Date(d) => d.to_string(),
+        CustomFieldContent::Items(items) => items
+            .iter()
+            .map(|i| i.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
+    if let Some(other) = other.filter(|o| !o.is_empty()) {
+        text = format!("{text} ({other})");
+    }
+    Some(text)
+}

@@ -1,0 +1,166 @@
+//! Read-only mode, the project allow-list, and tool selection, seen by a client.
+
+use crate::support::{ServerEnv, error_text, start, structured};
+use serde_json::json;
+
+async fn tool_names(env: ServerEnv) -> Vec<String> {
+    let server = start(env).await;
+    let names = server
+        .client
+        .list_all_tools()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|t| t.name.to_string())
+        .collect();
+    server.stop().await;
+    names
+}
+
+#[tokio::test]
+async fn read_only_mode_lists_only_reads_and_refuses_writes() {
+    let server = start(ServerEnv::demo().var("BACKLOG_READ_ONLY", "true")).await;
+    let tools = server.client.list_all_tools().await.unwrap();
+    assert!(tools.len() > 20);
+    assert!(
+        tools
+            .iter()
+            .all(|t| t.annotations.as_ref().unwrap().read_only_hint == Some(true))
+    );
+    assert!(!tools.iter().any(|t| t.name == "update_issue"));
+    let refusal = error_text(
+        &server
+            .call(
+                "update_issue",
+                json!({"issueKey": "WEB-1", "statusId": "Closed"}),
+            )
+            .await,
+    );
+    assert_eq!(
+        refusal,
+        "`update_issue` changes Backlog, and this server runs read-only (BACKLOG_READ_ONLY / --read-only); nothing was changed"
+    );
+    let read = structured(&server.call("get_issue", json!({"issueKey": "WEB-1"})).await);
+    assert_eq!(read["status"], "In Progress", "the issue is untouched");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn the_read_only_flag_works_like_the_variable() {
+    let env = ServerEnv::demo();
+    let names = {
+        let server = crate::support::start_with_args(env, &["--read-only"]).await;
+        let names: Vec<String> = server
+            .client
+            .list_all_tools()
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|t| t.name.to_string())
+            .collect();
+        server.stop().await;
+        names
+    };
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.starts_with("add_") || n.starts_with("delete_"))
+    );
+    assert!(names.iter().any(|n| n == "get_issues"));
+}
+
+#[tokio::test]
+async fn the_allow_list_filters_lists_and_refuses_other_projects() {
+    let server = start(ServerEnv::demo().var("BACKLOG_ALLOWED_PROJECTS", "WEB")).await;
+    let projects = structured(&server.call("get_project_list", json!({})).await);
+    let keys: Vec<&str> = projects["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["projectKey"].as_str().unwrap())
+        .collect();
+    assert_eq!(keys, ["WEB"]);
+    let issues = structured(&server.call("get_issues", json!({"count": 100})).await);
+    let all = issues["issues"].as_array().unwrap();
+    assert_eq!(all.len(), 22);
+    assert!(
+        all.iter()
+            .all(|i| i["issueKey"].as_str().unwrap().starts_with("WEB-"))
+    );
+    for (tool, arguments) in [
+        ("get_issue", json!({"issueKey": "OPS-1"})),
+        ("update_issue", json!({"issueKey": "OPS-1", "statusId": 4})),
+        ("get_issues", json!({"projectId": ["APP"]})),
+        ("get_issue_details", json!({"issue_key": "APP-2"})),
+    ] {
+        let refusal = error_text(&server.call(tool, arguments).await);
+        assert!(
+            refusal.contains(
+                "outside the projects this server may touch (BACKLOG_ALLOWED_PROJECTS: WEB)"
+            ),
+            "{tool}: {refusal}"
+        );
+    }
+    let mine = structured(&server.call("get_user_issue_list", json!({})).await);
+    assert!(
+        mine["issues"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["issueKey"].as_str().unwrap().starts_with("WEB-"))
+    );
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn toolsets_prefix_and_tool_lists_select_what_is_offered() {
+    let names = tool_names(
+        ServerEnv::demo()
+            .var("ENABLE_TOOLSETS", "space")
+            .var("PREFIX", "backlog_"),
+    )
+    .await;
+    assert_eq!(
+        names,
+        [
+            "backlog_get_space",
+            "backlog_get_space_activities",
+            "backlog_get_users",
+            "backlog_get_user_stars_count",
+            "backlog_get_myself",
+            "backlog_get_user_recent_updates"
+        ]
+    );
+    let names = tool_names(
+        ServerEnv::demo()
+            .var("BACKLOG_TOOLS", "get_issue,get_issues,delete_issue")
+            .var("BACKLOG_EXCLUDE_TOOLS", "delete_issue"),
+    )
+    .await;
+    assert_eq!(names, ["get_issue", "get_issues"], "exclusion wins");
+
+    let server = start(ServerEnv::demo().var("ENABLE_TOOLSETS", "space,project")).await;
+    let refusal = error_text(&server.call("get_issue", json!({"issueKey": "WEB-1"})).await);
+    assert!(
+        refusal.contains("belongs to the `issue` toolset, which is not enabled"),
+        "{refusal}"
+    );
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn a_selection_naming_unknown_tools_stops_the_server_with_the_valid_names() {
+    let output = ServerEnv::demo()
+        .var("BACKLOG_EXCLUDE_TOOLS", "delete_everything")
+        .command()
+        .output()
+        .await
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("BACKLOG_EXCLUDE_TOOLS: unknown tool delete_everything"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("get_issue"), "{stderr}");
+}
