@@ -205,11 +205,6 @@ pub enum BacklogError {
     )]
     TooLarge { what: String, limit: u64 },
 
-    /// The adapter does not implement this operation (transitional, while
-    /// adapters are completed; no adapter returns it once they are).
-    #[error("this server cannot {operation} yet")]
-    Unsupported { operation: String },
-
     /// Backlog answered 2xx with something that is not the expected shape.
     #[error("Backlog sent an answer this server could not read ({detail}); please report it")]
     InvalidResponse { detail: String },

@@ -1,6 +1,5 @@
 //! Issues and their comments.
 
-use super::unsupported::unsupported;
 use crate::domain::attachment_file::AttachmentFile;
 use crate::domain::backlog_error::BacklogError;
 use crate::domain::changes::{IssueUpdate, NewComment, NewIssue};
@@ -67,74 +66,56 @@ pub trait IssueRepository: Send + Sync {
     ) -> Result<Vec<Comment>, BacklogError>;
 
     /// Creates an issue (Backlog answers 201) in the project's first status.
-    async fn add_issue(&self, _issue: &NewIssue) -> Result<Issue, BacklogError> {
-        unsupported("add an issue")
-    }
+    async fn add_issue(&self, issue: &NewIssue) -> Result<Issue, BacklogError>;
 
     /// Applies the changes and returns the issue as it is afterwards. Backlog
     /// records a comment with the change log (and `update.comment` as its text).
     async fn update_issue(
         &self,
-        _issue: &IssueRef,
-        _update: &IssueUpdate,
-    ) -> Result<Issue, BacklogError> {
-        unsupported("update an issue")
-    }
+        issue: &IssueRef,
+        update: &IssueUpdate,
+    ) -> Result<Issue, BacklogError>;
 
     /// Deletes the issue and returns it as it was.
-    async fn delete_issue(&self, _issue: &IssueRef) -> Result<Issue, BacklogError> {
-        unsupported("delete an issue")
-    }
+    async fn delete_issue(&self, issue: &IssueRef) -> Result<Issue, BacklogError>;
 
     async fn add_comment(
         &self,
-        _issue: &IssueRef,
-        _comment: &NewComment,
-    ) -> Result<Comment, BacklogError> {
-        unsupported("add a comment")
-    }
+        issue: &IssueRef,
+        comment: &NewComment,
+    ) -> Result<Comment, BacklogError>;
 
     /// Changes a comment's text (only its author may).
     async fn update_comment(
         &self,
-        _issue: &IssueRef,
-        _comment: CommentId,
-        _content: &str,
-    ) -> Result<Comment, BacklogError> {
-        unsupported("update a comment")
-    }
+        issue: &IssueRef,
+        comment: CommentId,
+        content: &str,
+    ) -> Result<Comment, BacklogError>;
 
     /// Issues linked to this one as related.
-    async fn related_issues(&self, _issue: &IssueRef) -> Result<Vec<Issue>, BacklogError> {
-        unsupported("list related issues")
-    }
+    async fn related_issues(&self, issue: &IssueRef) -> Result<Vec<Issue>, BacklogError>;
 
     /// Links `target` as related; returns the linked issue.
     async fn add_related_issue(
         &self,
-        _issue: &IssueRef,
-        _target: IssueId,
-    ) -> Result<Issue, BacklogError> {
-        unsupported("add a related issue")
-    }
+        issue: &IssueRef,
+        target: IssueId,
+    ) -> Result<Issue, BacklogError>;
 
     /// Removes the link; returns the formerly related issue.
     async fn remove_related_issue(
         &self,
-        _issue: &IssueRef,
-        _related: IssueId,
-    ) -> Result<Issue, BacklogError> {
-        unsupported("remove a related issue")
-    }
+        issue: &IssueRef,
+        related: IssueId,
+    ) -> Result<Issue, BacklogError>;
 
     /// Downloads an attachment of the issue. Larger than `max_bytes` MUST be
     /// [`BacklogError::TooLarge`], detected while streaming, before it is all read.
     async fn attachment(
         &self,
-        _issue: &IssueRef,
-        _attachment: AttachmentId,
-        _max_bytes: u64,
-    ) -> Result<AttachmentFile, BacklogError> {
-        unsupported("download an attachment")
-    }
+        issue: &IssueRef,
+        attachment: AttachmentId,
+        max_bytes: u64,
+    ) -> Result<AttachmentFile, BacklogError>;
 }

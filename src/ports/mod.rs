@@ -6,7 +6,6 @@ pub mod project_repository;
 pub mod space_repository;
 pub mod tool;
 pub mod tool_transport;
-mod unsupported;
 pub mod user_repository;
 pub mod watching_repository;
 

@@ -1,6 +1,5 @@
 //! Projects and their per-project vocabulary.
 
-use super::unsupported::unsupported;
 use crate::domain::backlog_error::BacklogError;
 use crate::domain::changes::{NewProject, NewVersion, ProjectUpdate, VersionUpdate};
 use crate::domain::custom_field::CustomFieldDefinition;
@@ -40,76 +39,54 @@ pub trait ProjectRepository: Send + Sync {
 
     async fn project(&self, project: &ProjectRef) -> Result<Project, BacklogError>;
 
-    async fn add_project(&self, _project: &NewProject) -> Result<Project, BacklogError> {
-        unsupported("add a project")
-    }
+    async fn add_project(&self, project: &NewProject) -> Result<Project, BacklogError>;
 
     async fn update_project(
         &self,
-        _project: &ProjectRef,
-        _update: &ProjectUpdate,
-    ) -> Result<Project, BacklogError> {
-        unsupported("update a project")
-    }
+        project: &ProjectRef,
+        update: &ProjectUpdate,
+    ) -> Result<Project, BacklogError>;
 
     /// The project's members.
-    async fn project_users(&self, _project: &ProjectRef) -> Result<Vec<User>, BacklogError> {
-        unsupported("list project members")
-    }
+    async fn project_users(&self, project: &ProjectRef) -> Result<Vec<User>, BacklogError>;
 
     /// The project's workflow statuses in display order, custom ones included.
     async fn statuses(&self, project: &ProjectRef) -> Result<Vec<Status>, BacklogError>;
 
-    async fn issue_types(&self, _project: &ProjectRef) -> Result<Vec<IssueType>, BacklogError> {
-        unsupported("list issue types")
-    }
+    async fn issue_types(&self, project: &ProjectRef) -> Result<Vec<IssueType>, BacklogError>;
 
-    async fn categories(&self, _project: &ProjectRef) -> Result<Vec<Category>, BacklogError> {
-        unsupported("list categories")
-    }
+    async fn categories(&self, project: &ProjectRef) -> Result<Vec<Category>, BacklogError>;
 
     async fn add_category(
         &self,
-        _project: &ProjectRef,
-        _name: &str,
-    ) -> Result<Category, BacklogError> {
-        unsupported("add a category")
-    }
+        project: &ProjectRef,
+        name: &str,
+    ) -> Result<Category, BacklogError>;
 
     async fn custom_fields(
         &self,
-        _project: &ProjectRef,
-    ) -> Result<Vec<CustomFieldDefinition>, BacklogError> {
-        unsupported("list custom fields")
-    }
+        project: &ProjectRef,
+    ) -> Result<Vec<CustomFieldDefinition>, BacklogError>;
 
     /// Versions and milestones (one Backlog object), archived ones included.
-    async fn versions(&self, _project: &ProjectRef) -> Result<Vec<Version>, BacklogError> {
-        unsupported("list versions")
-    }
+    async fn versions(&self, project: &ProjectRef) -> Result<Vec<Version>, BacklogError>;
 
     async fn add_version(
         &self,
-        _project: &ProjectRef,
-        _version: &NewVersion,
-    ) -> Result<Version, BacklogError> {
-        unsupported("add a version")
-    }
+        project: &ProjectRef,
+        version: &NewVersion,
+    ) -> Result<Version, BacklogError>;
 
     async fn update_version(
         &self,
-        _project: &ProjectRef,
-        _version: VersionId,
-        _update: &VersionUpdate,
-    ) -> Result<Version, BacklogError> {
-        unsupported("update a version")
-    }
+        project: &ProjectRef,
+        version: VersionId,
+        update: &VersionUpdate,
+    ) -> Result<Version, BacklogError>;
 
     async fn delete_version(
         &self,
-        _project: &ProjectRef,
-        _version: VersionId,
-    ) -> Result<Version, BacklogError> {
-        unsupported("delete a version")
-    }
+        project: &ProjectRef,
+        version: VersionId,
+    ) -> Result<Version, BacklogError>;
 }

@@ -1,6 +1,5 @@
 //! The space and its space-wide lists.
 
-use super::unsupported::unsupported;
 use crate::domain::activity::{Activity, ActivityQuery};
 use crate::domain::backlog_error::BacklogError;
 use crate::domain::ids::{PriorityId, ResolutionId};
@@ -14,25 +13,14 @@ use async_trait::async_trait;
 #[cfg_attr(test, mockall::automock)]
 #[async_trait]
 pub trait SpaceRepository: Send + Sync {
-    async fn space(&self) -> Result<Space, BacklogError> {
-        unsupported("read the space")
-    }
+    async fn space(&self) -> Result<Space, BacklogError>;
 
     /// Recent updates across the space, newest first unless the query says otherwise.
-    async fn space_activities(
-        &self,
-        _query: &ActivityQuery,
-    ) -> Result<Vec<Activity>, BacklogError> {
-        unsupported("list space activities")
-    }
+    async fn space_activities(&self, query: &ActivityQuery) -> Result<Vec<Activity>, BacklogError>;
 
     /// The space's priorities (High, Normal, Low), in display order.
-    async fn priorities(&self) -> Result<Vec<Named<PriorityId>>, BacklogError> {
-        unsupported("list priorities")
-    }
+    async fn priorities(&self) -> Result<Vec<Named<PriorityId>>, BacklogError>;
 
     /// The space's resolutions (Fixed is id 0), in display order.
-    async fn resolutions(&self) -> Result<Vec<Named<ResolutionId>>, BacklogError> {
-        unsupported("list resolutions")
-    }
+    async fn resolutions(&self) -> Result<Vec<Named<ResolutionId>>, BacklogError>;
 }

@@ -1,6 +1,5 @@
 //! Users of the space.
 
-use super::unsupported::unsupported;
 use crate::domain::activity::{Activity, ActivityQuery};
 use crate::domain::backlog_error::BacklogError;
 use crate::domain::calendar_date::DateRange;
@@ -19,25 +18,19 @@ pub trait UserRepository: Send + Sync {
     async fn myself(&self) -> Result<User, BacklogError>;
 
     /// Every user of the space.
-    async fn users(&self) -> Result<Vec<User>, BacklogError> {
-        unsupported("list users")
-    }
+    async fn users(&self) -> Result<Vec<User>, BacklogError>;
 
     /// A user's recent updates.
     async fn user_activities(
         &self,
-        _user: UserId,
-        _query: &ActivityQuery,
-    ) -> Result<Vec<Activity>, BacklogError> {
-        unsupported("list a user's activities")
-    }
+        user: UserId,
+        query: &ActivityQuery,
+    ) -> Result<Vec<Activity>, BacklogError>;
 
     /// How many stars the user received, optionally within a range of days.
     async fn received_star_count(
         &self,
-        _user: UserId,
-        _range: &DateRange,
-    ) -> Result<u64, BacklogError> {
-        unsupported("count a user's stars")
-    }
+        user: UserId,
+        range: &DateRange,
+    ) -> Result<u64, BacklogError>;
 }

@@ -1,7 +1,6 @@
 //! Watch lists.
 
 use super::issue_repository::IssueRef;
-use super::unsupported::unsupported;
 use crate::domain::backlog_error::BacklogError;
 use crate::domain::ids::{UserId, WatchingId};
 use crate::domain::watching::{Watching, WatchingCountQuery, WatchingQuery};
@@ -15,43 +14,25 @@ use async_trait::async_trait;
 pub trait WatchingRepository: Send + Sync {
     async fn watchings(
         &self,
-        _user: UserId,
-        _query: &WatchingQuery,
-    ) -> Result<Vec<Watching>, BacklogError> {
-        unsupported("list watchings")
-    }
+        user: UserId,
+        query: &WatchingQuery,
+    ) -> Result<Vec<Watching>, BacklogError>;
 
     async fn watching_count(
         &self,
-        _user: UserId,
-        _query: &WatchingCountQuery,
-    ) -> Result<u64, BacklogError> {
-        unsupported("count watchings")
-    }
+        user: UserId,
+        query: &WatchingCountQuery,
+    ) -> Result<u64, BacklogError>;
 
-    async fn watching(&self, _id: WatchingId) -> Result<Watching, BacklogError> {
-        unsupported("read a watching")
-    }
+    async fn watching(&self, id: WatchingId) -> Result<Watching, BacklogError>;
 
     /// Starts watching an issue as the API key's user.
-    async fn add_watching(&self, _issue: &IssueRef, _note: &str) -> Result<Watching, BacklogError> {
-        unsupported("add a watching")
-    }
+    async fn add_watching(&self, issue: &IssueRef, note: &str) -> Result<Watching, BacklogError>;
 
-    async fn update_watching(
-        &self,
-        _id: WatchingId,
-        _note: &str,
-    ) -> Result<Watching, BacklogError> {
-        unsupported("update a watching")
-    }
+    async fn update_watching(&self, id: WatchingId, note: &str) -> Result<Watching, BacklogError>;
 
-    async fn delete_watching(&self, _id: WatchingId) -> Result<Watching, BacklogError> {
-        unsupported("delete a watching")
-    }
+    async fn delete_watching(&self, id: WatchingId) -> Result<Watching, BacklogError>;
 
     /// Marks the watched issue's latest change as seen (Backlog answers 204).
-    async fn mark_watching_as_read(&self, _id: WatchingId) -> Result<(), BacklogError> {
-        unsupported("mark a watching as read")
-    }
+    async fn mark_watching_as_read(&self, id: WatchingId) -> Result<(), BacklogError>;
 }
