@@ -17,3 +17,4 @@ mod handshake;
 mod over_http;
 mod raw_stdio;
 mod safety;
+mod toolsets;

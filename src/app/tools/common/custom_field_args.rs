@@ -10,7 +10,7 @@ use crate::domain::calendar_date::DateRange;
 use crate::domain::custom_field::{
     CustomFieldDefinition, CustomFieldInput, CustomFieldSetting, CustomFieldType,
 };
-use crate::domain::ids::ProjectId;
+use crate::domain::ids::{IssueTypeId, ProjectId};
 use crate::domain::issue_filter::CustomFieldCondition;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
@@ -224,16 +224,43 @@ pub async fn resolve_filters(
     Ok(conditions)
 }
 
-/// Values to write, checked against the project's field definitions.
+/// Values to write on an issue of `issue_type`, checked against the project's
+/// field definitions (type, choices, and the issue types a field applies to).
 pub async fn resolve_settings(
     app: &AppContext,
     project: ProjectId,
+    issue_type: IssueTypeId,
     settings: &[CustomFieldSetArg],
 ) -> Result<Vec<CustomFieldSetting>, ToolError> {
     let mut resolved = Vec::new();
     for setting in settings {
         let parameter = "customFields";
         let field = definition(app, parameter, &[project], &setting.id).await?;
+        if !field.applicable_issue_types.is_empty()
+            && !field.applicable_issue_types.contains(&issue_type)
+        {
+            let types = app.metadata.issue_types(project).await?;
+            let name = |id: &IssueTypeId| {
+                types
+                    .iter()
+                    .find(|t| t.id == *id)
+                    .map_or_else(|| id.to_string(), |t| t.name.clone())
+            };
+            return Err(ToolError::argument(
+                parameter,
+                format!(
+                    "custom field \"{}\" does not apply to issue type {}; it applies to: {}",
+                    field.name,
+                    name(&issue_type),
+                    field
+                        .applicable_issue_types
+                        .iter()
+                        .map(name)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ));
+        }
         let value = match &setting.value {
             None if setting.other_value.is_some() => CustomFieldInput::Unchanged,
             None => {

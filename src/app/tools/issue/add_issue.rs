@@ -100,12 +100,13 @@ async fn run(
     app.scope.check_project(&app.metadata, project.id).await?;
     let p = project.id;
     let list = |v: &Option<Vec<IdOrName>>| v.clone().unwrap_or_default();
+    let issue_type_id = resolver
+        .issue_type("issueTypeId", p, &args.issue_type_id)
+        .await?;
     let new = NewIssue {
         project_id: p,
         summary: args.summary.clone(),
-        issue_type_id: resolver
-            .issue_type("issueTypeId", p, &args.issue_type_id)
-            .await?,
+        issue_type_id,
         priority_id: match &args.priority_id {
             Some(priority) => resolver.priority("priorityId", priority).await?,
             None => PriorityId::new(3).map_err(|e| ToolError::argument("priorityId", e))?,
@@ -140,8 +141,13 @@ async fn run(
             Some(parent) => Some(resolver.issue_id("parentIssueId", parent).await?),
             None => None,
         },
-        custom_fields: resolve_settings(&app, p, args.custom_fields.as_deref().unwrap_or_default())
-            .await?,
+        custom_fields: resolve_settings(
+            &app,
+            p,
+            issue_type_id,
+            args.custom_fields.as_deref().unwrap_or_default(),
+        )
+        .await?,
     };
     let issue = app.backlog.issues.add_issue(&new).await?;
     let parents = parent_keys(app.backlog.issues.as_ref(), std::slice::from_ref(&issue)).await?;

@@ -166,12 +166,13 @@ async fn update_for(
         Some(Some(value)) => Change::Set(resolver.issue_id("parentIssueId", value).await?),
     };
     let lists = |v: &Option<Vec<IdOrName>>| v.is_some();
+    let issue_type_id = match &args.issue_type_id {
+        Some(value) => Some(resolver.issue_type("issueTypeId", p, value).await?),
+        None => None,
+    };
     Ok(IssueUpdate {
         summary: args.summary.clone(),
-        issue_type_id: match &args.issue_type_id {
-            Some(value) => Some(resolver.issue_type("issueTypeId", p, value).await?),
-            None => None,
-        },
+        issue_type_id,
         priority_id: match &args.priority_id {
             Some(value) => Some(resolver.priority("priorityId", value).await?),
             None => None,
@@ -223,8 +224,13 @@ async fn update_for(
             args.attachment_id.as_deref(),
             AttachmentId::new,
         )?,
-        custom_fields: resolve_settings(app, p, args.custom_fields.as_deref().unwrap_or_default())
-            .await?,
+        custom_fields: resolve_settings(
+            app,
+            p,
+            issue_type_id.unwrap_or(issue.issue_type.id),
+            args.custom_fields.as_deref().unwrap_or_default(),
+        )
+        .await?,
         comment: args.comment.clone().filter(|c| !c.trim().is_empty()),
     })
 }
