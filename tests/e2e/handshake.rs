@@ -116,3 +116,14 @@ async fn every_tool_is_listed_with_schemas_titles_and_honest_annotations() {
     }
     server.stop().await;
 }
+
+/// Every tool's name, title, description, schemas and annotations, as clients
+/// receive them. A change here is a change to what models see: review the
+/// diff (`cargo insta review`, or `INSTA_UPDATE=always cargo test`).
+#[tokio::test]
+async fn the_tools_list_payload_is_pinned_by_a_snapshot() {
+    let server = start(ServerEnv::demo()).await;
+    let tools = server.client.list_all_tools().await.unwrap();
+    insta::assert_json_snapshot!("tools_list", tools);
+    server.stop().await;
+}

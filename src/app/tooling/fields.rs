@@ -114,9 +114,6 @@ pub fn fields_schema(fields: &[&str], default: &[&str]) -> Value {
     serde_json::json!({
         "type": "array",
         "items": {"type": "string", "enum": fields},
-        "description": format!(
-            "Fields of each item to answer with, instead of the default ({}). Name fewer to save tokens, or add others to widen the answer.",
-            default.join(", ")
-        ),
+        "description": format!("Fields per item instead of the default ({}).", default.join(", ")),
     })
 }

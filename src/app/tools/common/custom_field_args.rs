@@ -70,7 +70,7 @@ pub struct CustomFieldSetArg {
     /// Text, a number, a date (YYYY-MM-DD), or list items by id or name (one or
     /// an array). null empties the field. Omit it to set only otherValue.
     #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<FieldValue>")]
+    #[schemars(with = "Option<FieldValue>", extend("nullable" = true))]
     pub value: Option<Option<FieldValue>>,
     /// The free text of the "other" choice of check-box and radio fields.
     #[serde(default)]

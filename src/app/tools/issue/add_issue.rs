@@ -77,7 +77,7 @@ pub struct AddIssueArgs {
     /// Custom field values.
     #[serde(default)]
     pub custom_fields: Option<Vec<CustomFieldSetArg>>,
-    /// IANA timezone for times in the answer. Default: the server's.
+    /// IANA timezone for times (default: the server's).
     #[serde(default)]
     pub timezone: Option<String>,
 }

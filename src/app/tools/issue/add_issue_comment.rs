@@ -42,7 +42,7 @@ pub struct AddIssueCommentArgs {
     /// Ids of files uploaded to the space beforehand.
     #[serde(default)]
     pub attachment_id: Option<Vec<i64>>,
-    /// IANA timezone for times in the answer. Default: the server's.
+    /// IANA timezone for times (default: the server's).
     #[serde(default)]
     pub timezone: Option<String>,
 }

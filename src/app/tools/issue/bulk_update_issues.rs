@@ -55,22 +55,22 @@ pub struct BulkUpdateArgs {
     pub status_id: Option<IdOrName>,
     /// The new assignee: id, login id, name, or "me"; null unassigns.
     #[serde(default, deserialize_with = "nullable")]
-    #[schemars(with = "Option<IdOrName>")]
+    #[schemars(with = "Option<IdOrName>", extend("nullable" = true))]
     pub assignee_id: Option<Option<IdOrName>>,
     /// 2 High, 3 Normal, 4 Low, or the name.
     #[serde(default)]
     pub priority_id: Option<IdOrName>,
     /// The resolution (id or name); null empties it.
     #[serde(default, deserialize_with = "nullable")]
-    #[schemars(with = "Option<IdOrName>")]
+    #[schemars(with = "Option<IdOrName>", extend("nullable" = true))]
     pub resolution_id: Option<Option<IdOrName>>,
     /// YYYY-MM-DD; null empties it.
     #[serde(default, deserialize_with = "nullable")]
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "Option<String>", extend("nullable" = true))]
     pub start_date: Option<Option<String>>,
     /// YYYY-MM-DD; null empties it.
     #[serde(default, deserialize_with = "nullable")]
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "Option<String>", extend("nullable" = true))]
     pub due_date: Option<Option<String>>,
     /// The milestones (ids or names); [] empties them.
     #[serde(default)]

@@ -32,7 +32,7 @@ pub struct GetIssueArgs {
     /// The issue key, e.g. WEB-42.
     #[serde(default)]
     pub issue_key: Option<String>,
-    /// IANA timezone for times, e.g. Asia/Tokyo. Default: the server's.
+    /// IANA timezone for times (default: the server's).
     #[serde(default)]
     pub timezone: Option<String>,
 }

@@ -55,7 +55,7 @@ pub struct GetIssueCommentsArgs {
     pub order: Option<Order>,
     #[serde(default)]
     pub fields: Option<Vec<String>>,
-    /// IANA timezone for times, e.g. Asia/Tokyo. Default: the server's.
+    /// IANA timezone for times (default: the server's).
     #[serde(default)]
     pub timezone: Option<String>,
 }

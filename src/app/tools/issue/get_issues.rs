@@ -54,7 +54,7 @@ pub struct GetIssuesArgs {
     pub count: Option<i64>,
     #[serde(default)]
     pub fields: Option<Vec<String>>,
-    /// IANA timezone for times, e.g. Asia/Tokyo. Default: the server's.
+    /// IANA timezone for times (default: the server's).
     #[serde(default)]
     pub timezone: Option<String>,
 }

@@ -39,7 +39,7 @@ pub struct GetRelatedIssuesArgs {
     pub issue_key: Option<String>,
     #[serde(default)]
     pub fields: Option<Vec<String>>,
-    /// IANA timezone for times, e.g. Asia/Tokyo. Default: the server's.
+    /// IANA timezone for times (default: the server's).
     #[serde(default)]
     pub timezone: Option<String>,
 }

@@ -416,19 +416,40 @@ async fn custom_fields_are_set_by_name_and_checked_against_issue_types() {
         .await
         .unwrap();
     let fields = set["issue"]["customFields"].as_array().unwrap();
-    assert!(fields.iter().any(|f| f["name"] == "Browser" && f["value"] == "Safari"), "{fields:?}");
-    assert!(fields.iter().any(|f| f["name"] == "Story points" && f["value"] == "5"), "{fields:?}");
+    assert!(
+        fields
+            .iter()
+            .any(|f| f["name"] == "Browser" && f["value"] == "Safari"),
+        "{fields:?}"
+    );
+    assert!(
+        fields
+            .iter()
+            .any(|f| f["name"] == "Story points" && f["value"] == "5"),
+        "{fields:?}"
+    );
     let error = tools
-        .call("update_issue", json!({"issueKey": "WEB-1", "customFields": [{"id": "Browser", "value": "Safari"}]}))
+        .call(
+            "update_issue",
+            json!({"issueKey": "WEB-1", "customFields": [{"id": "Browser", "value": "Safari"}]}),
+        )
         .await
         .unwrap_err();
     assert!(
-        error.contains("custom field \"Browser\" does not apply to issue type Task; it applies to: Bug"),
+        error.contains(
+            "custom field \"Browser\" does not apply to issue type Task; it applies to: Bug"
+        ),
         "{error}"
     );
     let error = tools
-        .call("update_issue", json!({"issueKey": "WEB-5", "customFields": [{"id": "Browser", "value": "Lynx"}]}))
+        .call(
+            "update_issue",
+            json!({"issueKey": "WEB-5", "customFields": [{"id": "Browser", "value": "Lynx"}]}),
+        )
         .await
         .unwrap_err();
-    assert!(error.contains("no item named \"Lynx\" of custom field \"Browser\""), "{error}");
+    assert!(
+        error.contains("no item named \"Lynx\" of custom field \"Browser\""),
+        "{error}"
+    );
 }

@@ -51,19 +51,19 @@ pub struct UpdateIssueArgs {
     pub description: Option<String>,
     /// YYYY-MM-DD; null empties it.
     #[serde(default, deserialize_with = "nullable")]
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "Option<String>", extend("nullable" = true))]
     pub start_date: Option<Option<String>>,
     /// YYYY-MM-DD; null empties it.
     #[serde(default, deserialize_with = "nullable")]
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "Option<String>", extend("nullable" = true))]
     pub due_date: Option<Option<String>>,
     /// null empties it.
     #[serde(default, deserialize_with = "nullable")]
-    #[schemars(with = "Option<f64>")]
+    #[schemars(with = "Option<f64>", extend("nullable" = true))]
     pub estimated_hours: Option<Option<f64>>,
     /// null empties it.
     #[serde(default, deserialize_with = "nullable")]
-    #[schemars(with = "Option<f64>")]
+    #[schemars(with = "Option<f64>", extend("nullable" = true))]
     pub actual_hours: Option<Option<f64>>,
     /// Categories (ids or names); [] empties the list.
     #[serde(default)]
@@ -79,11 +79,11 @@ pub struct UpdateIssueArgs {
     pub status_id: Option<IdOrName>,
     /// 0 Fixed, 1 Won't Fix, 2 Invalid, 3 Duplication, 4 Cannot Reproduce, or the name; null empties it.
     #[serde(default, deserialize_with = "nullable")]
-    #[schemars(with = "Option<IdOrName>")]
+    #[schemars(with = "Option<IdOrName>", extend("nullable" = true))]
     pub resolution_id: Option<Option<IdOrName>>,
     /// The assignee: id, login id, name, or "me"; null unassigns.
     #[serde(default, deserialize_with = "nullable")]
-    #[schemars(with = "Option<IdOrName>")]
+    #[schemars(with = "Option<IdOrName>", extend("nullable" = true))]
     pub assignee_id: Option<Option<IdOrName>>,
     /// Users to notify: ids, login ids, names, or "me".
     #[serde(default)]
@@ -93,7 +93,7 @@ pub struct UpdateIssueArgs {
     pub attachment_id: Option<Vec<i64>>,
     /// The parent issue: id or key; null detaches it.
     #[serde(default, deserialize_with = "nullable")]
-    #[schemars(with = "Option<IdOrName>")]
+    #[schemars(with = "Option<IdOrName>", extend("nullable" = true))]
     pub parent_issue_id: Option<Option<IdOrName>>,
     /// A comment to post with the change.
     #[serde(default)]
@@ -101,7 +101,7 @@ pub struct UpdateIssueArgs {
     /// Custom field values.
     #[serde(default)]
     pub custom_fields: Option<Vec<CustomFieldSetArg>>,
-    /// IANA timezone for times in the answer. Default: the server's.
+    /// IANA timezone for times (default: the server's).
     #[serde(default)]
     pub timezone: Option<String>,
 }

@@ -35,7 +35,7 @@ pub struct UpdateIssueCommentArgs {
     pub comment_id: i64,
     /// The new text.
     pub content: String,
-    /// IANA timezone for times in the answer. Default: the server's.
+    /// IANA timezone for times (default: the server's).
     #[serde(default)]
     pub timezone: Option<String>,
 }

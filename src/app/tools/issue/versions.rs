@@ -117,11 +117,11 @@ pub struct UpdateVersionArgs {
     pub description: Option<String>,
     /// YYYY-MM-DD; null empties it.
     #[serde(default, deserialize_with = "nullable")]
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "Option<String>", extend("nullable" = true))]
     pub start_date: Option<Option<String>>,
     /// YYYY-MM-DD; null empties it.
     #[serde(default, deserialize_with = "nullable")]
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "Option<String>", extend("nullable" = true))]
     pub release_due_date: Option<Option<String>>,
     #[serde(default)]
     pub archived: Option<bool>,

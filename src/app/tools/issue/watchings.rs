@@ -115,7 +115,7 @@ pub struct ListWatchingsArgs {
     pub issue_id: Option<Vec<IdOrName>>,
     #[serde(default)]
     pub fields: Option<Vec<String>>,
-    /// IANA timezone for times, e.g. Asia/Tokyo. Default: the server's.
+    /// IANA timezone for times (default: the server's).
     #[serde(default)]
     pub timezone: Option<String>,
 }
@@ -141,7 +141,7 @@ pub struct AddWatchingArgs {
     /// A note to keep with the entry.
     #[serde(default)]
     pub note: Option<String>,
-    /// IANA timezone for times in the answer. Default: the server's.
+    /// IANA timezone for times (default: the server's).
     #[serde(default)]
     pub timezone: Option<String>,
 }
@@ -152,7 +152,7 @@ pub struct UpdateWatchingArgs {
     /// The watch-list entry's id.
     pub watch_id: i64,
     pub note: String,
-    /// IANA timezone for times in the answer. Default: the server's.
+    /// IANA timezone for times (default: the server's).
     #[serde(default)]
     pub timezone: Option<String>,
 }

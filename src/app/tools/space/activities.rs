@@ -50,7 +50,7 @@ pub struct SpaceActivitiesArgs {
     pub paging: ActivityArgs,
     #[serde(default)]
     pub fields: Option<Vec<String>>,
-    /// IANA timezone for times, e.g. Asia/Tokyo. Default: the server's.
+    /// IANA timezone for times (default: the server's).
     #[serde(default)]
     pub timezone: Option<String>,
 }
@@ -64,7 +64,7 @@ pub struct UserActivitiesArgs {
     pub paging: ActivityArgs,
     #[serde(default)]
     pub fields: Option<Vec<String>>,
-    /// IANA timezone for times, e.g. Asia/Tokyo. Default: the server's.
+    /// IANA timezone for times (default: the server's).
     #[serde(default)]
     pub timezone: Option<String>,
 }

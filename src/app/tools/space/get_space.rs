@@ -33,7 +33,7 @@ const MYSELF: ToolInfo = ToolInfo {
 /// Only the timezone of the answer.
 #[derive(Debug, Deserialize, JsonSchema)]
 pub struct TimezoneArgs {
-    /// IANA timezone for times, e.g. Asia/Tokyo. Default: the server's.
+    /// IANA timezone for times (default: the server's).
     #[serde(default)]
     pub timezone: Option<String>,
 }
