@@ -69,6 +69,7 @@ pub async fn run(cli: Cli) -> ExitCode {
     let kit = ToolKit {
         max_tokens: config.max_tokens,
     };
+    let started = std::time::Instant::now();
     let catalog = match config.selection.apply(tools::all_tools(&app, kit)) {
         Ok(catalog) => Arc::new(catalog),
         Err(problem) => {
@@ -76,6 +77,11 @@ pub async fn run(cli: Cli) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    tracing::debug!(
+        tools = catalog.entries().len(),
+        elapsed_us = started.elapsed().as_micros(),
+        "tool catalog built"
+    );
     if config.selection.read_only {
         tracing::info!("read-only: only tools that change nothing are offered");
     }
