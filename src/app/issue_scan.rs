@@ -149,42 +149,11 @@ async fn fetch_pass(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::issue::Named;
-    use crate::domain::keys::IssueKey;
+    use crate::app::test_support::sample_issue;
     use crate::ports::issue_repository::MockIssueRepository;
-    use chrono::Utc;
     use mockall::predicate::always;
     use std::sync::Arc;
     use std::sync::atomic::{AtomicU64, Ordering};
-
-    fn issue(n: i64) -> Issue {
-        Issue {
-            id: IssueId::new(n).unwrap(),
-            project_id: crate::domain::ids::ProjectId::new(1).unwrap(),
-            key: IssueKey::parse(&format!("T-{n}")).unwrap(),
-            issue_type: Named::new(crate::domain::ids::IssueTypeId::new(1).unwrap(), "Task"),
-            summary: format!("issue {n}"),
-            description: String::new(),
-            status: Named::new(crate::domain::ids::StatusId::new(1).unwrap(), "Open"),
-            priority: None,
-            resolution: None,
-            assignee: None,
-            categories: vec![],
-            versions: vec![],
-            milestones: vec![],
-            start_date: None,
-            due_date: None,
-            estimated_hours: None,
-            actual_hours: None,
-            parent_issue_id: None,
-            custom_fields: vec![],
-            attachments: vec![],
-            created_user: None,
-            created: Utc::now(),
-            updated_user: None,
-            updated: None,
-        }
-    }
 
     fn limits() -> ScanLimits {
         ScanLimits {
@@ -197,7 +166,7 @@ mod tests {
         repo.expect_issues().returning(move |q| {
             let start = i64::try_from(q.offset).unwrap();
             let end = (start + 100).min(total);
-            Ok((start..end).map(|i| issue(i + 1)).collect())
+            Ok((start..end).map(|i| sample_issue(i + 1)).collect())
         });
     }
 

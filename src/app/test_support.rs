@@ -115,3 +115,37 @@ impl DemoTools {
             .await
     }
 }
+
+/// A minimal issue `T-{n}` with id `n`, for tests over mocks.
+pub fn sample_issue(n: i64) -> crate::domain::issue::Issue {
+    use crate::domain::ids::{IssueId, IssueTypeId, ProjectId, StatusId};
+    use crate::domain::issue::{Issue, Named};
+    use crate::domain::keys::IssueKey;
+    use chrono::{TimeZone, Utc};
+    Issue {
+        id: IssueId::new(n).unwrap(),
+        project_id: ProjectId::new(1).unwrap(),
+        key: IssueKey::parse(&format!("T-{n}")).unwrap(),
+        issue_type: Named::new(IssueTypeId::new(1).unwrap(), "Task"),
+        summary: format!("issue {n}"),
+        description: String::new(),
+        status: Named::new(StatusId::new(1).unwrap(), "Open"),
+        priority: None,
+        resolution: None,
+        assignee: None,
+        categories: vec![],
+        versions: vec![],
+        milestones: vec![],
+        start_date: None,
+        due_date: None,
+        estimated_hours: None,
+        actual_hours: None,
+        parent_issue_id: None,
+        custom_fields: vec![],
+        attachments: vec![],
+        created_user: None,
+        created: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
+        updated_user: None,
+        updated: None,
+    }
+}

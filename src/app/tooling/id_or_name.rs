@@ -34,6 +34,11 @@ impl IdOrName {
     }
 }
 
+/// An optional list argument as a slice; absent is empty.
+pub fn listed(values: &Option<Vec<IdOrName>>) -> &[IdOrName] {
+    values.as_deref().unwrap_or_default()
+}
+
 impl fmt::Display for IdOrName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -15,7 +15,7 @@ pub mod validate;
 
 pub use arguments::{KnownParameters, parse_arguments};
 pub use fields::{FieldSelection, FieldView, Projected};
-pub use id_or_name::IdOrName;
+pub use id_or_name::{IdOrName, listed};
 pub use nullable::nullable;
 pub use schema::{input_schema, output_schema};
 pub use structured_tool::{AppTool, ToolInfo, ToolKit};

@@ -2,6 +2,7 @@
 
 use super::tool_error::ToolError;
 use crate::domain::calendar_date::{CalendarDate, DateRange};
+use crate::domain::changes::Change;
 use crate::domain::ids::InvalidId;
 use crate::domain::issue_filter::PageSize;
 use crate::domain::zone::DisplayZone;
@@ -41,6 +42,29 @@ pub fn date_range(
             ),
         )
     })
+}
+
+/// An optional date argument where `null` (or "") empties the date:
+/// absent → keep, null → clear, a day → set.
+pub fn change_date(
+    parameter: &str,
+    value: &Option<Option<String>>,
+) -> Result<Change<CalendarDate>, ToolError> {
+    Ok(match value {
+        None => Change::Keep,
+        Some(None) => Change::Clear,
+        Some(Some(text)) if text.trim().is_empty() => Change::Clear,
+        Some(Some(text)) => date(parameter, Some(text))?.map_or(Change::Clear, Change::Set),
+    })
+}
+
+/// An optional value where `null` empties it: absent → keep, null → clear.
+pub fn change<T: Clone>(value: &Option<Option<T>>) -> Change<T> {
+    match value {
+        None => Change::Keep,
+        Some(None) => Change::Clear,
+        Some(Some(v)) => Change::Set(v.clone()),
+    }
 }
 
 /// A page size of 1 to 100, `default` when absent.

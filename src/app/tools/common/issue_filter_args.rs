@@ -5,7 +5,7 @@
 use super::custom_field_args::{CustomFieldFilterArg, resolve_filters};
 use crate::app::context::AppContext;
 use crate::app::tooling::validate::date_range;
-use crate::app::tooling::{IdOrName, ToolError};
+use crate::app::tooling::{IdOrName, ToolError, listed};
 use crate::domain::issue_filter::{IssueFilter, ParentChild};
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -81,16 +81,12 @@ pub struct IssueFilterArgs {
     pub custom_fields: Option<Vec<CustomFieldFilterArg>>,
 }
 
-fn list(values: &Option<Vec<IdOrName>>) -> &[IdOrName] {
-    values.as_deref().unwrap_or_default()
-}
-
 impl IssueFilterArgs {
     /// The filter, with names resolved and the allow-list applied.
     pub async fn to_filter(&self, app: &AppContext) -> Result<IssueFilter, ToolError> {
         let resolver = app.resolver();
         let project_ids = resolver
-            .project_ids("projectId", list(&self.project_id))
+            .project_ids("projectId", listed(&self.project_id))
             .await?;
         let projects = project_ids.as_slice();
         let parent_child = self
@@ -103,34 +99,34 @@ impl IssueFilterArgs {
             .transpose()?;
         let mut filter = IssueFilter {
             issue_type_ids: resolver
-                .issue_types("issueTypeId", projects, list(&self.issue_type_id))
+                .issue_types("issueTypeId", projects, listed(&self.issue_type_id))
                 .await?,
             category_ids: resolver
-                .categories("categoryId", projects, list(&self.category_id))
+                .categories("categoryId", projects, listed(&self.category_id))
                 .await?,
             version_ids: resolver
-                .versions("versionId", projects, list(&self.version_id))
+                .versions("versionId", projects, listed(&self.version_id))
                 .await?,
             milestone_ids: resolver
-                .versions("milestoneId", projects, list(&self.milestone_id))
+                .versions("milestoneId", projects, listed(&self.milestone_id))
                 .await?,
             status_ids: resolver
-                .statuses("statusId", projects, list(&self.status_id))
+                .statuses("statusId", projects, listed(&self.status_id))
                 .await?,
             priority_ids: resolver
-                .priorities("priorityId", list(&self.priority_id))
+                .priorities("priorityId", listed(&self.priority_id))
                 .await?,
             assignee_ids: resolver
-                .users("assigneeId", list(&self.assignee_id))
+                .users("assigneeId", listed(&self.assignee_id))
                 .await?,
             created_user_ids: resolver
-                .users("createdUserId", list(&self.created_user_id))
+                .users("createdUserId", listed(&self.created_user_id))
                 .await?,
             resolution_ids: resolver
-                .resolutions("resolutionId", list(&self.resolution_id))
+                .resolutions("resolutionId", listed(&self.resolution_id))
                 .await?,
             parent_issue_ids: resolver
-                .issue_ids("parentIssueId", list(&self.parent_issue_id))
+                .issue_ids("parentIssueId", listed(&self.parent_issue_id))
                 .await?,
             keyword: self.keyword.clone().filter(|k| !k.trim().is_empty()),
             parent_child,

@@ -4,7 +4,7 @@ use super::get_issue::IssueAnswer;
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::CREATES;
 use crate::app::tooling::validate::{date, ids};
-use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset, listed};
 use crate::app::tools::common::custom_field_args::{CustomFieldSetArg, resolve_settings};
 use crate::app::tools::register::register;
 use crate::app::views::{IssueView, parent_keys};
@@ -99,7 +99,6 @@ async fn run(
     let project = resolver.project("projectId", &args.project_id).await?;
     app.scope.check_project(&app.metadata, project.id).await?;
     let p = project.id;
-    let list = |v: &Option<Vec<IdOrName>>| v.clone().unwrap_or_default();
     let issue_type_id = resolver
         .issue_type("issueTypeId", p, &args.issue_type_id)
         .await?;
@@ -117,20 +116,20 @@ async fn run(
         estimated_hours: args.estimated_hours,
         actual_hours: args.actual_hours,
         category_ids: resolver
-            .categories("categoryId", &[p], &list(&args.category_id))
+            .categories("categoryId", &[p], listed(&args.category_id))
             .await?,
         version_ids: resolver
-            .versions("versionId", &[p], &list(&args.version_id))
+            .versions("versionId", &[p], listed(&args.version_id))
             .await?,
         milestone_ids: resolver
-            .versions("milestoneId", &[p], &list(&args.milestone_id))
+            .versions("milestoneId", &[p], listed(&args.milestone_id))
             .await?,
         assignee_id: match &args.assignee_id {
             Some(user) => Some(resolver.user("assigneeId", user).await?),
             None => None,
         },
         notified_user_ids: resolver
-            .users("notifiedUserId", &list(&args.notified_user_id))
+            .users("notifiedUserId", listed(&args.notified_user_id))
             .await?,
         attachment_ids: ids(
             "attachmentId",

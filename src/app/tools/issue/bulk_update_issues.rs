@@ -6,7 +6,7 @@
 use crate::app::context::AppContext;
 use crate::app::issue_scan::scan_issues;
 use crate::app::tooling::annotations::OVERWRITES;
-use crate::app::tooling::validate::date;
+use crate::app::tooling::validate::change_date;
 use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset, nullable};
 use crate::app::tools::common::issue_filter_args::IssueFilterArgs;
 use crate::app::tools::register::register;
@@ -143,17 +143,6 @@ struct Wanted<'a> {
     start: Change<CalendarDate>,
     due: Change<CalendarDate>,
     comment: Option<String>,
-}
-
-fn change_date(
-    parameter: &str,
-    value: &Option<Option<String>>,
-) -> Result<Change<CalendarDate>, ToolError> {
-    Ok(match value {
-        None => Change::Keep,
-        Some(None) => Change::Clear,
-        Some(Some(text)) => date(parameter, Some(text))?.map_or(Change::Clear, Change::Set),
-    })
 }
 
 async fn run(

@@ -133,10 +133,9 @@ async fn all_comments(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::test_support::{app_with, demo_app};
-    use crate::domain::ids::{CommentId, IssueId, IssueTypeId, ProjectId, StatusId};
-    use crate::domain::issue::Issue;
-    use crate::domain::issue::Named;
+    use crate::app::test_support::{app_with, demo_app, sample_issue};
+    use crate::domain::ids::CommentId;
+
     use crate::ports::issue_repository::MockIssueRepository;
     use crate::ports::project_repository::MockProjectRepository;
     use crate::ports::user_repository::MockUserRepository;
@@ -229,7 +228,7 @@ mod tests {
     #[tokio::test]
     async fn every_comment_is_fetched_page_by_page_after_the_last_id() {
         let mut issues = MockIssueRepository::new();
-        issues.expect_issue().returning(|_| Ok(sample_issue()));
+        issues.expect_issue().returning(|_| Ok(sample_issue(1)));
         issues
             .expect_comments()
             .withf(|_, page| page.min_id.is_none() && page.order == SortOrder::Asc)
@@ -250,34 +249,5 @@ mod tests {
             .unwrap();
         assert_eq!(answer.comments.len(), 130);
         assert_eq!(answer.comments.last().map(|c| c.id), Some(130));
-    }
-
-    fn sample_issue() -> Issue {
-        Issue {
-            id: IssueId::new(1).unwrap(),
-            project_id: ProjectId::new(1).unwrap(),
-            key: IssueKey::parse("T-1").unwrap(),
-            issue_type: Named::new(IssueTypeId::new(1).unwrap(), "Task"),
-            summary: "sample".into(),
-            description: String::new(),
-            status: Named::new(StatusId::new(1).unwrap(), "Open"),
-            priority: None,
-            resolution: None,
-            assignee: None,
-            categories: vec![],
-            versions: vec![],
-            milestones: vec![],
-            start_date: None,
-            due_date: None,
-            estimated_hours: None,
-            actual_hours: None,
-            parent_issue_id: None,
-            custom_fields: vec![],
-            attachments: vec![],
-            created_user: None,
-            created: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
-            updated_user: None,
-            updated: None,
-        }
     }
 }

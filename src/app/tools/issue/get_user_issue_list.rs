@@ -8,7 +8,7 @@ use crate::app::tooling::annotations::READS;
 use crate::app::tooling::validate::date_range;
 use crate::app::tooling::{
     AppTool, FieldSelection, IdOrName, ListSpec, Paging, Projected, ToolError, ToolInfo, ToolKit,
-    Toolset, Truncation,
+    Toolset, Truncation, listed,
 };
 use crate::app::tools::register::register;
 use crate::app::views::{IssueView, parent_keys};
@@ -138,10 +138,6 @@ async fn run(
     get_user_issue_list(&app, args, &context).await
 }
 
-fn list(values: &Option<Vec<IdOrName>>) -> &[IdOrName] {
-    values.as_deref().unwrap_or_default()
-}
-
 pub async fn get_user_issue_list(
     app: &AppContext,
     args: GetUserIssueListArgs,
@@ -150,20 +146,20 @@ pub async fn get_user_issue_list(
     let zone = app.zone(args.timezone.as_deref())?;
     let resolver = app.resolver();
     let project_ids = resolver
-        .project_ids("project_ids", list(&args.project_ids))
+        .project_ids("project_ids", listed(&args.project_ids))
         .await?;
     let mut filter = IssueFilter {
         assignee_ids: resolver
-            .users("assignee_ids", list(&args.assignee_ids))
+            .users("assignee_ids", listed(&args.assignee_ids))
             .await?,
         status_ids: resolver
-            .statuses("status_ids", &project_ids, list(&args.status_ids))
+            .statuses("status_ids", &project_ids, listed(&args.status_ids))
             .await?,
         milestone_ids: resolver
-            .versions("milestone_ids", &project_ids, list(&args.milestone_ids))
+            .versions("milestone_ids", &project_ids, listed(&args.milestone_ids))
             .await?,
         parent_issue_ids: resolver
-            .issue_ids("parent_issue_ids", list(&args.parent_issue_ids))
+            .issue_ids("parent_issue_ids", listed(&args.parent_issue_ids))
             .await?,
         created: date_range(
             ("created_since", args.created_since.as_deref()),

@@ -2,13 +2,14 @@
 
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::OVERWRITES_AND_APPENDS;
-use crate::app::tooling::validate::{date, ids};
-use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset, nullable};
+use crate::app::tooling::validate::{change, change_date, ids};
+use crate::app::tooling::{
+    AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset, listed, nullable,
+};
 use crate::app::tools::common::custom_field_args::{CustomFieldSetArg, resolve_settings};
 use crate::app::tools::common::selectors;
 use crate::app::tools::register::register;
 use crate::app::views::{ChangeView, IssueView, issue_changes, parent_keys};
-use crate::domain::calendar_date::CalendarDate;
 use crate::domain::changes::{Change, IssueUpdate};
 use crate::domain::ids::AttachmentId;
 use crate::domain::issue::Issue;
@@ -121,26 +122,6 @@ pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
     register(kit, app, INFO, run)
 }
 
-fn change_date(
-    parameter: &str,
-    value: &Option<Option<String>>,
-) -> Result<Change<CalendarDate>, ToolError> {
-    Ok(match value {
-        None => Change::Keep,
-        Some(None) => Change::Clear,
-        Some(Some(text)) if text.trim().is_empty() => Change::Clear,
-        Some(Some(text)) => date(parameter, Some(text))?.map_or(Change::Clear, Change::Set),
-    })
-}
-
-fn change<T: Clone>(value: &Option<Option<T>>) -> Change<T> {
-    match value {
-        None => Change::Keep,
-        Some(None) => Change::Clear,
-        Some(Some(v)) => Change::Set(v.clone()),
-    }
-}
-
 /// The changes asked for, with names resolved in the issue's project.
 async fn update_for(
     app: &AppContext,
@@ -149,7 +130,6 @@ async fn update_for(
 ) -> Result<IssueUpdate, ToolError> {
     let resolver = app.resolver();
     let p = issue.project_id;
-    let list = |v: &Option<Vec<IdOrName>>| v.clone().unwrap_or_default();
     let resolution_id = match &args.resolution_id {
         None => Change::Keep,
         Some(None) => Change::Clear,
@@ -191,7 +171,7 @@ async fn update_for(
         category_ids: if lists(&args.category_id) {
             Some(
                 resolver
-                    .categories("categoryId", &[p], &list(&args.category_id))
+                    .categories("categoryId", &[p], listed(&args.category_id))
                     .await?,
             )
         } else {
@@ -200,7 +180,7 @@ async fn update_for(
         version_ids: if lists(&args.version_id) {
             Some(
                 resolver
-                    .versions("versionId", &[p], &list(&args.version_id))
+                    .versions("versionId", &[p], listed(&args.version_id))
                     .await?,
             )
         } else {
@@ -209,7 +189,7 @@ async fn update_for(
         milestone_ids: if lists(&args.milestone_id) {
             Some(
                 resolver
-                    .versions("milestoneId", &[p], &list(&args.milestone_id))
+                    .versions("milestoneId", &[p], listed(&args.milestone_id))
                     .await?,
             )
         } else {
@@ -217,7 +197,7 @@ async fn update_for(
         },
         parent_issue_id,
         notified_user_ids: resolver
-            .users("notifiedUserId", &list(&args.notified_user_id))
+            .users("notifiedUserId", listed(&args.notified_user_id))
             .await?,
         attachment_ids: ids(
             "attachmentId",

@@ -2,7 +2,7 @@
 
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::{CREATES, DELETES, OVERWRITES, READS};
-use crate::app::tooling::validate::date;
+use crate::app::tooling::validate::{change_date, date};
 use crate::app::tooling::{
     AppTool, FieldSelection, IdOrName, ListSpec, Paging, ToolError, ToolInfo, ToolKit, Toolset,
     nullable,
@@ -11,8 +11,7 @@ use crate::app::tools::common::listing::Listing;
 use crate::app::tools::common::selectors;
 use crate::app::tools::register::register;
 use crate::app::views::VersionView;
-use crate::domain::calendar_date::CalendarDate;
-use crate::domain::changes::{Change, NewVersion, VersionUpdate};
+use crate::domain::changes::{NewVersion, VersionUpdate};
 use crate::domain::project::Project;
 use crate::ports::{ProjectRef, ToolContext};
 use schemars::JsonSchema;
@@ -162,17 +161,6 @@ async fn project(
     key: Option<&str>,
 ) -> Result<Project, ToolError> {
     selectors::project(app, id, key).await
-}
-
-fn change_date(
-    parameter: &str,
-    value: &Option<Option<String>>,
-) -> Result<Change<CalendarDate>, ToolError> {
-    Ok(match value {
-        None => Change::Keep,
-        Some(None) => Change::Clear,
-        Some(Some(text)) => date(parameter, Some(text))?.map_or(Change::Clear, Change::Set),
-    })
 }
 
 async fn list(
