@@ -2,7 +2,7 @@
 //! They are days, not instants, so they never shift with a timezone.
 
 use super::excerpt::excerpt;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use std::fmt;
 use std::str::FromStr;
 
@@ -48,10 +48,6 @@ impl CalendarDate {
 
     pub fn naive(self) -> NaiveDate {
         self.0
-    }
-
-    pub fn year(self) -> i32 {
-        self.0.year()
     }
 }
 

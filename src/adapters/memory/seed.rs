@@ -589,7 +589,7 @@ const COMMENTS: [CommentSeed; 9] = [
         21,
         4,
         "",
-        &[("assignee", "山田 健", "Aiko Tanaka")],
+        &[("assigner", "山田 健", "Aiko Tanaka")],
     ),
 ];
 

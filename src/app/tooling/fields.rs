@@ -52,11 +52,6 @@ impl FieldSelection {
         Self(Arc::new(fields.to_vec()))
     }
 
-    /// Every field.
-    pub fn all<V: FieldView>() -> Self {
-        Self(Arc::new(V::FIELDS.to_vec()))
-    }
-
     pub fn contains(&self, field: &str) -> bool {
         self.0.contains(&field)
     }

@@ -33,10 +33,26 @@ pub struct ChangeView {
     pub to: Option<String>,
 }
 
+/// Backlog's change-log names for fields, and the names the views use.
+const FIELD_NAMES: [(&str, &str); 8] = [
+    ("assigner", "assignee"),
+    ("limitDate", "dueDate"),
+    ("component", "categories"),
+    ("version", "versions"),
+    ("milestone", "milestones"),
+    ("parentIssue", "parentIssueKey"),
+    ("estimatedHours", "estimatedHours"),
+    ("actualHours", "actualHours"),
+];
+
 impl From<&ChangeLogEntry> for ChangeView {
     fn from(change: &ChangeLogEntry) -> Self {
+        let field = FIELD_NAMES
+            .iter()
+            .find(|(backlog, _)| *backlog == change.field)
+            .map_or_else(|| change.field.clone(), |(_, ours)| (*ours).to_owned());
         Self {
-            field: change.field.clone(),
+            field,
             from: change.original_value.clone().filter(|v| !v.is_empty()),
             to: change.new_value.clone().filter(|v| !v.is_empty()),
         }
@@ -59,5 +75,27 @@ impl CommentView {
             content: comment.content.clone(),
             change_log: comment.change_log.iter().map(ChangeView::from).collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backlog_change_log_names_become_the_view_names() {
+        let change = |field: &str| ChangeLogEntry {
+            field: field.to_owned(),
+            original_value: Some("a".into()),
+            new_value: Some(String::new()),
+        };
+        assert_eq!(ChangeView::from(&change("assigner")).field, "assignee");
+        assert_eq!(ChangeView::from(&change("limitDate")).field, "dueDate");
+        assert_eq!(ChangeView::from(&change("status")).field, "status");
+        assert_eq!(
+            ChangeView::from(&change("status")).to,
+            None,
+            "empty values are left out"
+        );
     }
 }
