@@ -7,7 +7,8 @@ use crate::app::context::AppContext;
 use crate::app::issue_scan::scan_issues;
 use crate::app::tooling::annotations::OVERWRITES;
 use crate::app::tooling::validate::change_date;
-use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset, nullable};
+use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tools::common::issue_change_args::IssueChangeArgs;
 use crate::app::tools::common::issue_filter_args::IssueFilterArgs;
 use crate::app::tools::register::register;
 use crate::app::views::{ChangeView, IssueView, issue_changes, parent_keys};
@@ -50,37 +51,8 @@ pub struct BulkUpdateArgs {
     /// Or: the issues matching these filters (at most 100 may match).
     #[serde(default)]
     pub filter: Option<IssueFilterArgs>,
-    /// The new status: id or name ("Closed", "処理中"…), resolved in each issue's project.
-    #[serde(default)]
-    pub status_id: Option<IdOrName>,
-    /// The new assignee: id, login id, name, or "me"; null unassigns.
-    #[serde(default, deserialize_with = "nullable")]
-    #[schemars(with = "Option<IdOrName>", extend("nullable" = true))]
-    pub assignee_id: Option<Option<IdOrName>>,
-    /// 2 High, 3 Normal, 4 Low, or the name.
-    #[serde(default)]
-    pub priority_id: Option<IdOrName>,
-    /// The resolution (id or name); null empties it.
-    #[serde(default, deserialize_with = "nullable")]
-    #[schemars(with = "Option<IdOrName>", extend("nullable" = true))]
-    pub resolution_id: Option<Option<IdOrName>>,
-    /// YYYY-MM-DD; null empties it.
-    #[serde(default, deserialize_with = "nullable")]
-    #[schemars(with = "Option<String>", extend("nullable" = true))]
-    pub start_date: Option<Option<String>>,
-    /// YYYY-MM-DD; null empties it.
-    #[serde(default, deserialize_with = "nullable")]
-    #[schemars(with = "Option<String>", extend("nullable" = true))]
-    pub due_date: Option<Option<String>>,
-    /// The milestones (ids or names); [] empties them.
-    #[serde(default)]
-    pub milestone_id: Option<Vec<IdOrName>>,
-    /// The categories (ids or names); [] empties them.
-    #[serde(default)]
-    pub category_id: Option<Vec<IdOrName>>,
-    /// A comment to post on each issue that changes.
-    #[serde(default)]
-    pub comment: Option<String>,
+    #[serde(flatten)]
+    pub change: IssueChangeArgs,
     /// true: answer the plan, write nothing.
     #[serde(default)]
     pub dry_run: Option<bool>,
@@ -139,7 +111,7 @@ pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
 
 /// The requested change, before names are resolved in each project.
 struct Wanted<'a> {
-    args: &'a BulkUpdateArgs,
+    args: &'a IssueChangeArgs,
     start: Change<CalendarDate>,
     due: Change<CalendarDate>,
     comment: Option<String>,
@@ -152,21 +124,12 @@ async fn run(
 ) -> Result<BulkResult, ToolError> {
     let dry_run = args.dry_run.or(args.dry_run_snake).unwrap_or(false);
     let wanted = Wanted {
-        start: change_date("startDate", &args.start_date)?,
-        due: change_date("dueDate", &args.due_date)?,
-        comment: args.comment.clone().filter(|c| !c.trim().is_empty()),
-        args: &args,
+        start: change_date("startDate", &args.change.start_date)?,
+        due: change_date("dueDate", &args.change.due_date)?,
+        comment: args.change.comment.clone().filter(|c| !c.trim().is_empty()),
+        args: &args.change,
     };
-    let nothing = args.status_id.is_none()
-        && args.assignee_id.is_none()
-        && args.priority_id.is_none()
-        && args.resolution_id.is_none()
-        && wanted.start.is_keep()
-        && wanted.due.is_keep()
-        && args.milestone_id.is_none()
-        && args.category_id.is_none()
-        && wanted.comment.is_none();
-    if nothing {
+    if !args.change.changes_fields() && wanted.comment.is_none() {
         return Err(ToolError::argument(
             "statusId",
             "no change given: set at least one of statusId, assigneeId, priorityId, resolutionId, startDate, dueDate, milestoneId, categoryId, comment",
@@ -515,14 +478,7 @@ async fn apply(
         let mut plan = plan(app, wanted, &issue).await?;
         let only_comment = plan.changes.is_empty();
         if let (Some(text), Some(me)) = (&wanted.comment, me) {
-            let fields_requested = wanted.args.status_id.is_some()
-                || wanted.args.assignee_id.is_some()
-                || wanted.args.priority_id.is_some()
-                || wanted.args.resolution_id.is_some()
-                || !wanted.start.is_keep()
-                || !wanted.due.is_keep()
-                || wanted.args.milestone_id.is_some()
-                || wanted.args.category_id.is_some();
+            let fields_requested = wanted.args.changes_fields();
             // A comment goes with a change; on its own, it is posted once.
             let post = if only_comment {
                 !fields_requested && !already_commented(app, &issue, me, text).await?

@@ -7,6 +7,7 @@ use crate::app::tooling::{
     AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset, listed, nullable,
 };
 use crate::app::tools::common::custom_field_args::{CustomFieldSetArg, resolve_settings};
+use crate::app::tools::common::issue_change_args::IssueChangeArgs;
 use crate::app::tools::common::selectors;
 use crate::app::tools::register::register;
 use crate::app::views::{ChangeView, IssueView, issue_changes, parent_keys};
@@ -42,22 +43,13 @@ pub struct UpdateIssueArgs {
     pub issue_key: Option<String>,
     #[serde(default)]
     pub summary: Option<String>,
+    #[serde(flatten)]
+    pub change: IssueChangeArgs,
     /// The issue type: id or name.
     #[serde(default)]
     pub issue_type_id: Option<IdOrName>,
-    /// 2 High, 3 Normal, 4 Low, or the name.
-    #[serde(default)]
-    pub priority_id: Option<IdOrName>,
     #[serde(default)]
     pub description: Option<String>,
-    /// YYYY-MM-DD; null empties it.
-    #[serde(default, deserialize_with = "nullable")]
-    #[schemars(with = "Option<String>", extend("nullable" = true))]
-    pub start_date: Option<Option<String>>,
-    /// YYYY-MM-DD; null empties it.
-    #[serde(default, deserialize_with = "nullable")]
-    #[schemars(with = "Option<String>", extend("nullable" = true))]
-    pub due_date: Option<Option<String>>,
     /// null empties it.
     #[serde(default, deserialize_with = "nullable")]
     #[schemars(with = "Option<f64>", extend("nullable" = true))]
@@ -66,26 +58,9 @@ pub struct UpdateIssueArgs {
     #[serde(default, deserialize_with = "nullable")]
     #[schemars(with = "Option<f64>", extend("nullable" = true))]
     pub actual_hours: Option<Option<f64>>,
-    /// Categories (ids or names); [] empties the list.
-    #[serde(default)]
-    pub category_id: Option<Vec<IdOrName>>,
     /// Affected versions (ids or names); [] empties the list.
     #[serde(default)]
     pub version_id: Option<Vec<IdOrName>>,
-    /// Milestones (ids or names); [] empties the list.
-    #[serde(default)]
-    pub milestone_id: Option<Vec<IdOrName>>,
-    /// The status: id or name ("Open", "In Progress", "Resolved", "Closed", "処理中", custom ones).
-    #[serde(default)]
-    pub status_id: Option<IdOrName>,
-    /// 0 Fixed, 1 Won't Fix, 2 Invalid, 3 Duplication, 4 Cannot Reproduce, or the name; null empties it.
-    #[serde(default, deserialize_with = "nullable")]
-    #[schemars(with = "Option<IdOrName>", extend("nullable" = true))]
-    pub resolution_id: Option<Option<IdOrName>>,
-    /// The assignee: id, login id, name, or "me"; null unassigns.
-    #[serde(default, deserialize_with = "nullable")]
-    #[schemars(with = "Option<IdOrName>", extend("nullable" = true))]
-    pub assignee_id: Option<Option<IdOrName>>,
     /// Users to notify: ids, login ids, names, or "me".
     #[serde(default)]
     pub notified_user_id: Option<Vec<IdOrName>>,
@@ -96,9 +71,6 @@ pub struct UpdateIssueArgs {
     #[serde(default, deserialize_with = "nullable")]
     #[schemars(with = "Option<IdOrName>", extend("nullable" = true))]
     pub parent_issue_id: Option<Option<IdOrName>>,
-    /// A comment to post with the change.
-    #[serde(default)]
-    pub comment: Option<String>,
     /// Custom field values.
     #[serde(default)]
     pub custom_fields: Option<Vec<CustomFieldSetArg>>,
@@ -130,12 +102,12 @@ async fn update_for(
 ) -> Result<IssueUpdate, ToolError> {
     let resolver = app.resolver();
     let p = issue.project_id;
-    let resolution_id = match &args.resolution_id {
+    let resolution_id = match &args.change.resolution_id {
         None => Change::Keep,
         Some(None) => Change::Clear,
         Some(Some(value)) => Change::Set(resolver.resolution("resolutionId", value).await?),
     };
-    let assignee_id = match &args.assignee_id {
+    let assignee_id = match &args.change.assignee_id {
         None => Change::Keep,
         Some(None) => Change::Clear,
         Some(Some(value)) => Change::Set(resolver.user("assigneeId", value).await?),
@@ -153,25 +125,25 @@ async fn update_for(
     Ok(IssueUpdate {
         summary: args.summary.clone(),
         issue_type_id,
-        priority_id: match &args.priority_id {
+        priority_id: match &args.change.priority_id {
             Some(value) => Some(resolver.priority("priorityId", value).await?),
             None => None,
         },
         description: args.description.clone(),
-        status_id: match &args.status_id {
+        status_id: match &args.change.status_id {
             Some(value) => Some(resolver.status("statusId", p, value).await?),
             None => None,
         },
         resolution_id,
         assignee_id,
-        start_date: change_date("startDate", &args.start_date)?,
-        due_date: change_date("dueDate", &args.due_date)?,
+        start_date: change_date("startDate", &args.change.start_date)?,
+        due_date: change_date("dueDate", &args.change.due_date)?,
         estimated_hours: change(&args.estimated_hours),
         actual_hours: change(&args.actual_hours),
-        category_ids: if lists(&args.category_id) {
+        category_ids: if lists(&args.change.category_id) {
             Some(
                 resolver
-                    .categories("categoryId", &[p], listed(&args.category_id))
+                    .categories("categoryId", &[p], listed(&args.change.category_id))
                     .await?,
             )
         } else {
@@ -186,10 +158,10 @@ async fn update_for(
         } else {
             None
         },
-        milestone_ids: if lists(&args.milestone_id) {
+        milestone_ids: if lists(&args.change.milestone_id) {
             Some(
                 resolver
-                    .versions("milestoneId", &[p], listed(&args.milestone_id))
+                    .versions("milestoneId", &[p], listed(&args.change.milestone_id))
                     .await?,
             )
         } else {
@@ -211,7 +183,7 @@ async fn update_for(
             args.custom_fields.as_deref().unwrap_or_default(),
         )
         .await?,
-        comment: args.comment.clone().filter(|c| !c.trim().is_empty()),
+        comment: args.change.comment.clone().filter(|c| !c.trim().is_empty()),
     })
 }
 
