@@ -114,7 +114,7 @@ async fn rate_limits_are_paced_instead_of_provoking_429s() {
 #[tokio::test]
 async fn a_429_is_waited_out_and_retried() {
     let backlog = generated(200).await;
-    let reset = (chrono::Utc::now().timestamp() + 1).to_string();
+    let reset = (chrono::Utc::now().timestamp() + 2).to_string();
     backlog.faults().script(ScriptedFault::new(
         "GET",
         "/api/v2/issues",

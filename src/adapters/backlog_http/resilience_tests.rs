@@ -187,7 +187,8 @@ async fn a_429_waits_for_the_reset_and_retries_even_a_write() {
         .respond_with(
             ResponseTemplate::new(429)
                 .insert_header("X-RateLimit-Remaining", "0")
-                .insert_header("X-RateLimit-Reset", epoch_in(1).as_str())
+                // Whole seconds: two from now is at least one full second away.
+                .insert_header("X-RateLimit-Reset", epoch_in(2).as_str())
                 .set_body_raw(
                     br#"{"errors":[{"message":"Too many requests.","code":13,"moreInfo":""}]}"#
                         .to_vec(),
@@ -208,8 +209,9 @@ async fn a_429_waits_for_the_reset_and_retries_even_a_write() {
     assert!(answer.is_ok(), "{answer:?}");
     assert_eq!(requests(&server).await, 2);
     assert!(
-        started.elapsed() >= Duration::from_millis(200),
-        "waited for the reset"
+        started.elapsed() >= Duration::from_millis(900),
+        "waited for the reset: {:?}",
+        started.elapsed()
     );
 }
 
