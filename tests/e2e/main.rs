@@ -14,6 +14,7 @@ mod cli;
 mod demo_tools;
 mod faults;
 mod handshake;
+mod output_schemas;
 mod over_http;
 mod raw_stdio;
 mod safety;

@@ -58,7 +58,7 @@ impl FieldSelection {
 }
 
 /// A view serialized with only the selected fields. Its schema is the view's
-/// (every field of a view is optional in its schema).
+/// with only the key fields required: any other field may be left out.
 #[derive(Debug, Clone)]
 pub struct Projected<V> {
     view: V,
@@ -90,17 +90,27 @@ impl<V: Serialize> Serialize for Projected<V> {
     }
 }
 
-impl<V: JsonSchema> JsonSchema for Projected<V> {
+impl<V: FieldView + JsonSchema> JsonSchema for Projected<V> {
     fn schema_name() -> Cow<'static, str> {
         V::schema_name()
     }
 
     fn schema_id() -> Cow<'static, str> {
-        V::schema_id()
+        Cow::Owned(format!("Projected<{}>", V::schema_id()))
     }
 
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        V::json_schema(generator)
+        let mut schema = V::json_schema(generator);
+        if let Some(Value::Array(required)) = schema.get_mut("required") {
+            required.retain(|name| {
+                name.as_str()
+                    .is_some_and(|name| V::KEY_FIELDS.contains(&name))
+            });
+            if required.is_empty() {
+                schema.remove("required");
+            }
+        }
+        schema
     }
 }
 

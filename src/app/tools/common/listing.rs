@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
+#[schemars(bound = "V: FieldView + JsonSchema")]
 pub struct Listing<V> {
     pub count: usize,
     pub items: Vec<Projected<V>>,
