@@ -5,7 +5,9 @@
 //! offers, and in the shapes that change an answer (empty, cut to the token
 //! budget, partly failed); every answer is checked with a JSON Schema validator.
 
-use crate::support::{ServerEnv, error_text, start, structured, text};
+use crate::support::{Running, SECRET_KEY, ServerEnv, error_text, start, structured, text};
+use fake_backlog::demo::{BOT, SMITH};
+use fake_backlog::{FakeBacklog, Space};
 use rmcp::model::{CallToolResult, Tool};
 use serde_json::{Map, Value, json};
 use std::collections::{BTreeMap, BTreeSet};
@@ -60,6 +62,20 @@ impl Conformance {
     }
 }
 
+/// Calls each read with its default fields and then with every field it offers.
+async fn check_reads(server: &Running, c: &mut Conformance, reads: &[(&str, Value)]) {
+    for (tool, arguments) in reads {
+        let result = server.call(tool, arguments.clone()).await;
+        c.check(tool, "default fields", &result);
+        if let Some(fields) = c.all_fields(tool) {
+            let mut widened = arguments.clone();
+            widened["fields"] = fields;
+            let result = server.call(tool, widened).await;
+            c.check(tool, "every field", &result);
+        }
+    }
+}
+
 fn id(content: &Map<String, Value>) -> i64 {
     content["id"].as_i64().expect("an answer with an id")
 }
@@ -70,7 +86,6 @@ async fn every_structured_answer_matches_its_output_schema() {
     let tools = server.client.list_all_tools().await.unwrap();
     let mut c = Conformance::new(tools);
 
-    // Reads, each with its default fields and then with every field it offers.
     let reads: &[(&str, Value)] = &[
         ("get_space", json!({"timezone": "Asia/Tokyo"})),
         ("get_space_activities", json!({"count": 100})),
@@ -120,16 +135,7 @@ async fn every_structured_answer_matches_its_output_schema() {
             json!({"assignee_ids": [1002, 1003, 1004, 1005], "status_ids": [1, 2, 3, 4]}),
         ),
     ];
-    for (tool, arguments) in reads {
-        let result = server.call(tool, arguments.clone()).await;
-        c.check(tool, "default fields", &result);
-        if let Some(fields) = c.all_fields(tool) {
-            let mut widened = arguments.clone();
-            widened["fields"] = fields;
-            let result = server.call(tool, widened).await;
-            c.check(tool, "every field", &result);
-        }
-    }
+    check_reads(&server, &mut c, reads).await;
 
     // Writes, in an order that cleans up after itself.
     let project = c.check(
@@ -388,6 +394,60 @@ async fn answers_cut_to_the_token_budget_match_their_output_schema() {
     assert!(
         c.failures.is_empty(),
         "cut answers that break their output schema:\n{}",
+        c.failures.join("\n")
+    );
+}
+
+/// Real Backlog answers hold what the demo space does not: users without a
+/// login id, archived projects, long comment threads, wiki and git activities.
+/// The independent fake Backlog serves them over HTTP.
+#[tokio::test]
+async fn answers_built_from_backlog_json_match_their_output_schema() {
+    let backlog = FakeBacklog::start(Space::demo().with_api_key(SECRET_KEY)).await;
+    let server = start(ServerEnv::space(&backlog.base_url(), backlog.api_key())).await;
+    let tools = server.client.list_all_tools().await.unwrap();
+    let mut c = Conformance::new(tools);
+    let reads: &[(&str, Value)] = &[
+        ("get_space", json!({})),
+        ("get_space_activities", json!({"count": 100})),
+        ("get_users", json!({})),
+        ("get_user_stars_count", json!({"userId": SMITH})),
+        ("get_myself", json!({"timezone": "Asia/Tokyo"})),
+        ("get_user_recent_updates", json!({"userId": BOT})),
+        ("get_user_recent_updates", json!({"userId": "me"})),
+        ("get_project_list", json!({"all": true})),
+        ("get_project", json!({"projectKey": "OLD"})),
+        ("get_project_users", json!({"projectKey": "WEB"})),
+        ("get_project_statuses", json!({"projectKey": "WEB"})),
+        ("get_project_metadata", json!({"projectKey": "WEB"})),
+        ("get_project_metadata", json!({"projectKey": "APP"})),
+        ("get_issue", json!({"issueKey": "WEB-1"})),
+        ("get_issues", json!({"count": 100})),
+        ("count_issues", json!({"projectId": ["WEB", "APP"]})),
+        (
+            "get_issue_comments",
+            json!({"issueKey": "WEB-1", "count": 100}),
+        ),
+        ("get_related_issues", json!({"issueKey": "WEB-2"})),
+        ("get_priorities", json!({})),
+        ("get_categories", json!({"projectKey": "WEB"})),
+        ("get_custom_fields", json!({"projectKey": "WEB"})),
+        ("get_issue_types", json!({"projectKey": "WEB"})),
+        ("get_resolutions", json!({})),
+        ("get_watching_list_items", json!({"userId": "me"})),
+        ("get_watching_list_count", json!({"userId": "me"})),
+        (
+            "get_version_milestone_list",
+            json!({"projectKey": "WEB", "archived": true}),
+        ),
+        ("get_issue_details", json!({"issue_key": "WEB-1"})),
+        ("get_user_issue_list", json!({"status_ids": [1, 2, 3, 4]})),
+    ];
+    check_reads(&server, &mut c, reads).await;
+    server.stop().await;
+    assert!(
+        c.failures.is_empty(),
+        "answers that break their output schema:\n{}",
         c.failures.join("\n")
     );
 }
