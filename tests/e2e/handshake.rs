@@ -75,6 +75,13 @@ async fn every_tool_is_listed_with_schemas_titles_and_honest_annotations() {
             let output = tool.output_schema.clone().unwrap();
             assert_eq!(output["type"], "object", "{}", tool.name);
         }
+        // Self-contained schemas: several clients cannot resolve references.
+        let schemas = serde_json::to_string(&(&tool.input_schema, &tool.output_schema)).unwrap();
+        assert!(
+            !schemas.contains("\"$ref\"") && !schemas.contains("\"$defs\""),
+            "{} has schema references",
+            tool.name
+        );
     }
     let details = tools
         .iter()

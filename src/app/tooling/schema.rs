@@ -4,6 +4,10 @@
 //! `null` alternative of optional fields (absent and null mean the same to
 //! them). A field where `null` means something ("null empties it") keeps it by
 //! saying so: `#[schemars(extend("nullable" = true))]`.
+//!
+//! Subschemas are inlined: no `$defs`/`$ref`. Valid JSON Schema uses them, but
+//! several MCP clients (GitHub Copilot CLI, Kiro, opencode, the MCP Inspector's
+//! form) cannot resolve them and drop or break the tool.
 
 use crate::ports::JsonObject;
 use schemars::JsonSchema;
@@ -14,7 +18,7 @@ use std::sync::Arc;
 /// The schema of what a parameter struct accepts. The struct's own doc comment
 /// is a note for developers; the tool's description speaks to the model.
 pub fn input_schema<T: JsonSchema>() -> Arc<JsonObject> {
-    let mut schema = (*object_schema::<T>(SchemaSettings::draft2020_12())).clone();
+    let mut schema = (*object_schema::<T>(settings())).clone();
     schema.remove("description");
     Arc::new(schema)
 }
@@ -23,9 +27,13 @@ pub fn input_schema<T: JsonSchema>() -> Arc<JsonObject> {
 /// contract for clients to validate against, not prose for the model (which
 /// reads the answer itself), so they carry no descriptions.
 pub fn output_schema<T: JsonSchema>() -> Arc<JsonObject> {
-    let mut schema = (*object_schema::<T>(SchemaSettings::draft2020_12().for_serialize())).clone();
+    let mut schema = (*object_schema::<T>(settings().for_serialize())).clone();
     strip_descriptions(&mut schema);
     Arc::new(schema)
+}
+
+fn settings() -> SchemaSettings {
+    SchemaSettings::draft2020_12().with(|settings| settings.inline_subschemas = true)
 }
 
 /// Removes every `description` keyword (not properties named "description").
