@@ -17,7 +17,7 @@ use serde::{Deserialize, Deserializer};
 
 /// One value or several.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(untagged)]
+#[serde(untagged, expecting = "expected one value or an array of them")]
 pub enum OneOrMany<T> {
     One(T),
     Many(Vec<T>),
@@ -78,7 +78,10 @@ pub struct CustomFieldSetArg {
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(untagged)]
+#[serde(
+    untagged,
+    expecting = "expected a number, text (a date is YYYY-MM-DD), null, or list items by id or name"
+)]
 pub enum FieldValue {
     Number(f64),
     Text(String),
