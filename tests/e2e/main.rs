@@ -9,6 +9,7 @@
 
 mod support;
 
+mod argument_sweep;
 mod backlog_failures;
 mod cli;
 mod demo_tools;

@@ -16,14 +16,14 @@ use std::collections::{BTreeMap, BTreeSet};
 const UNSTRUCTURED: &[&str] = &["get_issue_attachment"];
 
 /// The output schemas of `tools/list`, and what has been checked against them.
-struct Conformance {
+pub struct Conformance {
     schemas: BTreeMap<String, Tool>,
     checked: BTreeSet<String>,
     failures: Vec<String>,
 }
 
 impl Conformance {
-    fn new(tools: Vec<Tool>) -> Self {
+    pub fn new(tools: Vec<Tool>) -> Self {
         Self {
             schemas: tools.into_iter().map(|t| (t.name.to_string(), t)).collect(),
             checked: BTreeSet::new(),
@@ -34,6 +34,19 @@ impl Conformance {
     /// Validates a successful answer of `tool` and returns its structured content.
     fn check(&mut self, tool: &str, case: &str, result: &CallToolResult) -> Map<String, Value> {
         let content = structured(result);
+        self.validate(tool, case, &content);
+        content
+    }
+
+    /// Validates the structured content of `tool`'s answer unless it is an error.
+    pub fn check_unless_error(&mut self, tool: &str, case: &str, result: &CallToolResult) {
+        if result.is_error != Some(true) && !UNSTRUCTURED.contains(&tool) {
+            let content = structured(result);
+            self.validate(tool, case, &content);
+        }
+    }
+
+    fn validate(&mut self, tool: &str, case: &str, content: &Map<String, Value>) {
         let schema = self.schemas[tool]
             .output_schema
             .clone()
@@ -48,7 +61,11 @@ impl Conformance {
             ));
         }
         self.checked.insert(tool.to_owned());
-        content
+    }
+
+    /// What failed validation so far, one line each.
+    pub fn failures(&self) -> &[String] {
+        &self.failures
     }
 
     /// Every field name a list tool's `fields` parameter offers.

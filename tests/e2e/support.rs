@@ -181,3 +181,12 @@ pub fn error_text(result: &CallToolResult) -> String {
     );
     text(result)
 }
+
+/// A value shortened for a test message.
+pub fn excerpt(value: &Value) -> String {
+    let text = value.to_string();
+    match text.char_indices().nth(40) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
+    }
+}

@@ -57,20 +57,62 @@ pub fn parse_arguments<A: DeserializeOwned>(
     known: &KnownParameters,
 ) -> Result<A, ToolError> {
     known.check(&arguments)?;
-    serde_path_to_error::deserialize(Value::Object(arguments)).map_err(|error| {
-        let path = error.path().to_string();
-        let inner = error.into_inner().to_string();
-        let parameter = if path == "." {
-            inner
-                .split('`')
-                .nth(1)
-                .map(str::to_owned)
-                .unwrap_or_else(|| "arguments".to_owned())
-        } else {
-            path
-        };
-        ToolError::argument(parameter, inner)
-    })
+    match serde_path_to_error::deserialize(Value::Object(arguments.clone())) {
+        Ok(parsed) => Ok(parsed),
+        Err(error) => {
+            let path = error.path().to_string();
+            let message = error.into_inner().to_string();
+            let parameter = match culprit::<A>(&arguments, &message, &path) {
+                Some(culprit) if within(&path, &culprit) => path,
+                Some(culprit) => culprit,
+                None => missing_field(&message)
+                    .or((path != ".").then_some(path))
+                    .unwrap_or_else(|| "arguments".to_owned()),
+            };
+            Err(ToolError::argument(parameter, message))
+        }
+    }
+}
+
+/// Whether serde's `path` points into `parameter` (e.g. `customFields[0].value`).
+fn within(path: &str, parameter: &str) -> bool {
+    path.strip_prefix(parameter)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['[', '.']))
+}
+
+/// The parameter named by "missing field `issue_key`".
+fn missing_field(message: &str) -> Option<String> {
+    message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next())
+        .map(str::to_owned)
+}
+
+/// The parameter whose value caused `message`. serde's `path` alone cannot be
+/// trusted: inside `#[serde(flatten)]` groups it is lost or names the last
+/// parameter read. The culprit is the parameter without which that error goes
+/// away. A required parameter is then only reported missing, which proves
+/// nothing; it is taken when serde's path points into it.
+fn culprit<A: DeserializeOwned>(
+    arguments: &JsonObject,
+    message: &str,
+    path: &str,
+) -> Option<String> {
+    for name in arguments.keys() {
+        let mut without = arguments.clone();
+        without.remove(name.as_str());
+        match serde_json::from_value::<A>(Value::Object(without)) {
+            Ok(_) => return Some(name.clone()),
+            Err(error) => {
+                let error = error.to_string();
+                let only_missing = missing_field(&error).as_deref() == Some(name.as_str());
+                if error != message && !only_missing {
+                    return Some(name.clone());
+                }
+            }
+        }
+    }
+    arguments.keys().find(|name| within(path, name)).cloned()
 }
 
 #[cfg(test)]
@@ -85,10 +127,22 @@ mod tests {
         ids: Option<Vec<i64>>,
         #[allow(dead_code)]
         issue_key: String,
+        #[allow(dead_code)]
+        #[serde(flatten)]
+        range: Range,
+    }
+
+    #[derive(Debug, Deserialize)]
+    struct Range {
+        #[allow(dead_code)]
+        since: Option<String>,
+        #[allow(dead_code)]
+        until: Option<String>,
     }
 
     fn known() -> KnownParameters {
-        KnownParameters(vec!["ids".into(), "issue_key".into()])
+        let names = ["ids", "issue_key", "since", "until"];
+        KnownParameters(names.map(str::to_owned).to_vec())
     }
 
     fn parse(value: Value) -> Result<Args, ToolError> {
@@ -96,6 +150,47 @@ mod tests {
             unreachable!()
         };
         parse_arguments(map, &known())
+    }
+
+    #[test]
+    fn a_bad_value_in_a_flattened_group_is_named_too() {
+        let error = parse(json!({"issue_key": "A-1", "since": "x", "until": 5})).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "invalid argument `until`: invalid type: integer `5`, expected a string"
+        );
+        let missing = parse(json!({"until": 5})).unwrap_err();
+        assert!(missing.to_string().contains("`issue_key`"), "{missing}");
+    }
+
+    #[test]
+    fn with_two_bad_values_the_one_reported_is_named() {
+        let error = parse(json!({"issue_key": 5, "ids": "x"})).unwrap_err();
+        let message = error.to_string();
+        let named = if message.contains("integer `5`") {
+            "issue_key"
+        } else {
+            "ids"
+        };
+        assert!(
+            message.starts_with(&format!("invalid argument `{named}`")),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_missing_parameter_is_named_not_the_ones_given() {
+        let missing = parse(json!({"ids": [1], "since": "x"})).unwrap_err();
+        assert_eq!(
+            missing.to_string(),
+            "invalid argument `issue_key`: missing field `issue_key`"
+        );
+        let bad_required = parse(json!({"ids": [1], "issue_key": 5})).unwrap_err();
+        assert!(
+            bad_required
+                .to_string()
+                .starts_with("invalid argument `issue_key`: invalid type")
+        );
     }
 
     #[test]
@@ -114,7 +209,7 @@ mod tests {
         let unknown = parse(json!({"issueKey": "A-1"})).unwrap_err();
         assert_eq!(
             unknown.to_string(),
-            "invalid argument `issueKey`: this tool has no such parameter; did you mean `issue_key`? its parameters are: ids, issue_key"
+            "invalid argument `issueKey`: this tool has no such parameter; did you mean `issue_key`? its parameters are: ids, issue_key, since, until"
         );
         let missing = parse(json!({})).unwrap_err();
         assert!(missing.to_string().contains("`issue_key`"), "{missing}");

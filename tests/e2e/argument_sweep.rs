@@ -1,0 +1,150 @@
+//! Every parameter of every tool, fed values a model or a confused client may
+//! send: wrong types, out-of-range numbers, impossible dates, path tricks, a
+//! long CJK string. Each call must come back as a tool result (an `isError`
+//! result that names the problem, or a valid answer that matches the output
+//! schema), never a protocol error or a crash, and the server must keep serving.
+//! Each value is sent alone, and beside valid values of the tool's other
+//! identifying parameters, where the error must blame the awkward one.
+
+use crate::output_schemas::Conformance;
+use crate::support::{Running, ServerEnv, excerpt, start, structured, text};
+use rmcp::model::{CallToolRequestParams, Tool};
+use serde_json::{Map, Value, json};
+
+fn awkward_values() -> Vec<Value> {
+    vec![
+        Value::Null,
+        json!(true),
+        json!(-1),
+        json!(0),
+        json!(9_007_199_254_740_993_u64),
+        json!(1.5),
+        json!(-1e308),
+        json!(""),
+        json!("   "),
+        json!("../../projects/WEB"),
+        json!("2024-02-30"),
+        json!("WEB-0"),
+        json!("課題".repeat(2_000)),
+        json!([]),
+        json!([null, -3, "", {}]),
+        json!({"id": "x"}),
+    ]
+}
+
+/// Valid values for the parameters that identify what a tool works on or
+/// that it requires, in the demo space.
+fn valid_value(parameter: &str) -> Option<Value> {
+    Some(match parameter {
+        "issueKey" | "issue_key" | "issueIdOrKey" => json!("WEB-5"),
+        "projectKey" | "projectId" => json!("WEB"),
+        "userId" => json!("me"),
+        "summary" | "name" | "content" | "note" => json!("Sweep"),
+        "key" => json!("SWEEP"),
+        "issueTypeId" => json!("Bug"),
+        "targetIssueId" | "relatedIssueId" => json!("WEB-3"),
+        "commentId" => json!(9001),
+        "watchId" => json!(7001),
+        "attachmentId" => json!(8001),
+        _ => return None,
+    })
+}
+
+/// `projectId` of "invalid argument `projectId[0]`: …".
+fn named_parameter(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("invalid argument `")?;
+    let end = rest.find(['`', '[', '.'])?;
+    rest.get(..end)
+}
+
+struct Sweep {
+    server: Running,
+    conformance: Conformance,
+    calls: usize,
+    problems: Vec<String>,
+}
+
+impl Sweep {
+    async fn call(&mut self, tool: &Tool, arguments: Map<String, Value>, awkward: &str) {
+        let case = format!(
+            "{awkward} = {} with {:?}",
+            excerpt(&arguments[awkward]),
+            arguments.keys().collect::<Vec<_>>()
+        );
+        self.calls += 1;
+        let request =
+            CallToolRequestParams::new(tool.name.clone()).with_arguments(arguments.clone());
+        let result = match self.server.client.call_tool(request).await {
+            Ok(result) => result,
+            Err(error) => {
+                let problem = format!("{} ({case}): protocol error {error}", tool.name);
+                self.problems.push(problem);
+                return;
+            }
+        };
+        let message = text(&result);
+        if result.is_error == Some(true) {
+            let vague = message.trim().is_empty()
+                || message.contains("untagged enum")
+                || message.contains("invalid argument `arguments`");
+            if vague {
+                let problem = format!("{} ({case}): vague error {message:?}", tool.name);
+                self.problems.push(problem);
+            }
+            // Blaming a parameter that was given a valid value is wrong.
+            if let Some(named) = named_parameter(&message)
+                && named != awkward
+                && arguments.contains_key(named)
+                && !message.contains(awkward)
+            {
+                let problem = format!("{} ({case}): blames `{named}`: {message:?}", tool.name);
+                self.problems.push(problem);
+            }
+        }
+        self.conformance
+            .check_unless_error(&tool.name, &case, &result);
+    }
+}
+
+#[tokio::test]
+async fn every_parameter_survives_awkward_values() {
+    let server = start(ServerEnv::demo()).await;
+    let tools = server.client.list_all_tools().await.unwrap();
+    let mut sweep = Sweep {
+        server,
+        conformance: Conformance::new(tools.clone()),
+        calls: 0,
+        problems: Vec::new(),
+    };
+    for tool in &tools {
+        let Some(Value::Object(properties)) = tool.input_schema.get("properties") else {
+            continue;
+        };
+        let baseline: Map<String, Value> = properties
+            .iter()
+            .filter_map(|(name, schema)| {
+                let value = valid_value(name)?;
+                let list = schema.get("type") == Some(&json!("array"));
+                Some((name.clone(), if list { json!([value]) } else { value }))
+            })
+            .collect();
+        for parameter in properties.keys() {
+            for value in awkward_values() {
+                let alone = Map::from_iter([(parameter.clone(), value.clone())]);
+                sweep.call(tool, alone, parameter).await;
+                let mut beside_valid = baseline.clone();
+                beside_valid.insert(parameter.clone(), value);
+                sweep.call(tool, beside_valid, parameter).await;
+            }
+        }
+    }
+    assert!(sweep.calls > 4_000, "only {} calls", sweep.calls);
+
+    let still_serving = structured(&sweep.server.call("get_space", json!({})).await);
+    assert!(still_serving.contains_key("name"), "{still_serving:?}");
+    let stderr = sweep.server.stop().await;
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(sweep.problems.is_empty(), "{}", sweep.problems.join("\n"));
+    let failures = sweep.conformance.failures();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
