@@ -51,4 +51,14 @@ pub struct Cli {
     /// The most tokens one answer may take (BACKLOG_MAX_TOKENS, or MAX_TOKENS).
     #[arg(long, value_name = "N")]
     pub max_tokens: Option<u64>,
+
+    /// Accepted so the official server's client configurations keep working:
+    /// list tools here always take `fields`.
+    #[arg(long)]
+    pub optimize_response: bool,
+
+    /// Accepted so the official server's client configurations keep working;
+    /// stdio is the one transport so far.
+    #[arg(long, value_name = "TRANSPORT", value_parser = ["stdio"])]
+    pub transport: Option<String>,
 }

@@ -1,4 +1,4 @@
-use crate::support::{BINARY, ServerEnv};
+use crate::support::{BINARY, ServerEnv, start_with_args};
 
 #[tokio::test]
 async fn version_and_help_work_without_configuration() {
@@ -57,4 +57,46 @@ async fn a_dotenv_file_in_the_working_directory_configures_the_server() {
         stderr.contains("BACKLOG_TIMEZONE: unknown timezone \"Nowhere/Land\""),
         "{stderr}"
     );
+}
+
+#[tokio::test]
+async fn the_official_servers_flags_keep_working() {
+    let server = start_with_args(
+        ServerEnv::demo(),
+        &[
+            "--optimize-response",
+            "--transport",
+            "stdio",
+            "--enable-toolsets",
+            "space",
+            "--enable-toolsets",
+            "project",
+            "--max-tokens",
+            "50000",
+        ],
+    )
+    .await;
+    let names: Vec<String> = server
+        .client
+        .list_all_tools()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|t| t.name.to_string())
+        .collect();
+    server.stop().await;
+    assert!(names.contains(&"get_space".to_owned()), "{names:?}");
+    assert!(names.contains(&"get_project".to_owned()), "{names:?}");
+    assert!(!names.contains(&"get_issues".to_owned()), "{names:?}");
+
+    let http = ServerEnv::demo()
+        .command()
+        .args(["--transport", "http"])
+        .output()
+        .await
+        .unwrap();
+    assert_eq!(http.status.code(), Some(2));
+    assert!(http.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&http.stderr);
+    assert!(stderr.contains("possible values: stdio"), "{stderr}");
 }
