@@ -7,9 +7,11 @@
 //! identifying parameters, where the error must blame the awkward one.
 
 use crate::output_schemas::Conformance;
-use crate::support::{Running, ServerEnv, excerpt, start, structured, text};
+use crate::support::{Running, SECRET_KEY, ServerEnv, excerpt, start, structured, text};
+use fake_backlog::{Bucket, FakeBacklog, Space};
 use rmcp::model::{CallToolRequestParams, Tool};
 use serde_json::{Map, Value, json};
+use std::time::Duration;
 
 fn awkward_values() -> Vec<Value> {
     vec![
@@ -83,6 +85,22 @@ impl Sweep {
             }
         };
         let message = text(&result);
+        // An error or a note quotes a long value in part, never whole.
+        let note = result
+            .structured_content
+            .as_ref()
+            .and_then(|c| c.get("note"))
+            .map(Value::to_string)
+            .unwrap_or_default();
+        let quoted = if result.is_error == Some(true) {
+            &message
+        } else {
+            &note
+        };
+        if quoted.contains(&"課題".repeat(200)) {
+            let problem = format!("{} ({case}): echoes the whole long value", tool.name);
+            self.problems.push(problem);
+        }
         if result.is_error == Some(true) {
             let vague = message.trim().is_empty()
                 || message.contains("untagged enum")
@@ -108,7 +126,30 @@ impl Sweep {
 
 #[tokio::test]
 async fn every_parameter_survives_awkward_values() {
-    let server = start(ServerEnv::demo()).await;
+    sweep_every_parameter(ServerEnv::demo()).await;
+}
+
+/// The same over HTTP: what the adapter sends for awkward values (a 4,000-byte
+/// keyword, ids beyond 2^53) and how it reads Backlog's refusals.
+#[tokio::test]
+async fn every_parameter_survives_awkward_values_over_http() {
+    let backlog = FakeBacklog::start(Space::demo().with_api_key(SECRET_KEY)).await;
+    // Thousands of calls: Backlog's per-minute budgets would pace them for minutes.
+    for bucket in [Bucket::Read, Bucket::Update, Bucket::Search] {
+        backlog
+            .faults()
+            .set_rate_limit(bucket, 1_000_000, Duration::from_secs(60));
+    }
+    let env = ServerEnv::space(&backlog.base_url(), backlog.api_key())
+        .var("BACKLOG_RETRY_BASE_MS", "1")
+        .var("BACKLOG_RETRY_MAX_MS", "2");
+    let stderr = sweep_every_parameter(env).await;
+    assert!(!stderr.contains(SECRET_KEY));
+}
+
+/// Runs the sweep and returns the server's stderr.
+async fn sweep_every_parameter(env: ServerEnv) -> String {
+    let server = start(env).await;
     let tools = server.client.list_all_tools().await.unwrap();
     let mut sweep = Sweep {
         server,
@@ -147,4 +188,5 @@ async fn every_parameter_survives_awkward_values() {
     assert!(sweep.problems.is_empty(), "{}", sweep.problems.join("\n"));
     let failures = sweep.conformance.failures();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+    stderr
 }

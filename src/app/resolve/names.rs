@@ -144,13 +144,13 @@ fn unknown<T>(
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let closest: Vec<&str> = scored
+    let closest: Vec<String> = scored
         .iter()
         .filter(|(score, _)| *score >= 0.6)
         .take(3)
-        .map(|(_, label)| *label)
+        .map(|(_, label)| excerpt(label))
         .collect();
-    let mut valid: Vec<&str> = candidates.iter().map(|c| c.label.as_str()).collect();
+    let mut valid: Vec<String> = candidates.iter().map(|c| excerpt(&c.label)).collect();
     let more = valid.len().saturating_sub(MAX_LISTED);
     valid.truncate(MAX_LISTED);
     let mut message = format!("no {what} named \"{}\" {scope}", excerpt(wanted));

@@ -1,6 +1,7 @@
 //! Why a tool call failed, worded for the model: the problem and the fix.
 
 use crate::domain::backlog_error::BacklogError;
+use crate::domain::excerpt::shorten_quoted;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ToolError {
@@ -24,10 +25,12 @@ pub enum ToolError {
 }
 
 impl ToolError {
+    /// Quoted values in `problem` are cut to an excerpt: a problem often quotes
+    /// the offending value, which may be kilobytes long.
     pub fn argument(parameter: impl Into<String>, problem: impl std::fmt::Display) -> Self {
         Self::InvalidArgument {
             parameter: parameter.into(),
-            problem: problem.to_string(),
+            problem: shorten_quoted(&problem.to_string()),
         }
     }
 }

@@ -138,7 +138,7 @@ async fn run(
 
 /// When a keyword found nothing: say so, and suggest what usually works.
 pub async fn keyword_advice(app: &AppContext, filter: &IssueFilter) -> Option<String> {
-    let keyword = filter.keyword.as_deref()?;
+    let keyword = crate::domain::excerpt::excerpt(filter.keyword.as_deref()?);
     let mut categories = Vec::new();
     for project in filter.project_ids.iter().take(3) {
         if let Ok(found) = app.metadata.categories(*project).await {
