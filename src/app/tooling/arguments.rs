@@ -101,10 +101,12 @@ fn culprit<A: DeserializeOwned>(
     for name in arguments.keys() {
         let mut without = arguments.clone();
         without.remove(name.as_str());
-        match serde_json::from_value::<A>(Value::Object(without)) {
+        // The same instantiation as the parse itself: no second copy of each
+        // tool's deserializer in the binary.
+        match serde_path_to_error::deserialize::<_, A>(Value::Object(without)) {
             Ok(_) => return Some(name.clone()),
             Err(error) => {
-                let error = error.to_string();
+                let error = error.into_inner().to_string();
                 let only_missing = missing_field(&error).as_deref() == Some(name.as_str());
                 if error != message && !only_missing {
                     return Some(name.clone());
