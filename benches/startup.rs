@@ -99,7 +99,8 @@ fn main() {
         rss as f64 / 1024.0
     );
     println!(
-        "  binary size:                {:.1} MiB ({size} bytes)",
+        "  binary size:                {:.1} MiB ({size} bytes; built with the dev-dependencies' \
+         crate features, a little larger than `cargo build --release` makes it)",
         size as f64 / 1_048_576.0
     );
 }
