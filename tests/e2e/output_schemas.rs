@@ -415,6 +415,73 @@ async fn answers_cut_to_the_token_budget_match_their_output_schema() {
     );
 }
 
+/// One issue whose description is a pasted log: every answer that shows it
+/// (the update's diff shows it twice) keeps within the budget, by cutting the
+/// long texts, and still matches its schema.
+#[tokio::test]
+async fn a_huge_description_is_cut_to_the_budget_in_every_answer() {
+    const BUDGET: usize = 1500;
+    let server = start(ServerEnv::demo().var("BACKLOG_MAX_TOKENS", &BUDGET.to_string())).await;
+    let tools = server.client.list_all_tools().await.unwrap();
+    let mut c = Conformance::new(tools);
+    let log = "エラー: 接続がタイムアウトしました (db-01:5432)\n".repeat(2_000);
+    let calls = [
+        (
+            "update_issue",
+            json!({"issueKey": "WEB-5", "description": log}),
+        ),
+        (
+            "update_issue",
+            json!({"issueKey": "WEB-5", "description": "fixed"}),
+        ),
+        (
+            "update_issue",
+            json!({"issueKey": "WEB-5", "description": log}),
+        ),
+        ("get_issue", json!({"issueKey": "WEB-5"})),
+        ("get_issue_details", json!({"issue_key": "WEB-5"})),
+        (
+            "get_issues",
+            json!({"count": 100, "fields": ["description"]}),
+        ),
+    ];
+    for (tool, arguments) in calls {
+        let result = server.call(tool, arguments).await;
+        let answer = c.check(tool, "a huge description", &result);
+        let characters = text(&result).chars().count();
+        // At most one token per character, and 2.5 characters per token.
+        assert!(
+            characters * 2 <= BUDGET * 5,
+            "{tool}: {characters} characters"
+        );
+        let shown = Value::Object(answer).to_string();
+        assert!(
+            shown.contains("エラー: 接続がタイムアウトしました"),
+            "{tool}: {shown}"
+        );
+        assert!(
+            shown.contains("more characters cut to fit the answer budget"),
+            "{tool}: {shown}"
+        );
+    }
+    // The page moves on: the huge issue is shown, cut, and the next offset is past it.
+    let page = structured(
+        &server
+            .call(
+                "get_issues",
+                json!({"count": 100, "fields": ["description"]}),
+            )
+            .await,
+    );
+    assert!(!page["issues"].as_array().unwrap().is_empty());
+    assert!(
+        page["truncated"]["nextOffset"].as_u64().unwrap() >= 1,
+        "{page:?}"
+    );
+    server.stop().await;
+    assert!(c.failures.is_empty(), "{}", c.failures.join("\n"));
+}
+
 /// Real Backlog answers hold what the demo space does not: users without a
 /// login id, archived projects, long comment threads, wiki and git activities.
 /// The independent fake Backlog serves them over HTTP.

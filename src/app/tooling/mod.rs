@@ -5,6 +5,7 @@ pub mod annotations;
 mod arguments;
 mod fields;
 mod id_or_name;
+mod long_texts;
 mod nullable;
 mod schema;
 mod structured_tool;

@@ -5,8 +5,9 @@
 
 use super::arguments::{KnownParameters, parse_arguments};
 use super::fields::{FieldView, fields_schema};
+use super::long_texts::cut_long_texts;
 use super::schema::{input_schema, output_schema};
-use super::token_budget::{ListSpec, fit};
+use super::token_budget::{ListSpec, estimate_tokens, fit};
 use super::tool_error::ToolError;
 use super::toolset::Toolset;
 use crate::ports::{
@@ -156,8 +157,9 @@ where
 }
 
 impl<A, O: Serialize, F> StructuredHandler<A, O, F> {
-    /// The output as structured content, cut to the budget when it is a list,
-    /// and the same JSON as text for clients that only read text.
+    /// The output as structured content, cut to the budget (lists at item
+    /// boundaries, then the longest texts), and the same JSON as text for
+    /// clients that only read text.
     fn render(&self, output: &O) -> ToolResponse {
         let mut structured = match serde_json::to_value(output) {
             Ok(value) => value,
@@ -165,13 +167,21 @@ impl<A, O: Serialize, F> StructuredHandler<A, O, F> {
                 return ToolResponse::error(format!("could not encode the answer: {error}"));
             }
         };
-        if let Some(list) = self.list
-            && fit(&mut structured, list, self.max_tokens)
-        {
-            tracing::info!(list = list.items, "answer cut to the token budget");
+        let mut text = structured.to_string();
+        if estimate_tokens(&text) > self.max_tokens {
+            if let Some(list) = self.list
+                && fit(&mut structured, list, self.max_tokens)
+            {
+                tracing::info!(list = list.items, "answer cut to the token budget");
+            }
+            let cut = cut_long_texts(&mut structured, self.max_tokens);
+            if cut > 0 {
+                tracing::info!(texts = cut, "long texts cut to the token budget");
+            }
+            text = structured.to_string();
         }
         ToolResponse {
-            content: vec![ToolContent::Text(structured.to_string())],
+            content: vec![ToolContent::Text(text)],
             structured: Some(structured),
             is_error: false,
         }

@@ -2,7 +2,8 @@
 //! JSON averages fewer than three characters per token, so ASCII counts one
 //! token per 2.5 bytes, and every other character (kana, kanji, hangul…) counts
 //! as one token. A list answer over the budget is cut at item boundaries, stays
-//! valid JSON, and says how many items were left out and where to continue.
+//! valid JSON, and says how many items were left out and where to continue;
+//! what is still over the budget then has its longest texts cut (`long_texts`).
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -72,7 +73,9 @@ pub fn fit(answer: &mut Value, list: ListSpec, max_tokens: u64) -> bool {
     let mut kept = Vec::new();
     for item in items {
         let cost = estimate_tokens(&item.to_string()) + 1;
-        if used + cost > max_tokens {
+        // The first item is kept even when it alone is over the budget (its
+        // long texts are cut next): an empty page would point back to itself.
+        if used + cost > max_tokens && !kept.is_empty() {
             break;
         }
         used += cost;
@@ -181,6 +184,21 @@ mod tests {
                 .iter()
                 .all(|i| i["summary"].is_string())
         );
+    }
+
+    #[test]
+    fn a_first_item_over_the_budget_is_kept_so_the_next_offset_moves_on() {
+        let mut huge = json!({"offset": 0, "issues": [
+            {"issueKey": "WEB-1", "description": "x".repeat(10_000)},
+            {"issueKey": "WEB-2", "description": "short"},
+        ]});
+        let list = ListSpec {
+            items: "issues",
+            paging: Paging::Offset,
+        };
+        assert!(fit(&mut huge, list, 1_000));
+        assert_eq!(huge["issues"].as_array().unwrap().len(), 1);
+        assert_eq!(huge["truncated"]["nextOffset"], 1);
     }
 
     #[test]
