@@ -57,21 +57,22 @@ pub fn parse_arguments<A: DeserializeOwned>(
     known: &KnownParameters,
 ) -> Result<A, ToolError> {
     known.check(&arguments)?;
-    match serde_path_to_error::deserialize(Value::Object(arguments.clone())) {
-        Ok(parsed) => Ok(parsed),
-        Err(error) => {
-            let path = error.path().to_string();
-            let message = error.into_inner().to_string();
-            let parameter = match culprit::<A>(&arguments, &message, &path) {
-                Some(culprit) if within(&path, &culprit) => path,
-                Some(culprit) => culprit,
-                None => missing_field(&message)
-                    .or((path != ".").then_some(path))
-                    .unwrap_or_else(|| "arguments".to_owned()),
-            };
-            Err(ToolError::argument(parameter, message))
-        }
-    }
+    let value = Value::Object(arguments);
+    serde_path_to_error::deserialize(&value).map_err(|error| {
+        let path = error.path().to_string();
+        let message = error.into_inner().to_string();
+        let parameter = match value
+            .as_object()
+            .and_then(|arguments| culprit::<A>(arguments, &message, &path))
+        {
+            Some(culprit) if within(&path, &culprit) => path,
+            Some(culprit) => culprit,
+            None => missing_field(&message)
+                .or((path != ".").then_some(path))
+                .unwrap_or_else(|| "arguments".to_owned()),
+        };
+        ToolError::argument(parameter, message)
+    })
 }
 
 /// Whether serde's `path` points into `parameter` (e.g. `customFields[0].value`).
@@ -101,9 +102,10 @@ fn culprit<A: DeserializeOwned>(
     for name in arguments.keys() {
         let mut without = arguments.clone();
         without.remove(name.as_str());
+        let without = Value::Object(without);
         // The same instantiation as the parse itself: no second copy of each
         // tool's deserializer in the binary.
-        match serde_path_to_error::deserialize::<_, A>(Value::Object(without)) {
+        match serde_path_to_error::deserialize::<_, A>(&without) {
             Ok(_) => return Some(name.clone()),
             Err(error) => {
                 let error = error.into_inner().to_string();
