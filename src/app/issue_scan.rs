@@ -1,7 +1,8 @@
-//! Fetching every issue that matches a filter: count first, then the pages
-//! concurrently (bounded), merged in Backlog's order without duplicates. The
-//! count is checked again at the end; if issues were added or removed during
-//! the scan, it runs again so nothing is silently missed.
+//! Fetching every issue that matches a filter: the count and the first page
+//! together, then the other pages concurrently (bounded), merged in Backlog's
+//! order without duplicates. When more than one page was needed the count is
+//! checked again at the end; if issues were added or removed during the scan,
+//! it runs again so nothing is silently missed.
 
 use super::tooling::ToolError;
 use crate::domain::ids::IssueId;
@@ -52,7 +53,22 @@ async fn scan(
     limits: ScanLimits,
     context: &ToolContext,
 ) -> Result<ScanResult, ToolError> {
-    let mut expected = repo.count_issues(filter).await?;
+    // Most scans fit in one page: asked together with the count, that page
+    // answers in one round trip. Nothing can move between pages of a single
+    // page, so it needs no recount; a page that disagrees with the count
+    // (an issue added or removed meanwhile) falls through to the full scan.
+    let first_query = page_query(filter, 0);
+    let (mut expected, first) =
+        futures::try_join!(repo.count_issues(filter), repo.issues(&first_query))?;
+    let first_len = u64::try_from(first.len()).unwrap_or(u64::MAX);
+    if expected <= PageSize::MAX.get() && first_len == expected {
+        report(context, 1, 1, first.len()).await;
+        return Ok(ScanResult {
+            issues: first,
+            settled: true,
+        });
+    }
+    let mut first = Some(first);
     let mut pages_done = 0_u64;
     let mut pages_planned = 0_u64;
     let mut issues = Vec::new();
@@ -63,11 +79,14 @@ async fn scan(
         issues = fetch_pass(
             repo,
             filter,
-            pages,
-            limits.concurrency,
+            Pass {
+                pages,
+                first: first.take(),
+                concurrency: limits.concurrency,
+                pages_planned,
+            },
             context,
             &mut pages_done,
-            pages_planned,
         )
         .await?;
         let recount = repo.count_issues(filter).await?;
@@ -92,6 +111,29 @@ async fn scan(
     })
 }
 
+/// Page `page` (of 100) in creation order.
+fn page_query(filter: &IssueFilter, page: u64) -> IssueQuery {
+    let page_size = PageSize::MAX;
+    IssueQuery {
+        filter: filter.clone(),
+        sort: Some(IssueSort::Created),
+        order: SortOrder::Asc,
+        offset: page * page_size.get(),
+        count: page_size,
+    }
+}
+
+async fn report(context: &ToolContext, done: u64, total: u64, issues: usize) {
+    context
+        .progress
+        .report(Progress {
+            done,
+            total: Some(total),
+            message: Some(format!("fetched {issues} issues")),
+        })
+        .await;
+}
+
 fn check_ceiling(count: u64, ceiling: u64) -> Result<(), ToolError> {
     if count > ceiling {
         return Err(ToolError::TooLarge(format!(
@@ -103,47 +145,74 @@ fn check_ceiling(count: u64, ceiling: u64) -> Result<(), ToolError> {
     Ok(())
 }
 
+/// One pass over every page.
+struct Pass {
+    pages: u64,
+    /// Page 0 when it was already fetched (with the first count).
+    first: Option<Vec<Issue>>,
+    concurrency: usize,
+    pages_planned: u64,
+}
+
 async fn fetch_pass(
     repo: &dyn IssueRepository,
     filter: &IssueFilter,
-    pages: u64,
-    concurrency: usize,
+    pass: Pass,
     context: &ToolContext,
     pages_done: &mut u64,
-    pages_planned: u64,
 ) -> Result<Vec<Issue>, ToolError> {
-    let page_size = PageSize::MAX;
-    let mut fetched = stream::iter(0..pages)
+    let mut merged = Merged::default();
+    let start = match pass.first {
+        Some(first) => {
+            *pages_done += 1;
+            merged.add(first);
+            report(
+                context,
+                *pages_done,
+                pass.pages_planned,
+                merged.issues.len(),
+            )
+            .await;
+            1
+        }
+        None => 0,
+    };
+    let mut fetched = stream::iter(start..pass.pages)
         .map(|page| {
-            let query = IssueQuery {
-                filter: filter.clone(),
-                sort: Some(IssueSort::Created),
-                order: SortOrder::Asc,
-                offset: page * page_size.get(),
-                count: page_size,
-            };
+            let query = page_query(filter, page);
             async move { repo.issues(&query).await }
         })
-        .buffered(concurrency.max(1));
-    let mut seen: HashSet<IssueId> = HashSet::new();
-    let mut merged = Vec::new();
+        .buffered(pass.concurrency.max(1));
     while let Some(page) = fetched.try_next().await? {
         *pages_done += 1;
+        merged.add(page);
+        report(
+            context,
+            *pages_done,
+            pass.pages_planned,
+            merged.issues.len(),
+        )
+        .await;
+    }
+    Ok(merged.issues)
+}
+
+/// Pages merged in order, each issue once (an issue can move to the next page
+/// while the scan runs).
+#[derive(Default)]
+struct Merged {
+    seen: HashSet<IssueId>,
+    issues: Vec<Issue>,
+}
+
+impl Merged {
+    fn add(&mut self, page: Vec<Issue>) {
         for issue in page {
-            if seen.insert(issue.id) {
-                merged.push(issue);
+            if self.seen.insert(issue.id) {
+                self.issues.push(issue);
             }
         }
-        context
-            .progress
-            .report(Progress {
-                done: *pages_done,
-                total: Some(pages_planned),
-                message: Some(format!("fetched {} issues", merged.len())),
-            })
-            .await;
     }
-    Ok(merged)
 }
 
 #[cfg(test)]
@@ -189,6 +258,53 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn one_page_is_one_count_and_one_page_asked_together() {
+        let mut repo = MockIssueRepository::new();
+        repo.expect_count_issues().times(1).returning(|_| Ok(42));
+        repo.expect_issues()
+            .times(1)
+            .withf(|q| q.offset == 0 && q.count == PageSize::MAX)
+            .returning(|_| Ok((1..=42).map(sample_issue).collect()));
+        let result = scan_issues(
+            &repo,
+            &IssueFilter::default(),
+            limits(),
+            &ToolContext::detached(),
+        )
+        .await
+        .unwrap();
+        assert!(result.settled);
+        assert_eq!(result.issues.len(), 42);
+    }
+
+    #[tokio::test]
+    async fn a_first_page_that_disagrees_with_the_count_is_scanned_in_full() {
+        let mut repo = MockIssueRepository::new();
+        let counts = Arc::new(AtomicU64::new(0));
+        let calls = counts.clone();
+        repo.expect_count_issues().returning(move |_| {
+            // 42 when counted, 43 by the time the page is served and after.
+            Ok(if calls.fetch_add(1, Ordering::SeqCst) == 0 {
+                42
+            } else {
+                43
+            })
+        });
+        serve_pages(&mut repo, 43);
+        let result = scan_issues(
+            &repo,
+            &IssueFilter::default(),
+            limits(),
+            &ToolContext::detached(),
+        )
+        .await
+        .unwrap();
+        assert!(result.settled);
+        assert_eq!(result.issues.len(), 43);
+        assert!(counts.load(Ordering::SeqCst) >= 2, "counted again");
+    }
+
+    #[tokio::test]
     async fn a_count_that_moves_during_the_scan_triggers_another_pass() {
         let mut repo = MockIssueRepository::new();
         let counts = Arc::new(AtomicU64::new(0));
@@ -219,7 +335,11 @@ mod tests {
     async fn more_than_the_ceiling_is_an_error_naming_the_count() {
         let mut repo = MockIssueRepository::new();
         repo.expect_count_issues().returning(|_| Ok(12_345));
-        repo.expect_issues().with(always()).never();
+        // Only the first page, asked together with the count.
+        repo.expect_issues()
+            .with(always())
+            .times(1)
+            .returning(|_| Ok((1..=100).map(sample_issue).collect()));
         let error = scan_issues(
             &repo,
             &IssueFilter::default(),

@@ -448,7 +448,11 @@ mod tests {
                     && f.project_ids.iter().map(|p| p.get()).collect::<Vec<_>>() == vec![9]
             })
             .returning(|_| Ok(0));
-        issues.expect_issues().never();
+        issues
+            .expect_issues()
+            .times(1)
+            .withf(|q| q.filter.status_ids.len() == 2)
+            .returning(|_| Ok(Vec::new()));
         let mut app = app_with(issues, projects, MockUserRepository::new());
         app.configured_user = Some(UserId::new(1).unwrap());
         let args = GetUserIssueListArgs {
