@@ -1,6 +1,7 @@
 //! Full retrieval of 5,000 issues from the local fake Backlog with 100 ms of
 //! latency per request: concurrent paging against sequential paging, and the
-//! 2,000-issues-of-one-project case. Run with `cargo bench --bench paging`.
+//! 2,000-issues-of-one-project case, and a scan that fits in one page. Run with
+//! `cargo bench --bench paging`.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -89,6 +90,17 @@ fn main() {
         run.seconds * 1000.0,
         run.requests,
         run.issues
+    );
+
+    // Up to a page of matches, the common case: the count and the page together.
+    let small = runtime.block_on(FakeBacklog::start(Space::generated(1, 60)));
+    small.faults().set_latency(LATENCY);
+    let run = retrieve_all(&small, 4);
+    println!(
+        "{} issues (one page) in one call: {:.0} ms, {} requests",
+        run.issues,
+        run.seconds * 1000.0,
+        run.requests
     );
     let _ = ms;
 }
