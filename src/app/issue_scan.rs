@@ -231,6 +231,11 @@ mod tests {
         }
     }
 
+    async fn scan_everything(repo: &MockIssueRepository) -> Result<ScanResult, ToolError> {
+        let context = ToolContext::detached();
+        scan_issues(repo, &IssueFilter::default(), limits(), &context).await
+    }
+
     fn serve_pages(repo: &mut MockIssueRepository, total: i64) {
         repo.expect_issues().returning(move |q| {
             let start = i64::try_from(q.offset).unwrap();
@@ -244,14 +249,7 @@ mod tests {
         let mut repo = MockIssueRepository::new();
         repo.expect_count_issues().times(2).returning(|_| Ok(250));
         serve_pages(&mut repo, 250);
-        let result = scan_issues(
-            &repo,
-            &IssueFilter::default(),
-            limits(),
-            &ToolContext::detached(),
-        )
-        .await
-        .unwrap();
+        let result = scan_everything(&repo).await.unwrap();
         assert!(result.settled);
         let ids: Vec<i64> = result.issues.iter().map(|i| i.id.get()).collect();
         assert_eq!(ids, (1..=250).collect::<Vec<_>>());
@@ -265,14 +263,7 @@ mod tests {
             .times(1)
             .withf(|q| q.offset == 0 && q.count == PageSize::MAX)
             .returning(|_| Ok((1..=42).map(sample_issue).collect()));
-        let result = scan_issues(
-            &repo,
-            &IssueFilter::default(),
-            limits(),
-            &ToolContext::detached(),
-        )
-        .await
-        .unwrap();
+        let result = scan_everything(&repo).await.unwrap();
         assert!(result.settled);
         assert_eq!(result.issues.len(), 42);
     }
@@ -291,14 +282,7 @@ mod tests {
             })
         });
         serve_pages(&mut repo, 43);
-        let result = scan_issues(
-            &repo,
-            &IssueFilter::default(),
-            limits(),
-            &ToolContext::detached(),
-        )
-        .await
-        .unwrap();
+        let result = scan_everything(&repo).await.unwrap();
         assert!(result.settled);
         assert_eq!(result.issues.len(), 43);
         assert!(counts.load(Ordering::SeqCst) >= 2, "counted again");
@@ -318,14 +302,7 @@ mod tests {
             })
         });
         serve_pages(&mut repo, 151);
-        let result = scan_issues(
-            &repo,
-            &IssueFilter::default(),
-            limits(),
-            &ToolContext::detached(),
-        )
-        .await
-        .unwrap();
+        let result = scan_everything(&repo).await.unwrap();
         assert!(result.settled);
         assert_eq!(result.issues.len(), 151);
         assert_eq!(counts.load(Ordering::SeqCst), 3);
@@ -340,14 +317,7 @@ mod tests {
             .with(always())
             .times(1)
             .returning(|_| Ok((1..=100).map(sample_issue).collect()));
-        let error = scan_issues(
-            &repo,
-            &IssueFilter::default(),
-            limits(),
-            &ToolContext::detached(),
-        )
-        .await
-        .unwrap_err();
+        let error = scan_everything(&repo).await.unwrap_err();
         assert!(
             error.to_string().starts_with("12345 issues match"),
             "{error}"

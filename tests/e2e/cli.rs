@@ -76,14 +76,7 @@ async fn the_official_servers_flags_keep_working() {
         ],
     )
     .await;
-    let names: Vec<String> = server
-        .client
-        .list_all_tools()
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|t| t.name.to_string())
-        .collect();
+    let names = server.tool_names().await;
     server.stop().await;
     assert!(names.contains(&"get_space".to_owned()), "{names:?}");
     assert!(names.contains(&"get_project".to_owned()), "{names:?}");

@@ -5,14 +5,7 @@ use serde_json::json;
 
 async fn tool_names(env: ServerEnv) -> Vec<String> {
     let server = start(env).await;
-    let names = server
-        .client
-        .list_all_tools()
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|t| t.name.to_string())
-        .collect();
+    let names = server.tool_names().await;
     server.stop().await;
     names
 }
@@ -50,14 +43,7 @@ async fn the_read_only_flag_works_like_the_variable() {
     let env = ServerEnv::demo();
     let names = {
         let server = crate::support::start_with_args(env, &["--read-only"]).await;
-        let names: Vec<String> = server
-            .client
-            .list_all_tools()
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|t| t.name.to_string())
-            .collect();
+        let names = server.tool_names().await;
         server.stop().await;
         names
     };

@@ -88,6 +88,17 @@ impl Running {
             .unwrap()
     }
 
+    /// The names in `tools/list`.
+    pub async fn tool_names(&self) -> Vec<String> {
+        self.client
+            .list_all_tools()
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|t| t.name.to_string())
+            .collect()
+    }
+
     pub async fn stop(self) -> String {
         self.client.cancel().await.unwrap();
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
