@@ -5,7 +5,7 @@
 //! so short fields (keys, names, dates) stay whole and the long ones share the
 //! room; each cut text ends with a marker saying how much was left out.
 
-use super::token_budget::estimate_tokens;
+use super::token_budget::{char_fifths, estimate_tokens};
 use serde_json::Value;
 
 /// Tokens kept aside for the marker appended to each cut text.
@@ -69,14 +69,13 @@ fn json_tokens(text: &str) -> u64 {
     text.chars().map(fifths).sum::<u64>().div_ceil(5) + 1
 }
 
-/// What one character costs as JSON, in fifths of a token: 2 per ASCII
-/// character written, 5 for any other.
+/// What one character costs as JSON, in fifths of a token: escapes write
+/// two ASCII characters (`\n`) or six (`\u0001`).
 fn fifths(c: char) -> u64 {
     match c {
-        '"' | '\\' | '\n' | '\r' | '\t' | '\u{8}' | '\u{c}' => 4,
-        c if c.is_ascii_control() => 12,
-        c if c.is_ascii() => 2,
-        _ => 5,
+        '"' | '\\' | '\n' | '\r' | '\t' | '\u{8}' | '\u{c}' => 2 * char_fifths(c),
+        c if c.is_ascii_control() => 6 * char_fifths(c),
+        c => char_fifths(c),
     }
 }
 
