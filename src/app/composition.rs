@@ -4,8 +4,8 @@
 use super::backlog::Backlog;
 use super::cli::Cli;
 use super::context::{AppContext, AppSettings};
-use super::project_scope::ProjectScope;
 use super::runtime_config::{BackendChoice, RuntimeConfig};
+use super::scope;
 use super::settings::{Settings, SettingsSources};
 use super::tooling::ToolKit;
 use super::tools;
@@ -55,6 +55,17 @@ pub async fn run(cli: Cli) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let (backlog, scoped) = scope::limit_to(backlog, &config.allowed_projects);
+    if let Some(scoped) = scoped
+        && matches!(config.backend, BackendChoice::Demo { .. })
+    {
+        // The demo space is at hand: report allow-list entries that match
+        // nothing now. A real space is asked on the first call instead, so
+        // start-up sends no request.
+        if let Err(error) = scoped.pinned().await {
+            tracing::warn!("BACKLOG_ALLOWED_PROJECTS could not be checked: {error}");
+        }
+    }
     let app = Arc::new(AppContext::new(
         backlog,
         AppSettings {
@@ -62,7 +73,6 @@ pub async fn run(cli: Cli) -> ExitCode {
             default_zone: config.default_zone,
             configured_user: config.configured_user,
             scan: config.scan,
-            scope: ProjectScope::only(config.allowed_projects.clone()),
             metadata_ttl: config.metadata_ttl,
         },
     ));

@@ -1,9 +1,8 @@
-//! What every tool call can rely on: the space, the metadata cache, the
-//! project allow-list, and how answers are shaped.
+//! What every tool call can rely on: the space (behind the project
+//! allow-list, see `app::scope`), the metadata cache, and how answers are shaped.
 
 use super::backlog::Backlog;
 use super::issue_scan::ScanLimits;
-use super::project_scope::ProjectScope;
 use super::resolve::{Metadata, Resolver};
 use super::tooling::{ToolError, validate};
 use super::views::ViewContext;
@@ -16,7 +15,6 @@ use std::time::Duration;
 pub struct AppContext {
     pub backlog: Backlog,
     pub metadata: Metadata,
-    pub scope: ProjectScope,
     /// `https://space.backlog.com`: issue links are `{web_base_url}/view/KEY`.
     pub web_base_url: String,
     pub default_zone: DisplayZone,
@@ -31,7 +29,6 @@ pub struct AppSettings {
     pub default_zone: DisplayZone,
     pub configured_user: Option<UserId>,
     pub scan: ScanLimits,
-    pub scope: ProjectScope,
     pub metadata_ttl: Duration,
 }
 
@@ -40,7 +37,6 @@ impl AppContext {
         Self {
             metadata: Metadata::new(backlog.clone(), settings.metadata_ttl),
             backlog,
-            scope: settings.scope,
             web_base_url: settings.web_base_url,
             default_zone: settings.default_zone,
             configured_user: settings.configured_user,

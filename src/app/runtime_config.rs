@@ -2,7 +2,7 @@
 
 use super::cli::Cli;
 use super::issue_scan::ScanLimits;
-use super::project_scope::AllowedProject;
+use super::scope::AllowedProject;
 use super::settings::Settings;
 use super::tool_selection::ToolSelection;
 use crate::domain::ids::UserId;

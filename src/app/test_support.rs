@@ -3,7 +3,6 @@
 use super::backlog::Backlog;
 use super::context::{AppContext, AppSettings};
 use super::issue_scan::ScanLimits;
-use super::project_scope::ProjectScope;
 use crate::adapters::memory::MemoryBacklog;
 use crate::domain::zone::DisplayZone;
 use crate::ports::issue_repository::MockIssueRepository;
@@ -23,7 +22,6 @@ pub fn settings() -> AppSettings {
             concurrency: 4,
             ceiling: 10_000,
         },
-        scope: ProjectScope::unrestricted(),
         metadata_ttl: Duration::from_secs(300),
     }
 }

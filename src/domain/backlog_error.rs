@@ -205,6 +205,11 @@ pub enum BacklogError {
     )]
     TooLarge { what: String, limit: u64 },
 
+    /// This server's configuration forbids the request (the project allow-list).
+    /// `reason` names what was refused and says truthfully what was read.
+    #[error("{reason}")]
+    Refused { reason: String },
+
     /// Backlog answered 2xx with something that is not the expected shape.
     #[error("Backlog sent an answer this server could not read ({detail}); please report it")]
     InvalidResponse { detail: String },

@@ -6,7 +6,7 @@ use crate::domain::backlog_error::BacklogError;
 use crate::domain::ids::{PriorityId, ResolutionId};
 use crate::domain::issue::Named;
 use crate::domain::space::Space;
-use crate::ports::SpaceRepository;
+use crate::ports::{ProjectRef, SpaceRepository};
 use async_trait::async_trait;
 
 #[async_trait]
@@ -20,6 +20,21 @@ impl SpaceRepository for HttpBacklog {
     async fn space_activities(&self, query: &ActivityQuery) -> Result<Vec<Activity>, BacklogError> {
         let call = ApiCall::get(&["space", "activities"], "the space's activities")
             .with_query(activity_params(query));
+        let wire: Vec<WireActivity> = self.fetch(&call).await?;
+        Ok(all(wire, WireActivity::into_activity)?)
+    }
+
+    async fn project_activities(
+        &self,
+        project: &ProjectRef,
+        query: &ActivityQuery,
+    ) -> Result<Vec<Activity>, BacklogError> {
+        let project_segment = project.to_string();
+        let call = ApiCall::get(
+            &["projects", &project_segment, "activities"],
+            format!("project {project}"),
+        )
+        .with_query(activity_params(query));
         let wire: Vec<WireActivity> = self.fetch(&call).await?;
         Ok(all(wire, WireActivity::into_activity)?)
     }

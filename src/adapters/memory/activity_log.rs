@@ -96,12 +96,16 @@ impl Space {
         })
     }
 
-    /// One page of the activities, of one user's when `by` is given.
-    pub(super) fn activity_page(&self, query: &ActivityQuery, by: Option<UserId>) -> Vec<Activity> {
+    /// One page of the activities of the space, a project or a user.
+    pub(super) fn activity_page(
+        &self,
+        query: &ActivityQuery,
+        source: ActivitySource,
+    ) -> Vec<Activity> {
         let mut found: Vec<&Activity> = self
             .activities
             .iter()
-            .filter(|a| by.is_none_or(|user| a.created_user.as_ref().is_some_and(|u| u.id == user)))
+            .filter(|a| source.includes(a))
             .filter(|a| query.type_ids.is_empty() || query.type_ids.contains(&a.type_id))
             .filter(|a| query.min_id.is_none_or(|min| a.id > min))
             .filter(|a| query.max_id.is_none_or(|max| a.id < max))
@@ -112,5 +116,23 @@ impl Space {
         }
         let count = usize::try_from(query.count.get()).unwrap_or(usize::MAX);
         found.into_iter().take(count).cloned().collect()
+    }
+}
+
+/// Whose activities a page lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ActivitySource {
+    Space,
+    Project(ProjectId),
+    User(UserId),
+}
+
+impl ActivitySource {
+    fn includes(self, activity: &Activity) -> bool {
+        match self {
+            Self::Space => true,
+            Self::Project(project) => activity.project.as_ref().is_some_and(|p| p.id == project),
+            Self::User(user) => activity.created_user.as_ref().is_some_and(|u| u.id == user),
+        }
     }
 }

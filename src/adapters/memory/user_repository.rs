@@ -1,4 +1,5 @@
 use super::MemoryBacklog;
+use super::activity_log::ActivitySource;
 use super::errors::not_found;
 use crate::domain::activity::{Activity, ActivityQuery};
 use crate::domain::backlog_error::BacklogError;
@@ -29,7 +30,7 @@ impl UserRepository for MemoryBacklog {
         space
             .user(user)
             .ok_or_else(|| not_found(format!("user {user}"), "No user."))?;
-        Ok(space.activity_page(query, Some(user)))
+        Ok(space.activity_page(query, ActivitySource::User(user)))
     }
 
     /// Stars received on the days of the range (inclusive, days in UTC).

@@ -97,7 +97,7 @@ impl IssueFilterArgs {
                 })
             })
             .transpose()?;
-        let mut filter = IssueFilter {
+        let filter = IssueFilter {
             issue_type_ids: resolver
                 .issue_types("issueTypeId", projects, listed(&self.issue_type_id))
                 .await?,
@@ -155,7 +155,6 @@ impl IssueFilterArgs {
             project_ids,
             ..IssueFilter::default()
         };
-        app.scope.narrow(&app.metadata, &mut filter).await?;
         Ok(filter)
     }
 }

@@ -1,6 +1,7 @@
 //! The official server's id-or-key parameter pairs (`projectId`/`projectKey`,
 //! `issueId`/`issueKey`): the id wins when it is given and not 0, else the key.
-//! Here the id may also be a key or a name. The allow-list is applied.
+//! Here the id may also be a key or a name. The allow-list is applied by the
+//! ports themselves (`app::scope`).
 
 use crate::app::context::AppContext;
 use crate::app::tooling::{IdOrName, ToolError};
@@ -35,9 +36,7 @@ pub async fn project(
             "a project is required: give projectId (a number, a key such as WEB, or a name) or projectKey",
         ));
     };
-    let project = app.resolver().project(parameter, &value).await?;
-    app.scope.check_project(&app.metadata, project.id).await?;
-    Ok(project)
+    app.resolver().project(parameter, &value).await
 }
 
 /// The issue an issue-scoped tool works on, checked against the allow-list.
@@ -52,11 +51,7 @@ pub async fn issue(
             "an issue is required: give issueKey (e.g. WEB-42) or issueId",
         ));
     };
-    let issue = app.resolver().issue_ref(parameter, &value)?;
-    app.scope
-        .check_issue(&app.metadata, app.backlog.issues.as_ref(), &issue)
-        .await?;
-    Ok(issue)
+    app.resolver().issue_ref(parameter, &value)
 }
 
 /// The issue itself, fetched (once) and checked against the allow-list.
@@ -72,9 +67,5 @@ pub async fn fetched_issue(
         ));
     };
     let reference = app.resolver().issue_ref(parameter, &value)?;
-    let issue = app.backlog.issues.issue(&reference).await?;
-    app.scope
-        .check_project(&app.metadata, issue.project_id)
-        .await?;
-    Ok(issue)
+    Ok(app.backlog.issues.issue(&reference).await?)
 }

@@ -97,7 +97,6 @@ async fn run(
     }
     let resolver = app.resolver();
     let project = resolver.project("projectId", &args.project_id).await?;
-    app.scope.check_project(&app.metadata, project.id).await?;
     let p = project.id;
     let issue_type_id = resolver
         .issue_type("issueTypeId", p, &args.issue_type_id)

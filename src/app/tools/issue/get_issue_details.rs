@@ -84,7 +84,6 @@ pub async fn get_issue_details(
     if let Some(title) = args.issue_title.as_deref() {
         tracing::info!(issue = %key, title, "get_issue_details");
     }
-    app.scope.check_key(&app.metadata, key.project()).await?;
     let repo = app.backlog.issues.as_ref();
     let issue_ref = IssueRef::Key(key);
     let (issue, comments) =

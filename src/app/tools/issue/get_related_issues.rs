@@ -1,7 +1,6 @@
 //! `get_related_issues`: issues linked to an issue as related.
 
 use crate::app::context::AppContext;
-use crate::app::project_scope::ProjectScope;
 use crate::app::tooling::annotations::READS;
 use crate::app::tooling::{
     AppTool, FieldSelection, IdOrName, ListSpec, Paging, Projected, ToolError, ToolInfo, ToolKit,
@@ -67,15 +66,7 @@ async fn run(
     let zone = app.zone(args.timezone.as_deref())?;
     let fields = FieldSelection::choose::<IssueView>(args.fields.as_deref())?;
     let issue = selectors::issue(&app, args.issue_id.as_ref(), args.issue_key.as_deref()).await?;
-    let allowed = app.scope.allowed_ids(&app.metadata).await?;
-    let related: Vec<_> = app
-        .backlog
-        .issues
-        .related_issues(&issue)
-        .await?
-        .into_iter()
-        .filter(|i| ProjectScope::shows(allowed.as_ref(), Some(i.project_id)))
-        .collect();
+    let related = app.backlog.issues.related_issues(&issue).await?;
     let parents = parent_keys(app.backlog.issues.as_ref(), &related).await?;
     let view = app.view(zone, &parents);
     Ok(RelatedIssues {

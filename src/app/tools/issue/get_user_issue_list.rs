@@ -180,7 +180,6 @@ pub async fn get_user_issue_list(
         project_ids,
         ..IssueFilter::default()
     };
-    app.scope.narrow(&app.metadata, &mut filter).await?;
     if filter.assignee_ids.is_empty() {
         filter.assignee_ids = vec![resolver.me().await?];
     }

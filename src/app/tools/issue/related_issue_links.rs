@@ -77,20 +77,6 @@ pub fn remove_tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
     register(kit, app, REMOVE, remove)
 }
 
-/// The other issue's id, checked against the allow-list.
-async fn other(
-    app: &AppContext,
-    parameter: &str,
-    value: &IdOrName,
-) -> Result<crate::domain::ids::IssueId, ToolError> {
-    let reference = app.resolver().issue_ref(parameter, value)?;
-    let other = app.backlog.issues.issue(&reference).await?;
-    app.scope
-        .check_project(&app.metadata, other.project_id)
-        .await?;
-    Ok(other.id)
-}
-
 fn link(
     app: &AppContext,
     issue: &IssueRef,
@@ -112,7 +98,10 @@ async fn add(
     _: ToolContext,
 ) -> Result<RelatedLink, ToolError> {
     let issue = selectors::issue(&app, args.issue_id.as_ref(), args.issue_key.as_deref()).await?;
-    let target = other(&app, "targetIssueId", &args.target_issue_id).await?;
+    let target = app
+        .resolver()
+        .issue_id("targetIssueId", &args.target_issue_id)
+        .await?;
     let related = app.backlog.issues.add_related_issue(&issue, target).await?;
     link(&app, &issue, &related)
 }

@@ -1,7 +1,6 @@
 //! The watch list: list, count, add, update, delete, mark as read.
 
 use crate::app::context::AppContext;
-use crate::app::project_scope::ProjectScope;
 use crate::app::tooling::annotations::{CREATES, DELETES, MARKS, OVERWRITES, READS};
 use crate::app::tooling::validate::page_size;
 use crate::app::tooling::{
@@ -13,7 +12,7 @@ use crate::app::tools::register::register;
 use crate::app::views::WatchingView;
 use crate::domain::ids::WatchingId;
 use crate::domain::issue_filter::SortOrder;
-use crate::domain::watching::{Watching, WatchingCountQuery, WatchingQuery, WatchingSort};
+use crate::domain::watching::{WatchingCountQuery, WatchingQuery, WatchingSort};
 use crate::ports::ToolContext;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -218,17 +217,6 @@ fn watch_id(value: i64) -> Result<WatchingId, ToolError> {
     WatchingId::new(value).map_err(|e| ToolError::argument("watchId", e))
 }
 
-/// The entry, refused when its issue is outside the allowed projects.
-async fn allowed_watching(app: &AppContext, id: WatchingId) -> Result<Watching, ToolError> {
-    let watching = app.backlog.watchings.watching(id).await?;
-    if let Some(issue) = &watching.issue {
-        app.scope
-            .check_project(&app.metadata, issue.project_id)
-            .await?;
-    }
-    Ok(watching)
-}
-
 async fn list(
     app: Arc<AppContext>,
     args: ListWatchingsArgs,
@@ -252,15 +240,7 @@ async fn list(
             .issue_ids("issueId", args.issue_id.as_deref().unwrap_or_default())
             .await?,
     };
-    let allowed = app.scope.allowed_ids(&app.metadata).await?;
-    let watchings: Vec<_> = app
-        .backlog
-        .watchings
-        .watchings(user, &query)
-        .await?
-        .into_iter()
-        .filter(|w| ProjectScope::shows(allowed.as_ref(), w.issue.as_ref().map(|i| i.project_id)))
-        .collect();
+    let watchings = app.backlog.watchings.watchings(user, &query).await?;
     Ok(WatchingList {
         offset: query.offset,
         count: watchings.len(),
@@ -297,9 +277,6 @@ async fn add(
     let issue = app
         .resolver()
         .issue_ref("issueIdOrKey", &args.issue_id_or_key)?;
-    app.scope
-        .check_issue(&app.metadata, app.backlog.issues.as_ref(), &issue)
-        .await?;
     let watching = app
         .backlog
         .watchings
@@ -315,7 +292,6 @@ async fn update(
 ) -> Result<WatchingView, ToolError> {
     let zone = app.zone(args.timezone.as_deref())?;
     let id = watch_id(args.watch_id)?;
-    allowed_watching(&app, id).await?;
     let watching = app
         .backlog
         .watchings
@@ -330,7 +306,6 @@ async fn delete(
     _: ToolContext,
 ) -> Result<WatchingView, ToolError> {
     let id = watch_id(args.watch_id)?;
-    allowed_watching(&app, id).await?;
     let watching = app.backlog.watchings.delete_watching(id).await?;
     Ok(WatchingView::new(&watching, app.default_zone))
 }
@@ -341,7 +316,6 @@ async fn mark(
     _: ToolContext,
 ) -> Result<MarkedRead, ToolError> {
     let id = watch_id(args.watch_id)?;
-    allowed_watching(&app, id).await?;
     app.backlog.watchings.mark_watching_as_read(id).await?;
     Ok(MarkedRead {
         watch_id: id.get(),

@@ -1,7 +1,6 @@
 //! Projects: list, get, add, update.
 
 use crate::app::context::AppContext;
-use crate::app::project_scope::ProjectScope;
 use crate::app::tooling::annotations::{CREATES, OVERWRITES, READS};
 use crate::app::tooling::{
     AppTool, FieldSelection, IdOrName, ListSpec, Paging, ToolError, ToolInfo, ToolKit, Toolset,
@@ -173,13 +172,9 @@ async fn list(
         archived: args.archived,
         all: args.all.unwrap_or(false),
     };
-    let allowed = app.scope.allowed_ids(&app.metadata).await?;
     let projects = app.backlog.projects.projects(&query).await?;
     Ok(Listing::new(
-        projects
-            .iter()
-            .filter(|p| ProjectScope::shows(allowed.as_ref(), Some(p.id)))
-            .map(ProjectView::from),
+        projects.iter().map(ProjectView::from),
         &fields,
     ))
 }
@@ -204,11 +199,6 @@ async fn add(
     args: AddProjectArgs,
     _: ToolContext,
 ) -> Result<ProjectView, ToolError> {
-    if app.scope.is_restricted() {
-        return Err(ToolError::Refused(
-            "this server may only touch the projects in BACKLOG_ALLOWED_PROJECTS, so it does not create projects".to_owned(),
-        ));
-    }
     if args.name.trim().is_empty() {
         return Err(ToolError::argument("name", "the name is empty"));
     }
