@@ -75,7 +75,22 @@ impl DemoTools {
     }
 
     pub fn with_budget(adjust: impl FnOnce(&mut AppSettings), max_tokens: u64) -> Self {
-        let app = Arc::new(demo_app_with(adjust));
+        Self::over(Arc::new(demo_app_with(adjust)), max_tokens)
+    }
+
+    /// Every tool over a demo space behind the allow-list `allowed` (as in
+    /// `BACKLOG_ALLOWED_PROJECTS`), and the space itself, to look at it around
+    /// the allow-list.
+    pub fn scoped(allowed: &str) -> (Self, Arc<MemoryBacklog>) {
+        let memory = Arc::new(MemoryBacklog::demo());
+        let allowed = crate::app::scope::AllowedProject::parse_list(allowed).unwrap();
+        let (backlog, _) =
+            crate::app::scope::limit_to(Backlog::from_adapter(memory.clone()), &allowed);
+        let app = Arc::new(AppContext::new(backlog, settings()));
+        (Self::over(app, 20_000), memory)
+    }
+
+    fn over(app: Arc<AppContext>, max_tokens: u64) -> Self {
         let tools = crate::app::tools::all_tools(&app, crate::app::tooling::ToolKit { max_tokens });
         Self { tools }
     }

@@ -150,3 +150,49 @@ async fn a_selection_naming_unknown_tools_stops_the_server_with_the_valid_names(
     );
     assert!(stderr.contains("get_issue"), "{stderr}");
 }
+
+/// A typo in the allow-list must not become "every project": against a real
+/// (fake) space, calls that touch projects are refused and nothing is asked
+/// for issues or changed; the start of the first call logs the entry.
+#[tokio::test]
+async fn an_allow_list_matching_no_project_fails_closed() {
+    use crate::support::SECRET_KEY;
+    use fake_backlog::{FakeBacklog, Space};
+    let backlog = FakeBacklog::start(Space::demo().with_api_key(SECRET_KEY)).await;
+    let env =
+        ServerEnv::space(&backlog.base_url(), SECRET_KEY).var("BACKLOG_ALLOWED_PROJECTS", "NOPE");
+    let server = start(env).await;
+    for (tool, arguments) in [
+        ("get_issues", json!({})),
+        ("count_issues", json!({})),
+        ("get_user_issue_list", json!({})),
+        (
+            "bulk_update_issues",
+            json!({"filter": {"statusId": ["Open"]}, "priorityId": "Low"}),
+        ),
+        ("get_watching_list_count", json!({"userId": "me"})),
+    ] {
+        let refusal = error_text(&server.call(tool, arguments).await);
+        assert!(
+            refusal.contains("none of the projects in BACKLOG_ALLOWED_PROJECTS (NOPE)"),
+            "{tool}: {refusal}"
+        );
+    }
+    let asked: Vec<String> = backlog
+        .requests()
+        .iter()
+        .map(|r| format!("{} {}", r.method, r.path))
+        .collect();
+    // The projects to resolve the list, and who "me" is: nothing else.
+    assert!(
+        asked.iter().all(|r| r == "GET /api/v2/projects"
+            || r == "GET /api/v2/projects/NOPE"
+            || r == "GET /api/v2/users/myself"),
+        "{asked:?}"
+    );
+    let stderr = server.stop().await;
+    assert!(
+        stderr.contains("BACKLOG_ALLOWED_PROJECTS: NOPE matches no project"),
+        "{stderr}"
+    );
+}

@@ -25,6 +25,8 @@ mod scoped_projects;
 mod scoped_space;
 mod scoped_users;
 mod scoped_watchings;
+#[cfg(test)]
+mod tests;
 
 pub use allowed_project::AllowedProject;
 pub use guard::Pinned;
