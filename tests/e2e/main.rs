@@ -18,6 +18,7 @@ mod handshake;
 mod output_schemas;
 mod over_http;
 mod raw_stdio;
+mod request_counts;
 mod safety;
 mod scope_sweep;
 mod toolsets;

@@ -20,6 +20,7 @@ pub struct Metadata {
     backlog: Backlog,
     projects: TtlCache<(), Shared<Project>>,
     users: TtlCache<(), Shared<User>>,
+    myself: TtlCache<(), Arc<User>>,
     priorities: TtlCache<(), Shared<Named<PriorityId>>>,
     resolutions: TtlCache<(), Shared<Named<ResolutionId>>>,
     statuses: TtlCache<ProjectId, Shared<Status>>,
@@ -36,6 +37,7 @@ impl Metadata {
             backlog,
             projects: TtlCache::new(ttl),
             users: TtlCache::new(ttl),
+            myself: TtlCache::new(ttl),
             priorities: TtlCache::new(ttl),
             resolutions: TtlCache::new(ttl),
             statuses: TtlCache::new(ttl),
@@ -63,6 +65,14 @@ impl Metadata {
         let repo = &self.backlog.users;
         self.users
             .get_or_load((), || async { repo.users().await.map(Arc::new) })
+            .await
+    }
+
+    /// The user the API key belongs to.
+    pub async fn myself(&self) -> Result<Arc<User>, BacklogError> {
+        let repo = &self.backlog.users;
+        self.myself
+            .get_or_load((), || async { repo.myself().await.map(Arc::new) })
             .await
     }
 

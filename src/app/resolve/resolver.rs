@@ -100,7 +100,7 @@ impl Resolver<'_> {
     pub async fn me(&self) -> Result<UserId, ToolError> {
         match self.configured_user {
             Some(user) => Ok(user),
-            None => Ok(self.users.myself().await?.id),
+            None => Ok(self.metadata.myself().await?.id),
         }
     }
 

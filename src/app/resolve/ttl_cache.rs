@@ -1,14 +1,24 @@
-//! A small cache whose entries expire after a fixed time.
+//! A small cache whose entries expire after a fixed time. Concurrent misses
+//! of one key share one load, so calls running side by side (a bulk update's
+//! issues resolving the same names) ask Backlog once.
 
 use std::collections::HashMap;
 use std::future::Future;
 use std::hash::Hash;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
+use tokio::sync::OnceCell;
+
+/// One key's value: loading, loaded, or failed (an empty cell, loaded again
+/// by the next caller).
+struct Entry<V> {
+    created: Instant,
+    cell: Arc<OnceCell<V>>,
+}
 
 pub struct TtlCache<K, V> {
     ttl: Duration,
-    entries: Mutex<HashMap<K, (Instant, V)>>,
+    entries: Mutex<HashMap<K, Entry<V>>>,
 }
 
 impl<K: Hash + Eq + Clone, V: Clone> TtlCache<K, V> {
@@ -20,31 +30,38 @@ impl<K: Hash + Eq + Clone, V: Clone> TtlCache<K, V> {
     }
 
     /// The cached value, or the loaded one (cached when loading succeeds).
-    /// Two concurrent misses may both load; the later one wins.
+    /// A caller that finds the key being loaded waits for that load.
     pub async fn get_or_load<E, F, Fut>(&self, key: K, load: F) -> Result<V, E>
     where
         F: FnOnce() -> Fut,
         Fut: Future<Output = Result<V, E>>,
     {
-        if let Some(value) = self.fresh(&key) {
-            return Ok(value);
-        }
-        let value = load().await?;
-        self.lock().insert(key, (Instant::now(), value.clone()));
-        Ok(value)
+        let cell = {
+            let mut entries = self.lock();
+            let usable = entries
+                .get(&key)
+                .filter(|entry| !entry.cell.initialized() || entry.created.elapsed() < self.ttl);
+            match usable {
+                Some(entry) => entry.cell.clone(),
+                None => {
+                    let cell = Arc::new(OnceCell::new());
+                    let entry = Entry {
+                        created: Instant::now(),
+                        cell: cell.clone(),
+                    };
+                    entries.insert(key, entry);
+                    cell
+                }
+            }
+        };
+        cell.get_or_try_init(load).await.cloned()
     }
 
     pub fn invalidate(&self, key: &K) {
         self.lock().remove(key);
     }
 
-    fn fresh(&self, key: &K) -> Option<V> {
-        let entries = self.lock();
-        let (stored, value) = entries.get(key)?;
-        (stored.elapsed() < self.ttl).then(|| value.clone())
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<K, (Instant, V)>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<K, Entry<V>>> {
         self.entries.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
@@ -67,6 +84,19 @@ mod tests {
         let expired = TtlCache::new(Duration::ZERO);
         assert_eq!(expired.get_or_load("k", load).await, Ok(2));
         assert_eq!(expired.get_or_load("k", load).await, Ok(3));
+    }
+
+    #[tokio::test]
+    async fn concurrent_misses_share_one_load() {
+        let loads = AtomicU32::new(0);
+        let cache: TtlCache<&str, u32> = TtlCache::new(Duration::from_secs(60));
+        let load = || async {
+            tokio::task::yield_now().await;
+            Ok::<_, ()>(loads.fetch_add(1, Ordering::SeqCst))
+        };
+        let (a, b) = tokio::join!(cache.get_or_load("k", load), cache.get_or_load("k", load));
+        assert_eq!((a, b), (Ok(0), Ok(0)));
+        assert_eq!(loads.load(Ordering::SeqCst), 1);
     }
 
     #[tokio::test]

@@ -21,7 +21,7 @@ pub use issue_diff::issue_changes;
 pub use issue_view::{
     AttachmentView, CustomFieldValueView, IssueView, ViewContext, custom_field_text, names,
 };
-pub use parent_keys::parent_keys;
+pub use parent_keys::{keys_of, missing_parents, own_keys, parent_keys};
 pub use watching_view::WatchingView;
 
 #[cfg(test)]

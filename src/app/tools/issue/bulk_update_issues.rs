@@ -4,14 +4,14 @@
 //! plan without writing; one failure never hides the other results.
 
 use crate::app::context::AppContext;
-use crate::app::issue_scan::scan_issues;
+use crate::app::issue_scan::scan_counted_issues;
 use crate::app::tooling::annotations::OVERWRITES;
 use crate::app::tooling::validate::change_date;
 use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset};
 use crate::app::tools::common::issue_change_args::IssueChangeArgs;
 use crate::app::tools::common::issue_filter_args::IssueFilterArgs;
 use crate::app::tools::register::register;
-use crate::app::views::{ChangeView, IssueView, issue_changes, parent_keys};
+use crate::app::views::{ChangeView, IssueView, issue_changes};
 use crate::domain::calendar_date::CalendarDate;
 use crate::domain::changes::{Change, IssueUpdate};
 use crate::domain::comment::Comment;
@@ -243,7 +243,8 @@ async fn targets(
                     "{count} issues match the filter; bulk_update_issues changes at most {MAX_ISSUES} at a time; narrow the filter (e.g. by project, status or milestone)"
                 )));
             }
-            let scan = scan_issues(app.backlog.issues.as_ref(), &filter, app.scan, context).await?;
+            let repo = app.backlog.issues.as_ref();
+            let scan = scan_counted_issues(repo, &filter, count, app.scan, context).await?;
             Ok(scan.issues.into_iter().map(Ok).collect())
         }
     }
@@ -498,15 +499,12 @@ async fn apply(
             .issues
             .update_issue(&IssueRef::Id(issue.id), &plan.update)
             .await?;
-        let both = [issue.clone(), after];
-        let parents = parent_keys(app.backlog.issues.as_ref(), &both)
-            .await
-            .unwrap_or_default();
-        let view = app.view(app.default_zone, &parents);
-        let [before, after] = &both;
+        // A bulk update never changes parents: their keys are not looked up.
+        let no_parents = std::collections::HashMap::new();
+        let view = app.view(app.default_zone, &no_parents);
         let mut changes = issue_changes(
-            &IssueView::new(before, &view),
-            &IssueView::new(after, &view),
+            &IssueView::new(&issue, &view),
+            &IssueView::new(&after, &view),
         );
         if let Some(text) = &plan.update.comment {
             changes.push(change_view("comment", None, Some(text.clone())));

@@ -3,7 +3,7 @@
 //! original it returns all matches, not the first 100.
 
 use crate::app::context::AppContext;
-use crate::app::issue_scan::{ScanResult, scan_issues};
+use crate::app::issue_scan::{ScanNeeds, ScanResult, scan_issues};
 use crate::app::tooling::annotations::READS;
 use crate::app::tooling::validate::date_range;
 use crate::app::tooling::{
@@ -11,7 +11,7 @@ use crate::app::tooling::{
     Toolset, Truncation, listed,
 };
 use crate::app::tools::register::register;
-use crate::app::views::{IssueView, parent_keys};
+use crate::app::views::IssueView;
 use crate::domain::backlog_error::BacklogError;
 use crate::domain::ids::{ProjectId, StatusId};
 use crate::domain::issue::Issue;
@@ -191,14 +191,15 @@ pub async fn get_user_issue_list(
         ScanResult {
             issues: Vec::new(),
             settled: true,
+            keys: Default::default(),
         }
     } else {
-        scan_issues(app.backlog.issues.as_ref(), &filter, app.scan, context).await?
+        let repo = app.backlog.issues.as_ref();
+        scan_issues(repo, &filter, app.scan, context, ScanNeeds::ParentKeys).await?
     };
     let mut issues = scan.issues;
     issues.sort_by(|a, b| updated(b).cmp(&updated(a)).then(b.id.cmp(&a.id)));
-    let parents = parent_keys(app.backlog.issues.as_ref(), &issues).await?;
-    let view = app.view(zone, &parents);
+    let view = app.view(zone, &scan.keys);
     let fields = FieldSelection::fixed(&FIELDS);
     Ok(UserIssueList {
         total: issues.len(),
