@@ -10,6 +10,7 @@
 mod support;
 
 mod argument_sweep;
+mod back_pressure;
 mod backlog_failures;
 mod cli;
 mod demo_tools;

@@ -1,6 +1,7 @@
 //! The rmcp `ServerHandler` that lists and calls the catalog's tools.
 
 use super::convert;
+use super::in_flight::InFlight;
 use super::progress::PeerProgress;
 use crate::ports::{
     Lookup, NoProgress, ProgressReporter, ServiceDescription, ToolCatalog, ToolContext,
@@ -42,10 +43,16 @@ pub struct CatalogServer {
     catalog: Arc<ToolCatalog>,
     tools: Arc<Vec<Tool>>,
     running_calls: Arc<Semaphore>,
+    /// Where the client's cancellations arrive (see `line_guard`).
+    in_flight: Arc<InFlight>,
 }
 
 impl CatalogServer {
-    pub fn new(service: ServiceDescription, catalog: Arc<ToolCatalog>) -> Self {
+    pub fn new(
+        service: ServiceDescription,
+        catalog: Arc<ToolCatalog>,
+        in_flight: Arc<InFlight>,
+    ) -> Self {
         let tools = catalog
             .entries()
             .iter()
@@ -56,6 +63,7 @@ impl CatalogServer {
             catalog,
             tools: Arc::new(tools),
             running_calls: Arc::new(Semaphore::new(MAX_CONCURRENT_CALLS)),
+            in_flight,
         }
     }
 }
@@ -109,16 +117,20 @@ impl ServerHandler for CatalogServer {
             }),
             None => Arc::new(NoProgress),
         };
+        // The line guard keeps notifications/cancelled from rmcp and cancels
+        // this token instead (and drops the answer); rmcp's own token is
+        // cancelled when the session ends.
+        let cancelled_by_client = self.in_flight.cancellation(&context.id);
         let tool_context = ToolContext {
             progress,
-            cancellation: context.ct.clone(),
+            cancellation: cancelled_by_client.clone(),
         };
         let arguments = request.arguments.unwrap_or_default();
-        // rmcp cancels the token on notifications/cancelled but keeps polling the
-        // handler; dropping the call here stops every request it has in flight.
+        // Dropping the call stops every request it has in flight.
         let response = tokio::select! {
             biased;
-            () = context.ct.cancelled() => ToolResponse::error("the call was cancelled by the client"),
+            () = cancelled_by_client.cancelled() => ToolResponse::error("the call was cancelled by the client"),
+            () = context.ct.cancelled() => ToolResponse::error("the session is ending"),
             response = async {
                 let _turn = self.running_calls.acquire().await;
                 entry.handler.call(arguments, tool_context).await

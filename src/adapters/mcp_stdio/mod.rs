@@ -3,12 +3,14 @@
 
 mod catalog_server;
 mod convert;
+mod in_flight;
 mod line_guard;
 mod progress;
 
 use crate::ports::{ServiceDescription, ToolCatalog, ToolTransport, TransportError};
 use async_trait::async_trait;
 use catalog_server::CatalogServer;
+use in_flight::{InFlight, MAX_IN_FLIGHT};
 use rmcp::ServiceExt;
 use rmcp::service::ServerInitializeError;
 use std::sync::Arc;
@@ -23,8 +25,9 @@ impl ToolTransport for McpStdio {
         service: ServiceDescription,
         catalog: Arc<ToolCatalog>,
     ) -> Result<(), TransportError> {
-        let server = CatalogServer::new(service, catalog);
-        let io = line_guard::guard(tokio::io::stdin(), tokio::io::stdout());
+        let in_flight = Arc::new(InFlight::new(MAX_IN_FLIGHT));
+        let server = CatalogServer::new(service, catalog, in_flight.clone());
+        let io = line_guard::guard(tokio::io::stdin(), tokio::io::stdout(), in_flight);
         let session = match server.serve((io.rmcp_input, io.rmcp_output)).await {
             Ok(running) => running
                 .waiting()
