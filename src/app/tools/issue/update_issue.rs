@@ -102,71 +102,96 @@ async fn update_for(
 ) -> Result<IssueUpdate, ToolError> {
     let resolver = app.resolver();
     let p = issue.project_id;
-    let resolution_id = match &args.change.resolution_id {
-        None => Change::Keep,
-        Some(None) => Change::Clear,
-        Some(Some(value)) => Change::Set(resolver.resolution("resolutionId", value).await?),
-    };
-    let assignee_id = match &args.change.assignee_id {
-        None => Change::Keep,
-        Some(None) => Change::Clear,
-        Some(Some(value)) => Change::Set(resolver.user("assigneeId", value).await?),
-    };
-    let parent_issue_id = match &args.parent_issue_id {
-        None => Change::Keep,
-        Some(None) => Change::Clear,
-        Some(Some(value)) => Change::Set(resolver.issue_id("parentIssueId", value).await?),
-    };
     let lists = |v: &Option<Vec<IdOrName>>| v.is_some();
-    let issue_type_id = match &args.issue_type_id {
-        Some(value) => Some(resolver.issue_type("issueTypeId", p, value).await?),
-        None => None,
-    };
+    // Each name is looked up on its own; the lookups (cached metadata, or one
+    // request each when cold) run side by side.
+    let (
+        resolution_id,
+        assignee_id,
+        parent_issue_id,
+        issue_type_id,
+        priority_id,
+        status_id,
+        category_ids,
+        version_ids,
+        milestone_ids,
+    ) = tokio::try_join!(
+        async {
+            Ok::<_, ToolError>(match &args.change.resolution_id {
+                None => Change::Keep,
+                Some(None) => Change::Clear,
+                Some(Some(value)) => Change::Set(resolver.resolution("resolutionId", value).await?),
+            })
+        },
+        async {
+            Ok(match &args.change.assignee_id {
+                None => Change::Keep,
+                Some(None) => Change::Clear,
+                Some(Some(value)) => Change::Set(resolver.user("assigneeId", value).await?),
+            })
+        },
+        async {
+            Ok(match &args.parent_issue_id {
+                None => Change::Keep,
+                Some(None) => Change::Clear,
+                Some(Some(value)) => Change::Set(resolver.issue_id("parentIssueId", value).await?),
+            })
+        },
+        async {
+            match &args.issue_type_id {
+                Some(value) => Ok(Some(resolver.issue_type("issueTypeId", p, value).await?)),
+                None => Ok(None),
+            }
+        },
+        async {
+            match &args.change.priority_id {
+                Some(value) => Ok(Some(resolver.priority("priorityId", value).await?)),
+                None => Ok(None),
+            }
+        },
+        async {
+            match &args.change.status_id {
+                Some(value) => Ok(Some(resolver.status("statusId", p, value).await?)),
+                None => Ok(None),
+            }
+        },
+        async {
+            if !lists(&args.change.category_id) {
+                return Ok(None);
+            }
+            let listed = listed(&args.change.category_id);
+            Ok(Some(resolver.categories("categoryId", &[p], listed).await?))
+        },
+        async {
+            if !lists(&args.version_id) {
+                return Ok(None);
+            }
+            let listed = listed(&args.version_id);
+            Ok(Some(resolver.versions("versionId", &[p], listed).await?))
+        },
+        async {
+            if !lists(&args.change.milestone_id) {
+                return Ok(None);
+            }
+            let listed = listed(&args.change.milestone_id);
+            Ok(Some(resolver.versions("milestoneId", &[p], listed).await?))
+        },
+    )?;
     Ok(IssueUpdate {
         summary: args.summary.clone(),
         issue_type_id,
-        priority_id: match &args.change.priority_id {
-            Some(value) => Some(resolver.priority("priorityId", value).await?),
-            None => None,
-        },
+        priority_id,
         description: args.description.clone(),
-        status_id: match &args.change.status_id {
-            Some(value) => Some(resolver.status("statusId", p, value).await?),
-            None => None,
-        },
+        status_id,
         resolution_id,
         assignee_id,
         start_date: change_date("startDate", &args.change.start_date)?,
         due_date: change_date("dueDate", &args.change.due_date)?,
         estimated_hours: change(&args.estimated_hours),
         actual_hours: change(&args.actual_hours),
-        category_ids: if lists(&args.change.category_id) {
-            Some(
-                resolver
-                    .categories("categoryId", &[p], listed(&args.change.category_id))
-                    .await?,
-            )
-        } else {
-            None
-        },
-        version_ids: if lists(&args.version_id) {
-            Some(
-                resolver
-                    .versions("versionId", &[p], listed(&args.version_id))
-                    .await?,
-            )
-        } else {
-            None
-        },
-        milestone_ids: if lists(&args.change.milestone_id) {
-            Some(
-                resolver
-                    .versions("milestoneId", &[p], listed(&args.change.milestone_id))
-                    .await?,
-            )
-        } else {
-            None
-        },
+        category_ids,
+        version_ids,
+        milestone_ids,
         parent_issue_id,
         notified_user_ids: resolver
             .users("notifiedUserId", listed(&args.notified_user_id))
