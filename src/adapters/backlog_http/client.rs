@@ -3,7 +3,8 @@
 //! (redirects are never followed), Backlog's error answers mapped.
 //!
 //! The reqwest client is built on the first request, not at start-up: building it
-//! loads the system's TLS certificates, which `initialize` need not wait for.
+//! loads the system's TLS certificates (for an https space only), which
+//! `initialize` need not wait for.
 
 use super::error_mapping::{
     TransportFailure, error_from_answer, transport_error, transport_reason,
@@ -234,16 +235,21 @@ impl HttpBacklog {
                     USER_AGENT,
                     HeaderValue::from_static(concat!("backlog-mcp/", env!("CARGO_PKG_VERSION"))),
                 );
-                reqwest::Client::builder()
+                let mut builder = reqwest::Client::builder()
                     .default_headers(headers)
                     .redirect(reqwest::redirect::Policy::none())
                     .connect_timeout(self.connect_timeout)
                     .timeout(self.request_timeout)
-                    .pool_idle_timeout(Duration::from_secs(90))
-                    .build()
-                    .map_err(|e| BacklogError::ClientSetup {
-                        reason: transport_reason(e),
-                    })
+                    .pool_idle_timeout(Duration::from_secs(90));
+                if self.api_base.scheme() == "http" {
+                    // Every request goes to this plain-http origin (no redirects,
+                    // no proxies): TLS is never used, so the system's certificate
+                    // store need not be loaded.
+                    builder = builder.tls_certs_only(std::iter::empty());
+                }
+                builder.build().map_err(|e| BacklogError::ClientSetup {
+                    reason: transport_reason(e),
+                })
             })
             .await
     }
