@@ -157,6 +157,6 @@ fn main() {
     println!(
         "  binary size: {:.1} MiB ({size} bytes; built with the dev-dependencies' \
          crate features, a little larger than `cargo build --release` makes it)",
-        mib(size)
+        size as f64 / 1_048_576.0
     );
 }
