@@ -1,5 +1,8 @@
-//! Start-up cost of the server in demo mode: time from spawn to the answer to
-//! `initialize`, peak RSS after a few tool calls, and the binary's size.
+//! Start-up cost of the server, in demo mode and in Backlog mode against a local
+//! fake Backlog over http: time from spawn to the answer to `initialize`, peak RSS
+//! after `tools/list` and four tool calls; in Backlog mode against an https
+//! address, the peak RSS once the first request has loaded the system's
+//! certificates; and the binary's size.
 //! Run with `cargo bench --bench startup`; results go to stdout.
 #![allow(
     clippy::unwrap_used,
@@ -10,6 +13,7 @@
     clippy::cast_precision_loss
 )]
 
+use fake_backlog::{FakeBacklog, Space};
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -20,9 +24,38 @@ const RUNS: usize = 30;
 const INITIALIZE: &str = r#"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"bench","version":"1"}}}"#;
 const INITIALIZED: &str = r#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#;
 
-fn spawn() -> std::process::Child {
+/// Four calls in demo mode (the in-memory demo space's ids).
+const DEMO_CALLS: [&str; 5] = [
+    r#"{"jsonrpc":"2.0","id":1,"method":"tools/list"}"#,
+    r#"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"get_user_issue_list","arguments":{}}}"#,
+    r#"{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"get_issue_details","arguments":{"issue_key":"WEB-5","timezone":"Asia/Tokyo"}}}"#,
+    r#"{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"get_user_issue_list","arguments":{"assignee_ids":[1002,1003,1004,1005],"status_ids":[1,2,3,4]}}}"#,
+    r#"{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"get_issue_details","arguments":{"issue_key":"OPS-1"}}}"#,
+];
+
+/// The same four calls in Backlog mode (the fake Backlog's demo space's ids).
+const SPACE_CALLS: [&str; 5] = [
+    r#"{"jsonrpc":"2.0","id":1,"method":"tools/list"}"#,
+    r#"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"get_user_issue_list","arguments":{}}}"#,
+    r#"{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"get_issue_details","arguments":{"issue_key":"WEB-5","timezone":"Asia/Tokyo"}}}"#,
+    r#"{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"get_user_issue_list","arguments":{"assignee_ids":[1073800001,1073800012,1073800013,1073800014],"status_ids":[1,2,3,4]}}}"#,
+    r#"{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"get_issue_details","arguments":{"issue_key":"APP-1"}}}"#,
+];
+
+/// One request that makes an https space build its HTTP client (and fail to
+/// connect, quickly: nothing listens there).
+const FIRST_REQUEST: [&str; 2] = [
+    r#"{"jsonrpc":"2.0","id":1,"method":"tools/list"}"#,
+    r#"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"get_myself","arguments":{}}}"#,
+];
+
+/// How the server is configured: its environment (empty: demo mode).
+type Mode<'a> = &'a [(&'a str, &'a str)];
+
+fn spawn(mode: Mode) -> std::process::Child {
     Command::new(BINARY)
         .env_clear()
+        .envs(mode.iter().copied())
         .current_dir(std::env::temp_dir())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -32,9 +65,9 @@ fn spawn() -> std::process::Child {
 }
 
 /// Spawn → first line of the initialize answer.
-fn time_to_initialize() -> Duration {
+fn time_to_initialize(mode: Mode) -> Duration {
     let start = Instant::now();
-    let mut child = spawn();
+    let mut child = spawn(mode);
     let mut stdin = child.stdin.take().unwrap();
     let mut stdout = BufReader::new(child.stdout.take().unwrap());
     writeln!(stdin, "{INITIALIZE}").unwrap();
@@ -47,26 +80,20 @@ fn time_to_initialize() -> Duration {
     elapsed
 }
 
-/// Peak resident memory (VmHWM) after initialize, tools/list and a few calls.
-fn peak_rss_kib_after_calls() -> u64 {
-    let mut child = spawn();
+/// Peak resident memory (VmHWM) after initialize and `requests`.
+fn peak_rss_kib_after(mode: Mode, requests: &[&str]) -> u64 {
+    let mut child = spawn(mode);
     let mut stdin = child.stdin.take().unwrap();
     let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    let calls = [
-        r#"{"jsonrpc":"2.0","id":1,"method":"tools/list"}"#,
-        r#"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"get_user_issue_list","arguments":{}}}"#,
-        r#"{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"get_issue_details","arguments":{"issue_key":"WEB-5","timezone":"Asia/Tokyo"}}}"#,
-        r#"{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"get_user_issue_list","arguments":{"assignee_ids":[1002,1003,1004,1005],"status_ids":[1,2,3,4]}}}"#,
-        r#"{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"get_issue_details","arguments":{"issue_key":"OPS-1"}}}"#,
-    ];
     writeln!(stdin, "{INITIALIZE}").unwrap();
     let mut line = String::new();
     stdout.read_line(&mut line).unwrap();
     writeln!(stdin, "{INITIALIZED}").unwrap();
-    for call in calls {
-        writeln!(stdin, "{call}").unwrap();
+    for request in requests {
+        writeln!(stdin, "{request}").unwrap();
         line.clear();
         stdout.read_line(&mut line).unwrap();
+        assert!(line.contains("\"result\""), "unexpected answer: {line}");
     }
     let status = std::fs::read_to_string(format!("/proc/{}/status", child.id())).unwrap();
     drop(stdin);
@@ -78,28 +105,57 @@ fn peak_rss_kib_after_calls() -> u64 {
         .unwrap()
 }
 
-fn main() {
+fn report_initialize(label: &str, mode: Mode) {
     // Warm the page cache once.
-    time_to_initialize();
-    let mut times: Vec<Duration> = (0..RUNS).map(|_| time_to_initialize()).collect();
+    time_to_initialize(mode);
+    let mut times: Vec<Duration> = (0..RUNS).map(|_| time_to_initialize(mode)).collect();
     times.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    let size = std::fs::metadata(BINARY).unwrap().len();
-    let rss = peak_rss_kib_after_calls();
-    println!("backlog-mcp startup ({RUNS} runs, demo mode, release profile)");
     println!(
-        "  spawn -> initialize answer: min {:.1} ms, p50 {:.1} ms, p90 {:.1} ms, max {:.1} ms",
+        "  {label}: spawn -> initialize answer: min {:.1} ms, p50 {:.1} ms, p90 {:.1} ms, max {:.1} ms",
         ms(times[0]),
         ms(times[RUNS / 2]),
         ms(times[RUNS * 9 / 10]),
         ms(times[RUNS - 1])
     );
+}
+
+fn mib(kib: u64) -> f64 {
+    kib as f64 / 1024.0
+}
+
+fn main() {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let backlog = runtime.block_on(FakeBacklog::start(Space::demo()));
+    let base_url = backlog.base_url();
+    let demo: Mode = &[];
+    let space: Mode = &[
+        ("BACKLOG_BASE_URL", &base_url),
+        ("BACKLOG_API_KEY", backlog.api_key()),
+    ];
+    // Nothing listens on port 9 of the loopback: the call fails at once, after
+    // the client (and the certificate store) was set up.
+    let https: Mode = &[
+        ("BACKLOG_BASE_URL", "https://127.0.0.1:9"),
+        ("BACKLOG_API_KEY", backlog.api_key()),
+        ("BACKLOG_RETRY_ATTEMPTS", "1"),
+    ];
+
+    println!("backlog-mcp startup ({RUNS} runs each, release profile)");
+    report_initialize("demo mode            ", demo);
+    report_initialize("Backlog mode (http)  ", space);
     println!(
-        "  peak RSS after 5 calls:     {:.1} MiB",
-        rss as f64 / 1024.0
+        "  peak RSS after tools/list and 4 calls: demo {:.1} MiB, Backlog over http {:.1} MiB",
+        mib(peak_rss_kib_after(demo, &DEMO_CALLS)),
+        mib(peak_rss_kib_after(space, &SPACE_CALLS)),
     );
     println!(
-        "  binary size:                {:.1} MiB ({size} bytes; built with the dev-dependencies' \
+        "  peak RSS, Backlog over https after the first request (certificates loaded): {:.1} MiB",
+        mib(peak_rss_kib_after(https, &FIRST_REQUEST)),
+    );
+    let size = std::fs::metadata(BINARY).unwrap().len();
+    println!(
+        "  binary size: {:.1} MiB ({size} bytes; built with the dev-dependencies' \
          crate features, a little larger than `cargo build --release` makes it)",
         size as f64 / 1_048_576.0
     );

@@ -219,6 +219,9 @@ fn choose_backend(settings: &Settings) -> Result<BackendChoice, Vec<String>> {
 }
 
 /// The space's base URL: `BACKLOG_BASE_URL` when set, else `https://{BACKLOG_DOMAIN}`.
+/// It must be a plain http(s) address: credentials, a query string or a fragment
+/// would travel with every request, so they are refused. Problems never repeat the
+/// value beyond its scheme and host, since it may hold a password.
 fn space_url(settings: &Settings) -> Result<Url, String> {
     let base = settings.backlog_base_url.trim();
     let domain = settings.backlog_domain.trim();
@@ -241,11 +244,32 @@ fn space_url(settings: &Settings) -> Result<Url, String> {
     };
     let trimmed = text.trim_end_matches('/');
     let trimmed = trimmed.strip_suffix("/api/v2").unwrap_or(trimmed);
-    let url = Url::parse(trimmed)
-        .map_err(|e| format!("{variable} is not a valid URL ({e}): \"{text}\""))?;
+    let url = Url::parse(trimmed).map_err(|e| {
+        format!(
+            "{variable} is not a valid address ({e}); give it like https://your-space.backlog.com"
+        )
+    })?;
+    let shown = match url.host_str() {
+        Some(host) => format!("{}://{host}", url.scheme()),
+        None => format!("a {}: address", url.scheme()),
+    };
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
         return Err(format!(
-            "{variable} must be an http:// or https:// address with a host (got \"{text}\")"
+            "{variable} must be an http:// or https:// address with a host (got {shown})"
+        ));
+    }
+    let extra = if !url.username().is_empty() || url.password().is_some() {
+        Some("a user name or password")
+    } else if url.query().is_some() {
+        Some("a query string")
+    } else if url.fragment().is_some() {
+        Some("a fragment")
+    } else {
+        None
+    };
+    if let Some(extra) = extra {
+        return Err(format!(
+            "{variable} must not contain {extra} (in the address for {shown}): give only the space's address, like https://your-space.backlog.com; the API key goes in BACKLOG_API_KEY"
         ));
     }
     Ok(url)
@@ -309,6 +333,51 @@ mod tests {
             panic!("expected the space backend");
         };
         assert_eq!(base_url.as_str(), "http://127.0.0.1:8080/backlog");
+    }
+
+    #[test]
+    fn credentials_a_query_or_a_fragment_in_the_address_are_refused_without_echoing_them() {
+        for (variable, value) in [
+            (
+                "BACKLOG_BASE_URL",
+                "https://t.sato:hunter2-pw@acme.backlog.com",
+            ),
+            ("BACKLOG_BASE_URL", "https://hunter2-pw@acme.backlog.com/"),
+            ("BACKLOG_DOMAIN", "t.sato:hunter2-pw@acme.backlog.com"),
+            (
+                "BACKLOG_BASE_URL",
+                "https://acme.backlog.com/?apiKey=hunter2-pw",
+            ),
+            ("BACKLOG_BASE_URL", "https://acme.backlog.com/#hunter2-pw"),
+        ] {
+            let problems = resolve(&[(variable, value), ("BACKLOG_API_KEY", "k")]).unwrap_err();
+            assert_eq!(problems.len(), 1, "{problems:?}");
+            let problem = &problems[0];
+            assert!(
+                problem.starts_with(&format!("{variable} must not contain")),
+                "{problem}"
+            );
+            assert!(problem.contains("https://acme.backlog.com"), "{problem}");
+            assert!(
+                !problem.contains("hunter2") && !problem.contains("t.sato"),
+                "{problem}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_invalid_address_is_not_echoed() {
+        for value in [
+            "https://t.sato:hunter2-pw@acme.backlog.com:99999",
+            "ftp://t.sato:hunter2-pw@acme.backlog.com",
+            "hunter2-pw",
+        ] {
+            let problems =
+                resolve(&[("BACKLOG_BASE_URL", value), ("BACKLOG_API_KEY", "k")]).unwrap_err();
+            assert_eq!(problems.len(), 1, "{problems:?}");
+            assert!(problems[0].starts_with("BACKLOG_BASE_URL "), "{problems:?}");
+            assert!(!problems[0].contains("hunter2"), "{problems:?}");
+        }
     }
 
     #[test]

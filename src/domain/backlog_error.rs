@@ -158,17 +158,44 @@ pub enum BacklogError {
     },
 
     /// HTTP 5xx (or a non-JSON error page from a proxy), after the allowed retries.
-    #[error(
-        "Backlog failed after {attempts} attempt{}: HTTP {status}{}: \"{message}\". Backlog or a proxy in front of it is failing; try again later.",
-        plural(*attempts),
-        code.map(|c| format!(" {c}")).unwrap_or_default()
-    )]
+    #[error("{}", describe_server_error(*status, *code, message, *attempts, *write_may_have_applied))]
     ServerError {
         status: u16,
         code: Option<BacklogErrorCode>,
         message: String,
         attempts: u32,
+        /// A write answered 5xx may have been applied before the failure (a
+        /// proxy's 502/504 says nothing about what Backlog did): never retried.
+        write_may_have_applied: bool,
     },
+
+    /// Backlog's address answered with a redirect (3xx). Redirects are never
+    /// followed, so neither the API key nor a request body goes to another
+    /// address; it usually means BACKLOG_DOMAIN / BACKLOG_BASE_URL is not the
+    /// space's own address. `target` is where it pointed: origin and path only,
+    /// never its query string.
+    #[error("{}", describe_redirect(host, *status, target.as_deref()))]
+    Redirected {
+        host: String,
+        status: u16,
+        target: Option<String>,
+    },
+
+    /// The request never left this process: its address would be too long, or
+    /// the HTTP library refused it. `parameter` is the query parameter taking
+    /// the most room (its name as Backlog spells it, without `[]`). Never retried.
+    #[error("{}", describe_unsendable(parameter.as_deref(), reason))]
+    Unsendable {
+        parameter: Option<String>,
+        reason: String,
+    },
+
+    /// The HTTP client could not be set up (it is built on the first request,
+    /// loading the system's TLS certificates).
+    #[error(
+        "could not set up the connection to Backlog: {reason}; check the system's TLS certificates (the ca-certificates package, or SSL_CERT_FILE)"
+    )]
+    ClientSetup { reason: String },
 
     /// No connection could be made, or it broke before an answer arrived.
     #[error(
@@ -243,6 +270,45 @@ fn describe_rate_limit(attempts: u32, waited: Duration, retry_at: Option<DateTim
         plural(attempts),
         waited.as_secs()
     )
+}
+
+fn describe_server_error(
+    status: u16,
+    code: Option<BacklogErrorCode>,
+    message: &str,
+    attempts: u32,
+    write_may_have_applied: bool,
+) -> String {
+    let code = code.map(|c| format!(" {c}")).unwrap_or_default();
+    if write_may_have_applied {
+        format!(
+            "Backlog answered a write with HTTP {status}{code}: \"{message}\". It may or may not have been applied, so check the current state before trying again."
+        )
+    } else {
+        format!(
+            "Backlog failed after {attempts} attempt{}: HTTP {status}{code}: \"{message}\". Backlog or a proxy in front of it is failing; try again later.",
+            plural(attempts)
+        )
+    }
+}
+
+fn describe_redirect(host: &str, status: u16, target: Option<&str>) -> String {
+    let pointed = target.map_or_else(
+        || "without saying where".to_owned(),
+        |target| format!("to {target}"),
+    );
+    format!(
+        "Backlog at {host} answered HTTP {status}, a redirect {pointed}. Redirects are not followed, so the API key goes nowhere but the configured space, and nothing was sent there. This usually means BACKLOG_DOMAIN / BACKLOG_BASE_URL is not your space's address (e.g. your-space.backlog.com instead of your-space.backlog.jp, or https instead of http); set it to the space's own address."
+    )
+}
+
+fn describe_unsendable(parameter: Option<&str>, reason: &str) -> String {
+    match parameter {
+        Some(parameter) => format!(
+            "the request was not sent to Backlog: {reason}; `{parameter}` takes the most room: shorten it or pass fewer values"
+        ),
+        None => format!("the request was not sent to Backlog: {reason}"),
+    }
 }
 
 fn describe_lost(host: &str, reason: &str, attempts: u32, write_may_have_applied: bool) -> String {

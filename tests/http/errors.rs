@@ -1,5 +1,6 @@
 use crate::support::{API_KEY, client_at, client_for};
 use backlog_mcp::domain::backlog_error::{BacklogError, BacklogErrorCode};
+use backlog_mcp::domain::changes::IssueUpdate;
 use backlog_mcp::domain::keys::IssueKey;
 use backlog_mcp::ports::{IssueRef, IssueRepository, UserRepository};
 use std::time::Duration;
@@ -133,4 +134,47 @@ async fn a_slow_answer_times_out() {
         ),
         "{error:?}"
     );
+}
+
+#[tokio::test]
+async fn a_server_error_answering_a_write_says_it_may_have_been_applied() {
+    for status in [500, 502, 503, 504] {
+        let server = MockServer::start().await;
+        Mock::given(path("/api/v2/issues/WEB-42"))
+            .respond_with(
+                ResponseTemplate::new(status)
+                    .set_body_raw(b"<html>gateway</html>".to_vec(), "text/html"),
+            )
+            .mount(&server)
+            .await;
+        let update = IssueUpdate {
+            summary: Some("renamed".into()),
+            ..IssueUpdate::default()
+        };
+        let error = client_for(&server)
+            .update_issue(&web_42(), &update)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(
+                error,
+                BacklogError::ServerError {
+                    write_may_have_applied: true,
+                    attempts: 1,
+                    ..
+                }
+            ),
+            "{error:?}"
+        );
+        let text = error.to_string();
+        assert!(
+            text.starts_with(&format!("Backlog answered a write with HTTP {status}")),
+            "{text}"
+        );
+        assert!(text.contains("may or may not have been applied"), "{text}");
+        assert_eq!(server.received_requests().await.unwrap().len(), 1);
+        // A read answered the same way says nothing of the kind.
+        let read = client_for(&server).issue(&web_42()).await.unwrap_err();
+        assert!(!read.to_string().contains("may or may not"), "{read}");
+    }
 }

@@ -14,5 +14,7 @@ mod errors;
 mod issue_writes;
 mod projects;
 mod reads;
+mod redirects;
 mod space_and_users;
+mod unsendable;
 mod watchings;

@@ -1,11 +1,18 @@
 //! The HTTP client: one pooled connection pool per process, the API key in the
-//! `Backlog-API-Key` header (never in a URL), Backlog's error answers mapped.
+//! `Backlog-API-Key` header (never in a URL), sent only to the configured space
+//! (redirects are never followed), Backlog's error answers mapped.
+//!
+//! The reqwest client is built on the first request, not at start-up: building it
+//! loads the system's TLS certificates (for an https space only), which
+//! `initialize` need not wait for.
 
 use super::error_mapping::{
     TransportFailure, error_from_answer, transport_error, transport_reason,
 };
 use super::params::Params;
 use super::rate_limit::{Bucket, RateLimiter, WaitTooLong, retry_time};
+use super::redirect::redirect_error;
+use super::request_size::{check_length, unsendable};
 use super::retry::{Outcome, RetryPolicy};
 use crate::domain::backlog_error::BacklogError;
 use chrono::Utc;
@@ -14,12 +21,14 @@ use reqwest::{Method, StatusCode};
 use secrecy::{ExposeSecret, SecretString};
 use serde::de::DeserializeOwned;
 use std::time::{Duration, Instant};
+use tokio::sync::OnceCell;
 use url::Url;
 
 /// How to reach a Backlog space.
 #[derive(Debug, Clone)]
 pub struct HttpBacklogConfig {
-    /// `https://space.backlog.com`, or any http(s) URL (on-premise Backlog, tests).
+    /// `https://space.backlog.com`, or any http(s) URL (on-premise Backlog, tests),
+    /// without credentials, query string or fragment.
     pub base_url: Url,
     pub api_key: SecretString,
     pub connect_timeout: Duration,
@@ -103,6 +112,8 @@ enum BodyLimit {
 /// Why one attempt produced no usable answer.
 #[derive(Debug)]
 enum AttemptFailure {
+    /// The HTTP library refused the request before sending anything; final.
+    NotSent(String),
     /// No (complete) answer arrived; retried when that is safe.
     Transport(TransportFailure, String),
     /// A 2xx body beyond the [`BodyLimit`]; final, never retried.
@@ -111,13 +122,19 @@ enum AttemptFailure {
 
 impl AttemptFailure {
     fn transport(error: reqwest::Error) -> Self {
+        if error.is_builder() {
+            return Self::NotSent(transport_reason(error));
+        }
         Self::Transport(TransportFailure::classify(&error), transport_reason(error))
     }
 }
 
 /// The Backlog REST API over HTTP.
 pub struct HttpBacklog {
-    http: reqwest::Client,
+    /// Built on the first request, then shared.
+    http: OnceCell<reqwest::Client>,
+    connect_timeout: Duration,
+    request_timeout: Duration,
     api_base: Url,
     host: String,
     api_key: SecretString,
@@ -125,54 +142,74 @@ pub struct HttpBacklog {
     limiter: RateLimiter,
 }
 
+/// Why the client cannot be set up. No message repeats the base URL beyond its
+/// scheme and host: it may hold credentials.
 #[derive(Debug, thiserror::Error)]
 pub enum HttpSetupError {
-    #[error("BACKLOG_BASE_URL must be an http:// or https:// URL (got {0})")]
+    #[error("the Backlog base URL must be an http:// or https:// address with a host (got {0})")]
     UnsupportedUrl(String),
+    #[error(
+        "the Backlog base URL must not contain {0}: the API key goes in BACKLOG_API_KEY, and only there"
+    )]
+    ExtraInUrl(&'static str),
     #[error(
         "BACKLOG_API_KEY contains characters that cannot be sent in an HTTP header (a line break or a control character); copy the key again from Personal Settings → API"
     )]
     UnsendableKey,
-    #[error("could not set up the HTTP client: {0}")]
-    Client(String),
+}
+
+/// `scheme://host[:port]` of a URL, or its scheme alone: what may be shown of it.
+fn origin_of(url: &Url) -> String {
+    match url.host_str() {
+        Some(host) => match url.port() {
+            Some(port) => format!("{}://{host}:{port}", url.scheme()),
+            None => format!("{}://{host}", url.scheme()),
+        },
+        None => format!("a {}: address", url.scheme()),
+    }
+}
+
+/// What a base URL must not carry besides scheme, host, port and path.
+fn extra_in_url(url: &Url) -> Option<&'static str> {
+    if !url.username().is_empty() || url.password().is_some() {
+        Some("a user name or password")
+    } else if url.query().is_some() {
+        Some("a query string")
+    } else if url.fragment().is_some() {
+        Some("a fragment")
+    } else {
+        None
+    }
 }
 
 impl HttpBacklog {
     pub fn new(config: HttpBacklogConfig) -> Result<Self, HttpSetupError> {
         let base = config.base_url;
+        let unsupported = || HttpSetupError::UnsupportedUrl(origin_of(&base));
         if !matches!(base.scheme(), "http" | "https") || base.cannot_be_a_base() {
-            return Err(HttpSetupError::UnsupportedUrl(base.to_string()));
+            return Err(unsupported());
+        }
+        if let Some(extra) = extra_in_url(&base) {
+            return Err(HttpSetupError::ExtraInUrl(extra));
         }
         let host = match (base.host_str(), base.port()) {
             (Some(host), Some(port)) => format!("{host}:{port}"),
             (Some(host), None) => host.to_owned(),
-            (None, _) => return Err(HttpSetupError::UnsupportedUrl(base.to_string())),
+            (None, _) => return Err(unsupported()),
         };
         let mut api_base = base.clone();
         api_base
             .path_segments_mut()
-            .map_err(|()| HttpSetupError::UnsupportedUrl(base.to_string()))?
+            .map_err(|()| unsupported())?
             .pop_if_empty()
             .extend(["api", "v2"]);
         if HeaderValue::from_str(config.api_key.expose_secret()).is_err() {
             return Err(HttpSetupError::UnsendableKey);
         }
-        // A second install attempt fails harmlessly when a provider is already set.
-        let _ = rustls::crypto::ring::default_provider().install_default();
-        let mut headers = HeaderMap::new();
-        headers.insert(
-            USER_AGENT,
-            HeaderValue::from_static(concat!("backlog-mcp/", env!("CARGO_PKG_VERSION"))),
-        );
-        let http = reqwest::Client::builder()
-            .default_headers(headers)
-            .connect_timeout(config.connect_timeout)
-            .timeout(config.request_timeout)
-            .pool_idle_timeout(Duration::from_secs(90))
-            .build()
-            .map_err(|e| HttpSetupError::Client(transport_reason(e)))?;
         Ok(Self {
-            http,
+            http: OnceCell::new(),
+            connect_timeout: config.connect_timeout,
+            request_timeout: config.request_timeout,
             api_base,
             host,
             api_key: config.api_key,
@@ -184,6 +221,37 @@ impl HttpBacklog {
     /// `host[:port]` of the space, for messages.
     pub fn host(&self) -> &str {
         &self.host
+    }
+
+    /// The reqwest client, built on first use. It follows no redirects: the key
+    /// and bodies go to the configured space only.
+    async fn client(&self) -> Result<&reqwest::Client, BacklogError> {
+        self.http
+            .get_or_try_init(|| async {
+                // A second install attempt fails harmlessly when a provider is already set.
+                let _ = rustls::crypto::ring::default_provider().install_default();
+                let mut headers = HeaderMap::new();
+                headers.insert(
+                    USER_AGENT,
+                    HeaderValue::from_static(concat!("backlog-mcp/", env!("CARGO_PKG_VERSION"))),
+                );
+                let mut builder = reqwest::Client::builder()
+                    .default_headers(headers)
+                    .redirect(reqwest::redirect::Policy::none())
+                    .connect_timeout(self.connect_timeout)
+                    .timeout(self.request_timeout)
+                    .pool_idle_timeout(Duration::from_secs(90));
+                if self.api_base.scheme() == "http" {
+                    // Every request goes to this plain-http origin (no redirects,
+                    // no proxies): TLS is never used, so the system's certificate
+                    // store need not be loaded.
+                    builder = builder.tls_certs_only(std::iter::empty());
+                }
+                builder.build().map_err(|e| BacklogError::ClientSetup {
+                    reason: transport_reason(e),
+                })
+            })
+            .await
     }
 
     fn url(&self, call: &ApiCall) -> Url {
@@ -222,6 +290,9 @@ impl HttpBacklog {
 
     /// The retry loop behind [`Self::send`] and [`Self::download`].
     async fn send_limited(&self, call: &ApiCall, limit: BodyLimit) -> Result<Answer, BacklogError> {
+        let url = self.url(call);
+        check_length(&url, &call.query)?;
+        let http = self.client().await?;
         let bucket = Bucket::of(&call.method, &call.path);
         let started = Instant::now();
         let mut attempt = 0;
@@ -234,17 +305,26 @@ impl HttpBacklog {
                 });
             }
             attempt += 1;
+            let sent_at = tokio::time::Instant::now();
             // Each arm returns, or names the transient problem to retry after.
-            let problem: String = match self.send_once(call, limit).await {
+            let problem: String = match self.send_once(http, call, &url, limit).await {
                 Ok(answer) if answer.status.is_success() => {
-                    self.limiter.observe(bucket, &answer.headers);
+                    self.limiter.observe(bucket, &answer.headers, sent_at);
                     return Ok(answer);
                 }
+                Ok(answer) if answer.status.is_redirection() => {
+                    return Err(redirect_error(
+                        answer.status,
+                        &answer.headers,
+                        &url,
+                        &self.host,
+                    ));
+                }
                 Ok(answer) => {
-                    self.limiter.observe(bucket, &answer.headers);
                     if answer.status == StatusCode::TOO_MANY_REQUESTS {
+                        // The 429's own reset is the freshest word on this bucket.
                         let retry_at = retry_time(&answer.headers, Utc::now());
-                        self.limiter.exhausted(bucket, retry_at);
+                        self.limiter.exhausted(bucket, retry_at, sent_at);
                         if self
                             .retry
                             .should_retry(attempt, Outcome::RateLimited, call.is_write())
@@ -258,6 +338,7 @@ impl HttpBacklog {
                             retry_at: Some(retry_at).filter(|at| *at > Utc::now()),
                         });
                     }
+                    self.limiter.observe(bucket, &answer.headers, sent_at);
                     if answer.status.is_server_error()
                         && self
                             .retry
@@ -271,11 +352,18 @@ impl HttpBacklog {
                             &answer.body,
                             &call.what,
                             attempt,
+                            call.is_write(),
                         ));
                     }
                 }
+                Err(AttemptFailure::NotSent(reason)) => {
+                    return Err(unsendable(
+                        format!("the HTTP library refused it ({reason})"),
+                        &call.query,
+                    ));
+                }
                 Err(AttemptFailure::TooLarge { headers, limit }) => {
-                    self.limiter.observe(bucket, &headers);
+                    self.limiter.observe(bucket, &headers, sent_at);
                     return Err(BacklogError::TooLarge {
                         what: call.what.clone(),
                         limit,
@@ -311,13 +399,18 @@ impl HttpBacklog {
     }
 
     /// One attempt: any HTTP answer, or why none came.
-    async fn send_once(&self, call: &ApiCall, limit: BodyLimit) -> Result<Answer, AttemptFailure> {
+    async fn send_once(
+        &self,
+        http: &reqwest::Client,
+        call: &ApiCall,
+        url: &Url,
+        limit: BodyLimit,
+    ) -> Result<Answer, AttemptFailure> {
         let key = self
             .key_header()
-            .map_err(|e| AttemptFailure::Transport(TransportFailure::Connect, e.to_string()))?;
-        let mut request = self
-            .http
-            .request(call.method.clone(), self.url(call))
+            .map_err(|e| AttemptFailure::NotSent(e.to_string()))?;
+        let mut request = http
+            .request(call.method.clone(), url.clone())
             .header("Backlog-API-Key", key);
         if let Some(form) = &call.form {
             request = request

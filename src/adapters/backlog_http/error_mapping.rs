@@ -54,13 +54,15 @@ impl ErrorBody {
     }
 }
 
-/// Maps a non-2xx answer. `what` names the resource asked for ("issue WEB-42").
+/// Maps a non-2xx answer. `what` names the resource asked for ("issue WEB-42");
+/// `is_write`: whether the request could have changed something.
 pub fn error_from_answer(
     status: StatusCode,
     headers: &HeaderMap,
     body: &[u8],
     what: &str,
     attempts: u32,
+    is_write: bool,
 ) -> BacklogError {
     let ErrorBody { code, message } = ErrorBody::read(status, headers, body);
     match (status.as_u16(), code) {
@@ -92,6 +94,7 @@ pub fn error_from_answer(
             code,
             message,
             attempts,
+            write_may_have_applied: is_write,
         },
         (status, code) => BacklogError::Rejected {
             status,
@@ -187,6 +190,7 @@ mod tests {
             body.as_bytes(),
             "issue WEB-9",
             1,
+            false,
         )
     }
 
@@ -234,6 +238,7 @@ mod tests {
             b"<html><body>Bad gateway</body></html>",
             "issues",
             4,
+            false,
         );
         assert_eq!(
             error,
@@ -241,7 +246,8 @@ mod tests {
                 status: 502,
                 code: None,
                 message: "Bad Gateway, with a non-JSON body (text/html, 37 bytes)".into(),
-                attempts: 4
+                attempts: 4,
+                write_may_have_applied: false,
             }
         );
     }
@@ -253,7 +259,7 @@ mod tests {
             WWW_AUTHENTICATE,
             HeaderValue::from_static("Bearer error=\"invalid_token\""),
         );
-        let error = error_from_answer(StatusCode::UNAUTHORIZED, &headers, b"", "space", 1);
+        let error = error_from_answer(StatusCode::UNAUTHORIZED, &headers, b"", "space", 1, false);
         assert_eq!(
             error,
             BacklogError::AuthenticationFailed {

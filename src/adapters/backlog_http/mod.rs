@@ -12,6 +12,8 @@ mod params;
 mod project_form;
 mod project_repository;
 mod rate_limit;
+mod redirect;
+mod request_size;
 #[cfg(test)]
 mod resilience_tests;
 mod retry;

@@ -312,3 +312,17 @@ fn a_key_that_cannot_be_a_header_is_refused_at_start_without_echoing_it() {
     );
     assert!(!text.contains("def-secret"));
 }
+
+#[tokio::test]
+async fn an_https_space_sets_up_its_client_with_the_system_certificates_on_the_first_request() {
+    // Nothing listens there: the request fails to connect, after the client
+    // (loading the system's certificate store) was built.
+    let error = client("https://127.0.0.1:9", Duration::from_secs(1))
+        .send(&get_space())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(error, BacklogError::Unreachable { .. }),
+        "{error:?}"
+    );
+}

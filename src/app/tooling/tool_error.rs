@@ -10,7 +10,7 @@ pub enum ToolError {
     InvalidArgument { parameter: String, problem: String },
 
     #[error(transparent)]
-    Backlog(#[from] BacklogError),
+    Backlog(BacklogError),
 
     /// This server's configuration does not allow the call.
     #[error("{0}")]
@@ -24,6 +24,25 @@ pub enum ToolError {
     Cancelled,
 }
 
+/// Backlog's failures stay as they are, except a request that could not be sent
+/// because of one parameter's size: that is the caller's argument to fix.
+impl From<BacklogError> for ToolError {
+    fn from(error: BacklogError) -> Self {
+        match error {
+            BacklogError::Unsendable {
+                parameter: Some(parameter),
+                reason,
+            } => Self::InvalidArgument {
+                parameter,
+                problem: format!(
+                    "too large to send to Backlog ({reason}); shorten it or pass fewer values. Nothing was sent."
+                ),
+            },
+            other => Self::Backlog(other),
+        }
+    }
+}
+
 impl ToolError {
     /// Quoted values in `problem` are cut to an excerpt: a problem often quotes
     /// the offending value, which may be kilobytes long.
@@ -32,5 +51,39 @@ impl ToolError {
             parameter: parameter.into(),
             problem: shorten_quoted(&problem.to_string()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_request_too_large_to_send_is_an_argument_error_naming_the_parameter() {
+        let error = ToolError::from(BacklogError::Unsendable {
+            parameter: Some("keyword".into()),
+            reason: "its address would be 100213 bytes, more than the 8000 sent".into(),
+        });
+        assert_eq!(
+            error.to_string(),
+            "invalid argument `keyword`: too large to send to Backlog (its address would be 100213 bytes, more than the 8000 sent); shorten it or pass fewer values. Nothing was sent."
+        );
+    }
+
+    #[test]
+    fn other_backlog_errors_keep_their_own_text() {
+        let unsendable = BacklogError::Unsendable {
+            parameter: None,
+            reason: "the HTTP library refused its address".into(),
+        };
+        let text = unsendable.to_string();
+        assert!(matches!(
+            ToolError::from(unsendable),
+            ToolError::Backlog(BacklogError::Unsendable { .. })
+        ));
+        assert_eq!(
+            text,
+            "the request was not sent to Backlog: the HTTP library refused its address"
+        );
     }
 }
