@@ -19,4 +19,5 @@ mod output_schemas;
 mod over_http;
 mod raw_stdio;
 mod safety;
+mod token_budget;
 mod toolsets;
