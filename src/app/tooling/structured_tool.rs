@@ -8,7 +8,7 @@ use super::arguments::{KnownParameters, parse_arguments};
 use super::budget_fit::{Budget, fit_to_budget};
 use super::fields::{FieldView, fields_schema};
 use super::schema::{input_schema, output_schema};
-use super::token_budget::ListSpec;
+use super::token_budget::{ListSpec, estimate_tokens};
 use super::tool_error::ToolError;
 use super::toolset::Toolset;
 use crate::ports::{
@@ -173,15 +173,17 @@ impl<A, O: Serialize, F> StructuredHandler<A, O, F> {
                 return ToolResponse::error(format!("could not encode the answer: {error}"));
             }
         };
-        match fit_to_budget(&mut structured, &self.budget) {
-            Ok(false) => {}
-            Ok(true) => tracing::info!("answer cut to the token budget"),
-            Err(message) => {
-                tracing::info!("answer over the token budget even when cut");
-                return ToolResponse::error(message);
+        let mut text = structured.to_string();
+        if estimate_tokens(&text) > self.budget.max_tokens {
+            match fit_to_budget(&mut structured, &self.budget) {
+                Ok(_) => tracing::info!("answer cut to the token budget"),
+                Err(message) => {
+                    tracing::info!("answer over the token budget even when cut");
+                    return ToolResponse::error(message);
+                }
             }
+            text = structured.to_string();
         }
-        let text = structured.to_string();
         ToolResponse {
             content: vec![ToolContent::Text(text)],
             structured: Some(structured),
