@@ -105,11 +105,12 @@ fn reduce(answer: &mut Value, budget: &Budget, target: u64) -> Result<Cuts, u64>
     Ok(cuts)
 }
 
-/// One step of 3 and 4 on the largest list that can still shrink: a kind of
+/// One move of step 3 on the largest list that can still shrink: a kind of
 /// detail left out of its items or, when they have none left, items cut from
-/// its end (never the tool's own list: it already keeps just what fits).
-/// Lists that fit stay whole, details and all. False when the answer fits
-/// with its texts at their shortest, or nothing can shrink any more.
+/// its end (never from the tool's own list: step 1 kept just what fits).
+/// Smaller lists stay whole, details and all, as long as shrinking the larger
+/// ones is enough. False when the answer fits with its texts at their
+/// shortest, or nothing can shrink any more.
 fn shrink_largest_list(answer: &mut Value, budget: &Budget, target: u64, cuts: &mut Cuts) -> bool {
     let Some(over) = shortest_fifths(answer)
         .checked_sub(target)
