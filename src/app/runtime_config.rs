@@ -5,6 +5,7 @@ use super::issue_scan::ScanLimits;
 use super::scope::AllowedProject;
 use super::settings::Settings;
 use super::tool_selection::ToolSelection;
+use super::tooling::MIN_MAX_TOKENS;
 use crate::domain::ids::UserId;
 use crate::domain::zone::DisplayZone;
 use secrecy::SecretString;
@@ -83,9 +84,9 @@ impl RuntimeConfig {
             .or(settings.backlog_max_tokens)
             .or(settings.max_tokens)
             .unwrap_or(DEFAULT_MAX_TOKENS);
-        if max_tokens < 1_000 {
+        if max_tokens < MIN_MAX_TOKENS {
             problems.push(format!(
-                "BACKLOG_MAX_TOKENS must be at least 1000 (got {max_tokens}); answers need room for at least a few items"
+                "BACKLOG_MAX_TOKENS must be at least {MIN_MAX_TOKENS} (got {max_tokens}): the smallest useful answers need that much (every outcome of a bulk_update_issues on 100 issues)"
             ));
         }
         if settings.backlog_retry_attempts == 0 {
@@ -442,6 +443,27 @@ mod tests {
                 .iter()
                 .any(|p| p.contains("unknown toolset `issues`"))
         );
+    }
+
+    #[test]
+    fn the_budget_must_be_at_least_the_minimum_and_the_refusal_names_it() {
+        let minimum = MIN_MAX_TOKENS.to_string();
+        let below = (MIN_MAX_TOKENS - 1).to_string();
+        assert_eq!(
+            resolve(&[("BACKLOG_MAX_TOKENS", &minimum)])
+                .unwrap()
+                .max_tokens,
+            MIN_MAX_TOKENS
+        );
+        for variable in ["BACKLOG_MAX_TOKENS", "MAX_TOKENS"] {
+            let problems = resolve(&[(variable, &below)]).unwrap_err();
+            assert_eq!(
+                problems,
+                [format!(
+                    "BACKLOG_MAX_TOKENS must be at least {minimum} (got {below}): the smallest useful answers need that much (every outcome of a bulk_update_issues on 100 issues)"
+                )]
+            );
+        }
     }
 
     #[test]

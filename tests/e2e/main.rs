@@ -25,4 +25,5 @@ mod redirects;
 mod request_counts;
 mod safety;
 mod scope_sweep;
+mod token_budget;
 mod toolsets;

@@ -6,6 +6,7 @@
 //! budget, partly failed); every answer is checked with a JSON Schema validator.
 
 use crate::support::{Running, SECRET_KEY, ServerEnv, error_text, start, structured, text};
+use backlog_mcp::app::tooling::MIN_MAX_TOKENS;
 use fake_backlog::demo::{BOT, SMITH};
 use fake_backlog::{FakeBacklog, Space};
 use rmcp::model::{CallToolResult, Tool};
@@ -392,12 +393,16 @@ async fn every_structured_answer_matches_its_output_schema() {
 
 #[tokio::test]
 async fn answers_cut_to_the_token_budget_match_their_output_schema() {
-    let server = start(ServerEnv::demo().var("BACKLOG_MAX_TOKENS", "1500")).await;
+    let server =
+        start(ServerEnv::demo().var("BACKLOG_MAX_TOKENS", &MIN_MAX_TOKENS.to_string())).await;
     let tools = server.client.list_all_tools().await.unwrap();
     let mut c = Conformance::new(tools);
     let cut = [
         ("get_issues", json!({"count": 100})),
-        ("get_user_issue_list", json!({"status_ids": [1, 2, 3, 4]})),
+        (
+            "get_user_issue_list",
+            json!({"assignee_ids": [1000, 1001, 1002, 1003, 1004, 1005], "status_ids": [1, 2, 3, 4]}),
+        ),
         ("get_issue_details", json!({"issue_key": "WEB-1"})),
         ("get_space_activities", json!({"count": 100})),
     ];
@@ -420,7 +425,7 @@ async fn answers_cut_to_the_token_budget_match_their_output_schema() {
 /// long texts, and still matches its schema.
 #[tokio::test]
 async fn a_huge_description_is_cut_to_the_budget_in_every_answer() {
-    const BUDGET: usize = 1500;
+    const BUDGET: u64 = MIN_MAX_TOKENS;
     let server = start(ServerEnv::demo().var("BACKLOG_MAX_TOKENS", &BUDGET.to_string())).await;
     let tools = server.client.list_all_tools().await.unwrap();
     let mut c = Conformance::new(tools);
@@ -448,7 +453,7 @@ async fn a_huge_description_is_cut_to_the_budget_in_every_answer() {
     for (tool, arguments) in calls {
         let result = server.call(tool, arguments).await;
         let answer = c.check(tool, "a huge description", &result);
-        let characters = text(&result).chars().count();
+        let characters = text(&result).chars().count() as u64;
         // At most one token per character, and 2.5 characters per token.
         assert!(
             characters * 2 <= BUDGET * 5,

@@ -2,9 +2,13 @@
 //! names for ids, field selection, the token budget, errors, rendering.
 
 pub mod annotations;
+mod answer_shape;
 mod arguments;
+mod budget_fit;
 mod fields;
 mod id_or_name;
+mod item_details;
+mod list_cuts;
 mod long_texts;
 mod nullable;
 mod schema;
@@ -20,6 +24,6 @@ pub use id_or_name::{IdOrName, listed};
 pub use nullable::nullable;
 pub use schema::{input_schema, output_schema};
 pub use structured_tool::{AppTool, ToolInfo, ToolKit};
-pub use token_budget::{ListSpec, Paging, Truncation, estimate_tokens};
+pub use token_budget::{ListSpec, MIN_MAX_TOKENS, Paging, Truncation, estimate_tokens};
 pub use tool_error::ToolError;
 pub use toolset::Toolset;

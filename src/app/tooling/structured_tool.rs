@@ -3,11 +3,12 @@
 //! before the function runs, answers are kept under the token budget, and every
 //! failure becomes an `is_error` answer.
 
+use super::answer_shape::AnswerShape;
 use super::arguments::{KnownParameters, parse_arguments};
+use super::budget_fit::{Budget, fit_to_budget};
 use super::fields::{FieldView, fields_schema};
-use super::long_texts::cut_long_texts;
 use super::schema::{input_schema, output_schema};
-use super::token_budget::{ListSpec, estimate_tokens, fit};
+use super::token_budget::{ListSpec, estimate_tokens};
 use super::tool_error::ToolError;
 use super::toolset::Toolset;
 use crate::ports::{
@@ -31,7 +32,8 @@ pub struct ToolInfo {
     pub description: &'static str,
     pub annotations: ToolAnnotations,
     pub toolset: Toolset,
-    /// For list tools: the array that may be cut to fit the token budget.
+    /// For list tools: the array cut first to fit the token budget (see
+    /// `budget_fit` for what else may be cut, the same for every tool).
     pub list: Option<ListSpec>,
 }
 
@@ -71,12 +73,17 @@ impl ToolKit {
         F: Fn(A, ToolContext) -> Fut + Send + Sync + 'static,
         Fut: Future<Output = Result<O, ToolError>> + Send + 'static,
     {
-        let descriptor = descriptor::<A>(&info, Some(output_schema::<O>()));
+        let (shape, published) = AnswerShape::read(&output_schema::<O>());
+        let descriptor = descriptor::<A>(&info, Some(Arc::new(published)));
         let handler = StructuredHandler {
             run,
             known: KnownParameters::from_schema(&descriptor.input_schema),
-            list: info.list,
-            max_tokens: self.max_tokens,
+            budget: Budget {
+                max_tokens: self.max_tokens,
+                list: info.list,
+                shape,
+                writes: !info.annotations.read_only,
+            },
             types: PhantomData,
         };
         AppTool {
@@ -131,8 +138,7 @@ fn descriptor<A: JsonSchema>(
 struct StructuredHandler<A, O, F> {
     run: F,
     known: KnownParameters,
-    list: Option<ListSpec>,
-    max_tokens: u64,
+    budget: Budget,
     types: PhantomData<fn(A) -> O>,
 }
 
@@ -157,9 +163,9 @@ where
 }
 
 impl<A, O: Serialize, F> StructuredHandler<A, O, F> {
-    /// The output as structured content, cut to the budget (lists at item
-    /// boundaries, then the longest texts), and the same JSON as text for
-    /// clients that only read text.
+    /// The output as structured content, cut to the budget, and the same JSON
+    /// as text for clients that only read text. The budget is measured on
+    /// that text: the structured copy is the same data.
     fn render(&self, output: &O) -> ToolResponse {
         let mut structured = match serde_json::to_value(output) {
             Ok(value) => value,
@@ -168,15 +174,13 @@ impl<A, O: Serialize, F> StructuredHandler<A, O, F> {
             }
         };
         let mut text = structured.to_string();
-        if estimate_tokens(&text) > self.max_tokens {
-            if let Some(list) = self.list
-                && fit(&mut structured, list, self.max_tokens)
-            {
-                tracing::info!(list = list.items, "answer cut to the token budget");
-            }
-            let cut = cut_long_texts(&mut structured, self.max_tokens);
-            if cut > 0 {
-                tracing::info!(texts = cut, "long texts cut to the token budget");
+        if estimate_tokens(&text) > self.budget.max_tokens {
+            match fit_to_budget(&mut structured, &self.budget) {
+                Ok(_) => tracing::info!("answer cut to the token budget"),
+                Err(message) => {
+                    tracing::info!("answer over the token budget even when cut");
+                    return ToolResponse::error(message);
+                }
             }
             text = structured.to_string();
         }

@@ -7,7 +7,7 @@ use crate::app::context::AppContext;
 use crate::app::issue_scan::scan_counted_issues;
 use crate::app::tooling::annotations::OVERWRITES;
 use crate::app::tooling::validate::change_date;
-use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset, Truncation};
 use crate::app::tools::common::issue_change_args::IssueChangeArgs;
 use crate::app::tools::common::issue_filter_args::IssueFilterArgs;
 use crate::app::tools::register::register;
@@ -80,6 +80,7 @@ pub struct BulkItem {
     pub outcome: Outcome,
     /// Each field's old → new value.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[schemars(extend("x-rest" = "after a run, get_issues shows the issues as they are now; a dry run for fewer issues shows each plan"))]
     pub changes: Vec<ChangeView>,
     /// Why it failed.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -102,7 +103,11 @@ pub struct BulkResult {
     pub dry_run: bool,
     pub summary: BulkSummary,
     /// One result per issue, in the order given (or found).
+    #[schemars(extend("x-rest" = "the summary counts every issue; call again for fewer issues to see them: a dry run writes nothing, and a repeated run writes nothing more"))]
     pub results: Vec<BulkItem>,
+    /// Set when the answer was cut to fit the answer budget.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub truncated: Option<Truncation>,
 }
 
 pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
@@ -171,6 +176,7 @@ async fn run(
         dry_run,
         summary,
         results,
+        truncated: None,
     })
 }
 

@@ -4,6 +4,7 @@ use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
 use crate::app::tooling::{
     AppTool, FieldSelection, IdOrName, ListSpec, Paging, ToolError, ToolInfo, ToolKit, Toolset,
+    Truncation,
 };
 use crate::app::tools::common::listing::{Listing, ProjectListArgs};
 use crate::app::tools::common::selectors;
@@ -71,19 +72,32 @@ pub struct ProjectStatuses {
     pub statuses: Vec<StatusView>,
 }
 
+/// A project's vocabulary. `x-rest`: where a list cut to fit the token
+/// budget can be had whole.
 #[derive(Debug, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ProjectMetadata {
     pub project: ProjectView,
+    #[schemars(extend("x-rest" = "get_project_statuses lists them all"))]
     pub statuses: Vec<StatusView>,
+    #[schemars(extend("x-rest" = "get_issue_types lists them all"))]
     pub issue_types: Vec<IssueTypeView>,
+    #[schemars(extend("x-rest" = "get_priorities lists them all"))]
     pub priorities: Vec<NamedView>,
+    #[schemars(extend("x-rest" = "get_resolutions lists them all"))]
     pub resolutions: Vec<NamedView>,
+    #[schemars(extend("x-rest" = "get_categories lists them all"))]
     pub categories: Vec<NamedView>,
     /// Versions and milestones (one Backlog object), current ones.
+    #[schemars(extend("x-rest" = "get_version_milestone_list lists them all"))]
     pub versions: Vec<VersionView>,
+    #[schemars(extend("x-rest" = "get_custom_fields lists them all, with their choices"))]
     pub custom_fields: Vec<CustomFieldDefinitionView>,
+    #[schemars(extend("x-rest" = "get_project_users lists them all"))]
     pub members: Vec<MemberView>,
+    /// Set when the answer was cut to fit the answer budget.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub truncated: Option<Truncation>,
 }
 
 /// A member: enough to assign issues.
@@ -197,5 +211,6 @@ async fn metadata(
                 name: u.name.clone(),
             })
             .collect(),
+        truncated: None,
     })
 }
