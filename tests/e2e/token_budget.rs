@@ -25,8 +25,8 @@ const FREE_TEXT: [&str; 6] = [
     "value",
 ];
 
-/// Tools that answer with a file's contents, limited by their own `maxBytes`
-/// rather than by the token budget.
+/// Tools that answer with a file's contents: checked in
+/// `a_text_attachment_is_cut_to_the_budget_and_base64_refused_over_it`.
 const FILE_CONTENTS: [&str; 1] = ["get_issue_attachment"];
 
 /// A log pasted into a text: about 60,000 tokens.
@@ -486,4 +486,53 @@ async fn a_budget_under_the_minimum_is_refused_at_start_naming_the_minimum() {
         )),
         "{stderr}"
     );
+}
+
+/// A text file is cut to the budget with a note; base64 asked for as text is
+/// refused when it would not fit; images and binaries stay files.
+#[tokio::test]
+async fn a_text_attachment_is_cut_to_the_budget_and_base64_refused_over_it() {
+    use rmcp::model::ResourceContents;
+    let backlog = FakeBacklog::start(Space::demo()).await;
+    let file = backlog
+        .space()
+        .add_attachment("WEB-5", "server.log", log().into_bytes());
+    let env = ServerEnv::space(&backlog.base_url(), backlog.api_key())
+        .var("BACKLOG_MAX_TOKENS", &MIN_MAX_TOKENS.to_string());
+    let server = start(env).await;
+    let result = server
+        .call(
+            "get_issue_attachment",
+            json!({"issueKey": "WEB-5", "attachmentId": file.id}),
+        )
+        .await;
+    assert_ne!(result.is_error, Some(true), "{}", text(&result));
+    let about: Value = serde_json::from_str(&text(&result)).unwrap();
+    let shown = result
+        .content
+        .iter()
+        .find_map(|c| match &c.as_resource()?.resource {
+            ResourceContents::TextResourceContents { text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .unwrap();
+    let total = estimate_tokens(&shown) + estimate_tokens(&text(&result));
+    assert!(total <= MIN_MAX_TOKENS, "{total} tokens");
+    assert!(log().starts_with(&shown) && !shown.is_empty());
+    assert_eq!(about["shownCharacters"], shown.chars().count());
+    assert!(
+        about["note"]
+            .as_str()
+            .unwrap()
+            .contains("BACKLOG_MAX_TOKENS")
+    );
+    let refusal = server
+        .call(
+            "get_issue_attachment",
+            json!({"issueKey": "WEB-5", "attachmentId": file.id, "format": "base64"}),
+        )
+        .await;
+    assert_eq!(refusal.is_error, Some(true));
+    assert!(text(&refusal).contains("omit format"), "{}", text(&refusal));
+    server.stop().await;
 }

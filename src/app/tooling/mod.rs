@@ -24,6 +24,8 @@ pub use id_or_name::{IdOrName, listed};
 pub use nullable::nullable;
 pub use schema::{input_schema, output_schema};
 pub use structured_tool::{AppTool, ToolInfo, ToolKit};
-pub use token_budget::{ListSpec, MIN_MAX_TOKENS, Paging, Truncation, estimate_tokens};
+pub use token_budget::{
+    ListSpec, MIN_MAX_TOKENS, Paging, Truncation, char_fifths, estimate_tokens,
+};
 pub use tool_error::ToolError;
 pub use toolset::Toolset;

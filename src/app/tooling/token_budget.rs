@@ -31,7 +31,7 @@ pub fn fifths(text: &str) -> u64 {
 
 /// What one character costs in fifths of a token: 2 for ASCII (2.5 per
 /// token), 5 for any other (one token each).
-pub(super) fn char_fifths(c: char) -> u64 {
+pub fn char_fifths(c: char) -> u64 {
     if c.is_ascii() { 2 } else { 5 }
 }
 

@@ -3,7 +3,9 @@
 
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
-use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tooling::{
+    AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset, char_fifths, estimate_tokens,
+};
 use crate::app::tools::common::selectors;
 use crate::domain::attachment_file::AttachmentFile;
 use crate::domain::ids::AttachmentId;
@@ -59,13 +61,18 @@ pub struct GetIssueAttachmentArgs {
 
 pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
     let app = app.clone();
+    let max_tokens = kit.max_tokens;
     kit.raw(INFO, move |args: GetIssueAttachmentArgs, _context| {
         let app = app.clone();
-        async move { run(&app, args).await }
+        async move { run(&app, args, max_tokens).await }
     })
 }
 
-async fn run(app: &AppContext, args: GetIssueAttachmentArgs) -> Result<ToolResponse, ToolError> {
+async fn run(
+    app: &AppContext,
+    args: GetIssueAttachmentArgs,
+    max_tokens: u64,
+) -> Result<ToolResponse, ToolError> {
     let attachment = AttachmentId::new(args.attachment_id)
         .map_err(|e| ToolError::argument("attachmentId", e))?;
     let max_bytes = args.max_bytes.unwrap_or(DEFAULT_MAX_BYTES);
@@ -81,12 +88,13 @@ async fn run(app: &AppContext, args: GetIssueAttachmentArgs) -> Result<ToolRespo
         .issues
         .attachment(&issue, attachment, max_bytes)
         .await?;
-    Ok(answer(
+    answer(
         &issue,
         attachment,
         file,
         args.format.unwrap_or(AttachmentFormat::Auto),
-    ))
+        max_tokens,
+    )
 }
 
 /// What the bytes are, judged by their first bytes first and the name second.
@@ -147,12 +155,17 @@ fn kind(file: &AttachmentFile) -> Kind {
     }
 }
 
+/// The file as the model gets it. Text the model reads counts against the
+/// answer budget: a text file is cut to fit, with a note of what was left out,
+/// and base64 asked for as text is refused when it would not fit. Images and
+/// other binary files go to the client as an image or an embedded file.
 fn answer(
     issue: &IssueRef,
     attachment: AttachmentId,
     file: AttachmentFile,
     format: AttachmentFormat,
-) -> ToolResponse {
+    max_tokens: u64,
+) -> Result<ToolResponse, ToolError> {
     let size = file.bytes.len();
     let uri = format!(
         "backlog://issues/{issue}/attachments/{attachment}/{}",
@@ -171,11 +184,21 @@ fn answer(
         "attachmentId": attachment.get(),
         "issue": issue.to_string(),
     });
+    // What the description of the file takes, with room for a cut's note.
+    let room = max_tokens.saturating_sub(estimate_tokens(&about.to_string()) + NOTE_TOKENS);
     let content = match (format, kind) {
         (AttachmentFormat::Base64, _) => {
+            let encoded = encode(&file.bytes);
+            let needed = estimate_tokens(&encoded);
+            if needed > room {
+                return Err(ToolError::TooLarge(format!(
+                    "{} ({size} bytes) takes about {needed} tokens as base64 text, more than this server's answer budget of {max_tokens} (BACKLOG_MAX_TOKENS); omit format to get it as an image or an embedded file, or raise the budget",
+                    file.file_name
+                )));
+            }
             let mut whole = about.clone();
             if let Some(fields) = whole.as_object_mut() {
-                fields.insert("content".to_owned(), json!(encode(&file.bytes)));
+                fields.insert("content".to_owned(), json!(encoded));
             }
             vec![ToolContent::Text(whole.to_string())]
         }
@@ -186,14 +209,18 @@ fn answer(
                 mime_type: mime.to_owned(),
             },
         ],
-        (AttachmentFormat::Auto, Kind::Text(mime)) => vec![
-            ToolContent::Text(about.to_string()),
-            ToolContent::Resource {
-                uri,
-                mime_type: mime.to_owned(),
-                body: ResourceBody::Text(String::from_utf8_lossy(&file.bytes).into_owned()),
-            },
-        ],
+        (AttachmentFormat::Auto, Kind::Text(mime)) => {
+            let text = String::from_utf8_lossy(&file.bytes);
+            let (text, about) = fit_text(&text, room, about);
+            vec![
+                ToolContent::Text(about.to_string()),
+                ToolContent::Resource {
+                    uri,
+                    mime_type: mime.to_owned(),
+                    body: ResourceBody::Text(text),
+                },
+            ]
+        }
         (AttachmentFormat::Auto, Kind::Binary(mime)) => vec![
             ToolContent::Text(about.to_string()),
             ToolContent::Resource {
@@ -203,11 +230,44 @@ fn answer(
             },
         ],
     };
-    ToolResponse {
+    Ok(ToolResponse {
         content,
         structured: None,
         is_error: false,
+    })
+}
+
+/// Tokens kept for the note on a cut text (its 150 characters and two counts).
+const NOTE_TOKENS: u64 = 100;
+
+/// The text, cut at a character boundary to fit `room` tokens when it does
+/// not, with the description saying how much was shown.
+fn fit_text(text: &str, room: u64, mut about: serde_json::Value) -> (String, serde_json::Value) {
+    if estimate_tokens(text) <= room {
+        return (text.to_owned(), about);
     }
+    let mut used = 0;
+    let end = text
+        .char_indices()
+        .find(|(_, c)| {
+            used += char_fifths(*c);
+            used > room * 5
+        })
+        .map_or(text.len(), |(at, _)| at);
+    let shown = text.get(..end).unwrap_or_default();
+    let total = text.chars().count();
+    let shown_chars = shown.chars().count();
+    if let Some(fields) = about.as_object_mut() {
+        fields.insert("shownCharacters".to_owned(), json!(shown_chars));
+        fields.insert("totalCharacters".to_owned(), json!(total));
+        fields.insert(
+            "note".to_owned(),
+            json!(format!(
+                "only the first {shown_chars} of {total} characters fit this server's answer budget (BACKLOG_MAX_TOKENS); the rest of the file was left out"
+            )),
+        );
+    }
+    (shown.to_owned(), about)
 }
 
 #[cfg(test)]
@@ -236,6 +296,24 @@ mod tests {
             kind(&file("x.png", None, b"not a png")),
             Kind::Binary("application/octet-stream".into())
         );
+    }
+
+    #[test]
+    fn text_over_the_budget_is_cut_at_a_character_and_says_so() {
+        let text = "ログ行\n".repeat(5_000);
+        let (shown, about) = fit_text(&text, 1_000, json!({"fileName": "a.log"}));
+        assert!(estimate_tokens(&shown) <= 1_000);
+        assert!(text.starts_with(&shown) && shown.len() < text.len());
+        assert_eq!(about["totalCharacters"], 20_000);
+        assert_eq!(about["shownCharacters"], shown.chars().count());
+        assert!(
+            about["note"]
+                .as_str()
+                .unwrap()
+                .contains("BACKLOG_MAX_TOKENS")
+        );
+        let (whole, about) = fit_text("short", 1_000, json!({}));
+        assert_eq!((whole.as_str(), about), ("short", json!({})));
     }
 
     #[test]
