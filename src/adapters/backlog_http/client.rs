@@ -7,6 +7,7 @@ use super::error_mapping::{
 use super::params::Params;
 use super::rate_limit::{Bucket, RateLimiter, WaitTooLong, retry_time};
 use super::retry::{Outcome, RetryPolicy};
+use super::space_zone::SpaceZone;
 use crate::domain::backlog_error::BacklogError;
 use chrono::Utc;
 use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderValue, USER_AGENT};
@@ -123,6 +124,7 @@ pub struct HttpBacklog {
     api_key: SecretString,
     retry: RetryPolicy,
     limiter: RateLimiter,
+    pub(super) space_zone: SpaceZone,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -178,6 +180,7 @@ impl HttpBacklog {
             api_key: config.api_key,
             retry: config.retry,
             limiter: RateLimiter::new(config.retry.max_rate_limit_wait),
+            space_zone: SpaceZone::default(),
         })
     }
 

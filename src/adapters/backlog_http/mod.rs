@@ -16,6 +16,7 @@ mod rate_limit;
 mod resilience_tests;
 mod retry;
 mod space_repository;
+mod space_zone;
 mod user_repository;
 mod watching_repository;
 mod wire;

@@ -20,6 +20,9 @@ pub struct CommentView {
     /// Field changes recorded with the comment.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub change_log: Vec<ChangeView>,
+    /// The users Backlog notified of the comment, by name.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notified: Vec<String>,
 }
 
 /// One recorded change: a field, its value before and after.
@@ -31,6 +34,25 @@ pub struct ChangeView {
     pub from: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
+    /// An attachment change: the file's id (get_issue_attachment fetches it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attachment_id: Option<i64>,
+    /// A notification entry: what it was sent for, e.g. issue.create.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notification: Option<String>,
+}
+
+impl ChangeView {
+    /// A change computed by this server (not recorded by Backlog).
+    pub fn new(field: impl Into<String>, from: Option<String>, to: Option<String>) -> Self {
+        Self {
+            field: field.into(),
+            from,
+            to,
+            attachment_id: None,
+            notification: None,
+        }
+    }
 }
 
 /// Backlog's change-log names for fields, and the names the views use.
@@ -55,12 +77,14 @@ impl From<&ChangeLogEntry> for ChangeView {
             field,
             from: change.original_value.clone().filter(|v| !v.is_empty()),
             to: change.new_value.clone().filter(|v| !v.is_empty()),
+            attachment_id: change.attachment.as_ref().map(|a| a.id.get()),
+            notification: change.notification.clone(),
         }
     }
 }
 
-field_view!(CommentView, key: ["id"], default: ["id", "author", "created", "content", "changeLog"],
-    all: ["id", "author", "created", "updated", "content", "changeLog"]);
+field_view!(CommentView, key: ["id"], default: ["id", "author", "created", "content", "changeLog", "notified"],
+    all: ["id", "author", "created", "updated", "content", "changeLog", "notified"]);
 
 impl CommentView {
     pub fn new(comment: &Comment, zone: DisplayZone) -> Self {
@@ -74,6 +98,7 @@ impl CommentView {
                 .map(|u| zone.format_instant(u)),
             content: comment.content.clone(),
             change_log: comment.change_log.iter().map(ChangeView::from).collect(),
+            notified: comment.notified.iter().map(|u| u.name.clone()).collect(),
         }
     }
 }
@@ -84,11 +109,8 @@ mod tests {
 
     #[test]
     fn backlog_change_log_names_become_the_view_names() {
-        let change = |field: &str| ChangeLogEntry {
-            field: field.to_owned(),
-            original_value: Some("a".into()),
-            new_value: Some(String::new()),
-        };
+        let change =
+            |field: &str| ChangeLogEntry::new(field, Some("a".into()), Some(String::new()));
         assert_eq!(ChangeView::from(&change("assigner")).field, "assignee");
         assert_eq!(ChangeView::from(&change("limitDate")).field, "dueDate");
         assert_eq!(ChangeView::from(&change("status")).field, "status");

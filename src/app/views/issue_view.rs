@@ -59,6 +59,15 @@ pub struct IssueView {
     pub custom_fields: Vec<CustomFieldValueView>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<AttachmentView>,
+    /// Files of the project's file sharing linked to the issue.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub shared_files: Vec<SharedFileView>,
+    /// How many stars it received; absent when none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stars: Option<u64>,
+    /// Its child issues, counted; only when Backlog said.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub child_issue_summary: Option<ChildIssueSummaryView>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created_user: Option<String>,
     /// When it was created, in the requested timezone with its offset.
@@ -77,8 +86,31 @@ pub struct IssueView {
 pub struct CustomFieldValueView {
     pub id: i64,
     pub name: String,
-    /// The value as text; list choices joined with ", ".
+    /// The value as text; list choices joined with ", ", then the "other" text
+    /// in parentheses (alone when no choice is ticked).
     pub value: String,
+    /// List, check-box and radio fields: the ids of the chosen items, in the
+    /// order of `value` (what update_issue takes to set them again).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub item_ids: Vec<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SharedFileView {
+    pub id: i64,
+    /// Directory and name, e.g. /specs/login.pdf (a directory ends with /).
+    pub path: String,
+    /// Bytes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub size: Option<u64>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ChildIssueSummaryView {
+    pub total: u64,
+    pub closed: u64,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -112,6 +144,9 @@ impl FieldView for IssueView {
         "parentIssueKey",
         "customFields",
         "attachments",
+        "sharedFiles",
+        "stars",
+        "childIssueSummary",
         "createdUser",
         "created",
         "updatedUser",
@@ -168,6 +203,12 @@ impl IssueView {
                             id: field.id.get(),
                             name: field.name.clone(),
                             value,
+                            item_ids: match &field.value {
+                                CustomFieldContent::Items(items) => {
+                                    items.iter().map(|item| item.id).collect()
+                                }
+                                _ => Vec::new(),
+                            },
                         }
                     })
                 })
@@ -181,6 +222,22 @@ impl IssueView {
                     size: a.size,
                 })
                 .collect(),
+            shared_files: issue
+                .shared_files
+                .iter()
+                .map(|file| SharedFileView {
+                    id: file.id.get(),
+                    path: file.path(),
+                    size: file.size,
+                })
+                .collect(),
+            stars: Some(issue.star_count).filter(|n| *n > 0),
+            child_issue_summary: issue
+                .child_issue_summary
+                .map(|summary| ChildIssueSummaryView {
+                    total: summary.total,
+                    closed: summary.closed,
+                }),
             created_user: issue.created_user.as_ref().map(|u| u.name.clone()),
             created: view.zone.format_instant(issue.created),
             updated_user: issue.updated_user.as_ref().map(|u| u.name.clone()),
@@ -194,10 +251,13 @@ pub fn names<I>(named: &[Named<I>]) -> Vec<String> {
     named.iter().map(|n| n.name.clone()).collect()
 }
 
-/// A custom field's value as text; `None` when it is empty.
+/// A custom field's value as text; `None` when it is empty (no text, no
+/// choice, no "other" text). The "other" text
+/// of a check box or radio follows the chosen items in parentheses, or stands
+/// alone when none is chosen.
 pub fn custom_field_text(content: &CustomFieldContent, other: Option<&str>) -> Option<String> {
-    let mut text = match content {
-        CustomFieldContent::Empty => return other.filter(|o| !o.is_empty()).map(str::to_owned),
+    let text = match content {
+        CustomFieldContent::Empty => String::new(),
         CustomFieldContent::Text(t) => t.clone(),
         CustomFieldContent::Number(n) => n.to_string(),
         CustomFieldContent::Date(d) => d.to_string(),
@@ -207,8 +267,9 @@ pub fn custom_field_text(content: &CustomFieldContent, other: Option<&str>) -> O
             .collect::<Vec<_>>()
             .join(", "),
     };
-    if let Some(other) = other.filter(|o| !o.is_empty()) {
-        text = format!("{text} ({other})");
+    match other.filter(|o| !o.is_empty()) {
+        Some(other) if text.is_empty() => Some(other.to_owned()),
+        Some(other) => Some(format!("{text} ({other})")),
+        None => Some(text).filter(|t| !t.is_empty()),
     }
-    Some(text)
 }

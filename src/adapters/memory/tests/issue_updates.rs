@@ -77,7 +77,7 @@ async fn an_update_records_each_changed_field_with_display_values() {
     assert_eq!(issue(&backlog, "WEB-4").await, after);
 
     let comment = last_comment(&backlog, "WEB-4").await;
-    assert_eq!(comment.id.get(), 9015);
+    assert_eq!(comment.id.get(), 9016);
     assert_eq!(comment.content, "Moving this to the next sprint.");
     assert_eq!(comment.created, after.updated.unwrap());
     assert_eq!(

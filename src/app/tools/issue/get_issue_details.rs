@@ -22,10 +22,11 @@ const INFO: ToolInfo = ToolInfo {
     title: "Get issue details",
     description: "Get one Backlog issue with everything needed to understand it: summary, \
         description, status, priority, type, assignee, start/due dates, milestones, \
-        categories, parent issue, custom fields, attachments and every comment, oldest \
-        first (comments that only record field changes are left out). Use it when the user \
-        names an issue key such as WEB-42 or asks what an issue is about, who said what, or \
-        where it stands. Times are given in `timezone`.",
+        categories, parent issue, custom fields, attachments, shared files, stars and every \
+        comment, oldest first, with what each changed (status from → to…) and whom it \
+        notified (comments that only record field changes are left out). Use it when the \
+        user names an issue key such as WEB-42 or asks what an issue is about, who said \
+        what, or where it stands. Times are given in `timezone`.",
     annotations: READS,
     toolset: Toolset::Issue,
     list: Some(ListSpec {
@@ -55,7 +56,7 @@ pub struct IssueDetails {
     pub issue: IssueView,
     /// The timezone times are given in.
     pub timezone: String,
-    /// Every comment with text, oldest first.
+    /// Every comment with text, oldest first, with the changes recorded with it.
     pub comments: Vec<CommentView>,
     /// Set when the conversation was cut to fit the answer budget.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -96,11 +97,7 @@ pub async fn get_issue_details(
         comments: comments
             .iter()
             .filter(|c| c.has_text())
-            .map(|c| {
-                let mut view = CommentView::new(c, zone);
-                view.change_log.clear();
-                view
-            })
+            .map(|c| CommentView::new(c, zone))
             .collect(),
         truncated: None,
     })
@@ -219,6 +216,7 @@ mod tests {
             id: CommentId::new(id).unwrap(),
             content: format!("comment {id}"),
             change_log: vec![],
+            notified: vec![],
             created_user: None,
             created: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
             updated: None,

@@ -45,8 +45,9 @@ const METADATA: ToolInfo = ToolInfo {
     name: "get_project_metadata",
     title: "A project's vocabulary at once",
     description: "Everything needed to fill in or filter a project's issues, in one call: \
-        statuses, issue types, priorities, resolutions, categories, milestones and versions, \
-        custom fields (with their choices) and members. Give projectId (id, key or name) or \
+        statuses, issue types, priorities, resolutions, categories, milestones and versions \
+        (archived ones too, marked archived: they may still hold open issues), custom fields \
+        (with their choices and limits) and members. Give projectId (id, key or name) or \
         projectKey.",
     annotations: READS,
     toolset: Toolset::Project,
@@ -80,7 +81,8 @@ pub struct ProjectMetadata {
     pub priorities: Vec<NamedView>,
     pub resolutions: Vec<NamedView>,
     pub categories: Vec<NamedView>,
-    /// Versions and milestones (one Backlog object), current ones.
+    /// Versions and milestones (one Backlog object), archived ones included
+    /// and marked: an archived milestone may still hold open issues.
     pub versions: Vec<VersionView>,
     pub custom_fields: Vec<CustomFieldDefinitionView>,
     pub members: Vec<MemberView>,
@@ -180,11 +182,7 @@ async fn metadata(
         priorities: priorities.iter().map(NamedView::of).collect(),
         resolutions: resolutions.iter().map(NamedView::of).collect(),
         categories: categories.iter().map(NamedView::from).collect(),
-        versions: versions
-            .iter()
-            .filter(|v| !v.archived)
-            .map(VersionView::from)
-            .collect(),
+        versions: versions.iter().map(VersionView::from).collect(),
         custom_fields: custom_fields
             .iter()
             .map(CustomFieldDefinitionView::from)

@@ -9,6 +9,7 @@ use crate::app::tooling::{
 };
 use crate::app::tools::common::activity_args::ActivityArgs;
 use crate::app::tools::register::register;
+use crate::app::tools::space::activity_names::name_changes;
 use crate::app::views::ActivityView;
 use crate::domain::activity::Activity;
 use crate::ports::ToolContext;
@@ -25,9 +26,10 @@ const SPACE: ToolInfo = ToolInfo {
     name: "get_space_activities",
     title: "Recent updates in the space",
     description: "List the latest updates across the space: issues created, updated and \
-        commented, wiki pages, files, git pushes, pull requests, milestones… newest first, each \
-        with who, when, what and the changed fields. Filter by activityTypeId; page with \
-        minId/maxId and count (up to 100). Good for \"what happened today\".",
+        commented, wiki pages, shared files, git pushes, pull requests, members added, \
+        milestones… newest first, each with who, when, what and the changed fields (statuses, \
+        priorities, assignees… by name). Filter by activityTypeId; page with minId/maxId and \
+        count (up to 100). Good for \"what happened today\".",
     annotations: READS,
     toolset: Toolset::Space,
     list: LIST,
@@ -97,9 +99,13 @@ async fn answer(
     let zone = app.zone(timezone)?;
     let fields = FieldSelection::choose::<ActivityView>(fields)?;
     let allowed = app.scope.allowed_ids(&app.metadata).await?;
+    let activities: Vec<Activity> = activities
+        .into_iter()
+        .filter(|a| ProjectScope::shows(allowed.as_ref(), a.project.as_ref().map(|p| p.id)))
+        .collect();
+    let activities = name_changes(&app.metadata, activities).await;
     let shown: Vec<Projected<ActivityView>> = activities
         .iter()
-        .filter(|a| ProjectScope::shows(allowed.as_ref(), a.project.as_ref().map(|p| p.id)))
         .map(|a| Projected::new(ActivityView::new(a, zone), &fields))
         .collect();
     Ok(ActivityList {
