@@ -9,10 +9,13 @@
 
 mod support;
 
+mod activity_kinds;
 mod downloads;
 mod errors;
+mod issue_facts;
 mod issue_writes;
 mod projects;
 mod reads;
 mod space_and_users;
+mod space_days;
 mod watchings;

@@ -95,3 +95,132 @@ impl ActivityView {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::activity::{ActivityContent, ActivityProject};
+    use crate::domain::ids::{ActivityId, ProjectId, SharedFileId, UserId};
+    use crate::domain::issue::SharedFile;
+    use crate::domain::keys::ProjectKey;
+    use crate::domain::user::UserRef;
+    use chrono::{TimeZone, Utc};
+    use serde_json::{Value, json};
+
+    fn shown(type_id: i64, content: ActivityContent) -> Value {
+        let activity = Activity {
+            id: ActivityId::new(1).unwrap(),
+            type_id,
+            project: Some(ActivityProject {
+                id: ProjectId::new(1).unwrap(),
+                key: ProjectKey::parse("SUB").unwrap(),
+                name: "Sub".into(),
+            }),
+            content,
+            created_user: None,
+            created: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
+        };
+        let mut view =
+            serde_json::to_value(ActivityView::new(&activity, DisplayZone::UTC)).unwrap();
+        for bookkeeping in ["id", "type", "typeId", "project", "created"] {
+            view.as_object_mut().unwrap().remove(bookkeeping);
+        }
+        view
+    }
+
+    fn file(dir: &str, name: &str, is_directory: bool, size: Option<u64>) -> SharedFile {
+        SharedFile {
+            id: SharedFileId::new(1).unwrap(),
+            dir: dir.into(),
+            name: name.into(),
+            is_directory,
+            size,
+        }
+    }
+
+    #[test]
+    fn a_pull_request_shows_its_number_repository_and_linked_issue() {
+        let view = shown(
+            18,
+            ActivityContent {
+                issue_number: Some(277),
+                title: Some("Fix Safari login".into()),
+                pull_request_number: Some(112),
+                repository: Some("app".into()),
+                ..ActivityContent::default()
+            },
+        );
+        assert_eq!(
+            view,
+            json!({"issueKey": "SUB-277", "title": "Fix Safari login", "pullRequest": 112, "repository": "app"})
+        );
+    }
+
+    #[test]
+    fn members_files_revisions_and_linked_shared_files_are_shown() {
+        let members = shown(
+            16,
+            ActivityContent {
+                users: vec![UserRef {
+                    id: UserId::new(3).unwrap(),
+                    name: "Taro Sato".into(),
+                }],
+                comment: Some("Moved to APP".into()),
+                ..ActivityContent::default()
+            },
+        );
+        assert_eq!(
+            members,
+            json!({"users": ["Taro Sato"], "comment": "Moved to APP"})
+        );
+        let added = shown(
+            8,
+            ActivityContent {
+                title: Some("spec.pdf".into()),
+                file: Some(file("/specs/", "spec.pdf", false, Some(2718))),
+                ..ActivityContent::default()
+            },
+        );
+        assert_eq!(
+            added,
+            json!({"title": "spec.pdf", "directory": "/specs/", "size": 2718})
+        );
+        let svn = shown(
+            11,
+            ActivityContent {
+                revision: Some(1024),
+                comment: Some("Fix".into()),
+                ..ActivityContent::default()
+            },
+        );
+        assert_eq!(svn, json!({"revision": 1024, "comment": "Fix"}));
+        let linked = shown(
+            2,
+            ActivityContent {
+                issue_number: Some(121),
+                shared_files: vec![
+                    file("/specs/", "spec.pdf", false, None),
+                    file("/specs/", "v2", true, None),
+                ],
+                ..ActivityContent::default()
+            },
+        );
+        assert_eq!(
+            linked,
+            json!({"issueKey": "SUB-121", "sharedFiles": ["/specs/spec.pdf", "/specs/v2/"]})
+        );
+    }
+
+    #[test]
+    fn a_git_activity_names_its_repository_once() {
+        let push = shown(
+            12,
+            ActivityContent {
+                title: Some("web-frontend".into()),
+                repository: Some("web-frontend".into()),
+                ..ActivityContent::default()
+            },
+        );
+        assert_eq!(push, json!({"title": "web-frontend"}));
+    }
+}

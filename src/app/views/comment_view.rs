@@ -120,4 +120,50 @@ mod tests {
             "empty values are left out"
         );
     }
+
+    #[test]
+    fn attachment_and_notification_entries_and_the_notified_users_are_shown() {
+        use crate::domain::ids::{AttachmentId, CommentId, UserId};
+        use crate::domain::issue::Named;
+        use crate::domain::user::UserRef;
+        use chrono::{TimeZone, Utc};
+        let comment = Comment {
+            id: CommentId::new(1).unwrap(),
+            content: "Screenshot attached".into(),
+            change_log: vec![
+                ChangeLogEntry {
+                    attachment: Some(Named::new(AttachmentId::new(901).unwrap(), "safari.png")),
+                    ..ChangeLogEntry::new("attachment", None, Some("safari.png".into()))
+                },
+                ChangeLogEntry {
+                    notification: Some("issue.update".into()),
+                    ..ChangeLogEntry::new("notification", None, None)
+                },
+                ChangeLogEntry::new("status", Some("Open".into()), Some("Resolved".into())),
+            ],
+            notified: vec![UserRef {
+                id: UserId::new(5).unwrap(),
+                name: "Aiko Tanaka".into(),
+            }],
+            created_user: None,
+            created: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
+            updated: None,
+        };
+        let view = serde_json::to_value(CommentView::new(&comment, DisplayZone::UTC)).unwrap();
+        assert_eq!(
+            view["changeLog"],
+            serde_json::json!([
+                {"field": "attachment", "to": "safari.png", "attachmentId": 901},
+                {"field": "notification", "notification": "issue.update"},
+                {"field": "status", "from": "Open", "to": "Resolved"},
+            ])
+        );
+        assert_eq!(view["notified"], serde_json::json!(["Aiko Tanaka"]));
+        let quiet = Comment {
+            notified: vec![],
+            ..comment
+        };
+        let view = serde_json::to_value(CommentView::new(&quiet, DisplayZone::UTC)).unwrap();
+        assert!(view.get("notified").is_none());
+    }
 }

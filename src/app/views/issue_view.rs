@@ -273,3 +273,92 @@ pub fn custom_field_text(content: &CustomFieldContent, other: Option<&str>) -> O
         None => Some(text).filter(|t| !t.is_empty()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::test_support::sample_issue;
+    use crate::domain::ids::{CustomFieldId, SharedFileId};
+    use crate::domain::issue::{ChildIssueSummary, CustomFieldValue, SharedFile};
+    use serde_json::json;
+
+    fn view(issue: &Issue) -> serde_json::Value {
+        let parents = HashMap::new();
+        let context = ViewContext {
+            zone: DisplayZone::UTC,
+            web_base_url: "https://x.example",
+            parent_keys: &parents,
+        };
+        serde_json::to_value(IssueView::new(issue, &context)).unwrap()
+    }
+
+    fn field(id: i64, value: CustomFieldContent, other: Option<&str>) -> CustomFieldValue {
+        CustomFieldValue {
+            id: CustomFieldId::new(id).unwrap(),
+            name: format!("field {id}"),
+            value,
+            other_value: other.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn shared_files_stars_and_the_child_summary_are_shown_when_there_are_some() {
+        let mut issue = sample_issue(1);
+        assert_eq!(
+            ["sharedFiles", "stars", "childIssueSummary"].map(|f| view(&issue).get(f).is_some()),
+            [false; 3]
+        );
+        issue.shared_files = vec![SharedFile {
+            id: SharedFileId::new(7).unwrap(),
+            dir: "/specs/".into(),
+            name: "login.pdf".into(),
+            is_directory: false,
+            size: Some(30213),
+        }];
+        issue.star_count = 3;
+        issue.child_issue_summary = Some(ChildIssueSummary {
+            total: 4,
+            closed: 1,
+        });
+        let shown = view(&issue);
+        assert_eq!(
+            shown["sharedFiles"],
+            json!([{"id": 7, "path": "/specs/login.pdf", "size": 30213}])
+        );
+        assert_eq!(shown["stars"], 3);
+        assert_eq!(shown["childIssueSummary"], json!({"total": 4, "closed": 1}));
+    }
+
+    #[test]
+    fn list_answers_leave_the_new_facts_to_fields() {
+        for field in ["sharedFiles", "stars", "childIssueSummary"] {
+            assert!(IssueView::FIELDS.contains(&field));
+            assert!(!IssueView::DEFAULT_FIELDS.contains(&field), "{field}");
+        }
+    }
+
+    #[test]
+    fn list_values_keep_their_item_ids_and_other_text_never_dangles() {
+        let mut issue = sample_issue(1);
+        let items = |pairs: &[(i64, &str)]| {
+            CustomFieldContent::Items(pairs.iter().map(|(id, n)| Named::new(*id, *n)).collect())
+        };
+        issue.custom_fields = vec![
+            field(1, items(&[(2, "Safari")]), None),
+            field(2, items(&[(1, "macOS"), (3, "iOS")]), Some("BSD")),
+            field(3, items(&[]), Some("Smart TV")),
+            field(4, items(&[]), None),
+            field(5, CustomFieldContent::Number(2.5), None),
+            field(6, CustomFieldContent::Empty, Some("")),
+        ];
+        assert_eq!(
+            view(&issue)["customFields"],
+            json!([
+                {"id": 1, "name": "field 1", "value": "Safari", "itemIds": [2]},
+                {"id": 2, "name": "field 2", "value": "macOS, iOS (BSD)", "itemIds": [1, 3]},
+                {"id": 3, "name": "field 3", "value": "Smart TV"},
+                {"id": 5, "name": "field 5", "value": "2.5"},
+            ])
+        );
+    }
+}

@@ -381,3 +381,18 @@ async fn other_users_watching_the_issue_see_an_unread_change() {
     );
     assert_eq!(mine[0].id, web_5.id, "the latest issue update sorts first");
 }
+
+#[tokio::test]
+async fn the_update_comment_records_whom_it_notified() {
+    let backlog = demo();
+    let update = IssueUpdate {
+        status_id: Some(StatusId::new(2).unwrap()),
+        notified_user_ids: vec![user(SATO), user(MYSELF)],
+        comment: Some("Starting now.".into()),
+        ..IssueUpdate::default()
+    };
+    backlog.update_issue(&key("WEB-8"), &update).await.unwrap();
+    let comment = last_comment(&backlog, "WEB-8").await;
+    let notified: Vec<_> = comment.notified.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(notified, ["Taro Sato", "Aiko Tanaka"]);
+}

@@ -175,6 +175,49 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn each_comment_shows_what_it_changed_and_whom_it_notified() {
+        let answer = details("APP-1", None).await.unwrap();
+        let blocking = answer
+            .comments
+            .iter()
+            .find(|c| c.author.as_deref() == Some("John Smith"))
+            .unwrap();
+        let changes: Vec<_> = blocking
+            .change_log
+            .iter()
+            .map(|c| (c.field.as_str(), c.from.as_deref(), c.to.as_deref()))
+            .collect();
+        assert_eq!(changes, [("priority", Some("Normal"), Some("High"))]);
+        assert_eq!(blocking.notified, ["山田 健", "Aiko Tanaka"]);
+        let upload = details("WEB-20", None).await.unwrap();
+        let attached: Vec<_> = upload.comments[0]
+            .change_log
+            .iter()
+            .map(|c| (c.to.as_deref(), c.attachment_id))
+            .collect();
+        assert_eq!(
+            attached,
+            [
+                (Some("cookie-banner-iphone.png"), Some(8001)),
+                (Some("console.txt"), Some(8002))
+            ]
+        );
+    }
+
+    #[tokio::test]
+    async fn the_issue_shows_its_shared_files_and_stars() {
+        let answer = details("WEB-1", None).await.unwrap();
+        let paths: Vec<_> = answer
+            .issue
+            .shared_files
+            .iter()
+            .map(|f| f.path.as_str())
+            .collect();
+        assert_eq!(paths, ["/design/top-page-v3.fig"]);
+        assert_eq!(answer.issue.stars, Some(1));
+    }
+
+    #[tokio::test]
     async fn calendar_dates_do_not_shift_with_the_timezone() {
         let west = details("WEB-5", Some("Pacific/Honolulu")).await.unwrap();
         let east = details("WEB-5", Some("Pacific/Kiritimati")).await.unwrap();

@@ -197,3 +197,61 @@ async fn metadata(
             .collect(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::app::test_support::DemoTools;
+    use serde_json::json;
+
+    #[tokio::test]
+    async fn metadata_lists_archived_milestones_marked_and_field_settings() {
+        let tools = DemoTools::new();
+        let web = tools
+            .call("get_project_metadata", json!({"projectKey": "WEB"}))
+            .await
+            .unwrap();
+        let versions: Vec<(&str, bool)> = web["versions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| {
+                (
+                    v["name"].as_str().unwrap(),
+                    v["archived"].as_bool().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            versions,
+            [
+                ("Sprint 41", true),
+                ("Sprint 42", false),
+                ("Sprint 43", false),
+                ("v2.0", false)
+            ]
+        );
+        let points = &web["customFields"][0];
+        assert_eq!(
+            (
+                &points["name"],
+                &points["min"],
+                &points["max"],
+                &points["unit"]
+            ),
+            (
+                &json!("Story points"),
+                &json!(0.0),
+                &json!(100.0),
+                &json!("pt")
+            )
+        );
+        assert!(points.get("allowInput").is_none(), "{points}");
+        let target = web["customFields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["type"] == "date")
+            .unwrap();
+        assert_eq!(target["initialDate"], "today+14 days");
+    }
+}
