@@ -2,6 +2,7 @@
 
 use super::comment::ChangeLogEntry;
 use super::ids::{ActivityId, ProjectId};
+use super::issue::SharedFile;
 use super::issue_filter::{PageSize, SortOrder};
 use super::keys::ProjectKey;
 use super::user::UserRef;
@@ -81,13 +82,28 @@ pub struct Activity {
 /// What an activity is about, as far as its kind tells.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ActivityContent {
-    /// The issue's per-project number (`key_id`), for issue activities.
+    /// The issue's per-project number (`key_id`): of the issue for issue
+    /// activities, of the linked issue for pull request activities.
     pub issue_number: Option<u64>,
-    /// The issue summary, wiki page name, pull request summary or repository name.
+    /// The issue summary, wiki page name, pull request summary, file name or
+    /// repository name.
     pub title: Option<String>,
-    /// The comment's text, when the activity is a comment.
+    /// The comment's text, when the activity is a comment (or the note of a
+    /// project membership change, the message of a Subversion commit).
     pub comment: Option<String>,
     pub changes: Vec<ChangeLogEntry>,
+    /// The users added to or removed from the project (types 15 and 16).
+    pub users: Vec<UserRef>,
+    /// The pull request's number within its repository (types 18–21).
+    pub pull_request_number: Option<u64>,
+    /// The git repository of pull request and git activities.
+    pub repository: Option<String>,
+    /// The shared file added, updated or deleted (types 8–10).
+    pub file: Option<SharedFile>,
+    /// The Subversion revision (type 11).
+    pub revision: Option<u64>,
+    /// Shared files linked to the issue by the change (type 2).
+    pub shared_files: Vec<SharedFile>,
 }
 
 /// Which activities to fetch: filtered by type, paged by id.

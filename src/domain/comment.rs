@@ -1,6 +1,7 @@
 //! Comments on issues, including the change log Backlog records with them.
 
-use super::ids::CommentId;
+use super::ids::{AttachmentId, CommentId};
+use super::issue::Named;
 use super::user::UserRef;
 use chrono::{DateTime, Utc};
 
@@ -9,6 +10,8 @@ pub struct Comment {
     pub id: CommentId,
     pub content: String,
     pub change_log: Vec<ChangeLogEntry>,
+    /// The users Backlog notified of the comment.
+    pub notified: Vec<UserRef>,
     pub created_user: Option<UserRef>,
     pub created: DateTime<Utc>,
     pub updated: Option<DateTime<Utc>>,
@@ -23,9 +26,29 @@ impl Comment {
 }
 
 /// One field change recorded with a comment, values as Backlog displays them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ChangeLogEntry {
     pub field: String,
     pub original_value: Option<String>,
     pub new_value: Option<String>,
+    /// The file an `attachment` change added or removed (its id fetches it).
+    pub attachment: Option<Named<AttachmentId>>,
+    /// What a `notification` entry was sent for, e.g. `issue.create`.
+    pub notification: Option<String>,
+}
+
+impl ChangeLogEntry {
+    /// A change of `field` from `original` to `new`, with nothing attached.
+    pub fn new(
+        field: impl Into<String>,
+        original_value: Option<String>,
+        new_value: Option<String>,
+    ) -> Self {
+        Self {
+            field: field.into(),
+            original_value,
+            new_value,
+            ..Self::default()
+        }
+    }
 }

@@ -83,8 +83,51 @@ pub struct CustomFieldDefinition {
     pub applicable_issue_types: Vec<IssueTypeId>,
     /// The choices of list, check-box and radio fields.
     pub items: Vec<Named<i64>>,
-    /// Check-box and radio fields may take free text as "other".
-    pub allow_input: bool,
+    /// Whether check-box and radio fields take free text as "other"; `None`
+    /// when Backlog did not say (other field types).
+    pub allow_input: Option<bool>,
+    /// Whether choices may be added to a list field while editing an issue;
+    /// `None` when Backlog did not say.
+    pub allow_add_item: Option<bool>,
+    /// The limits and default value of numeric and date fields.
+    pub settings: TypeSettings,
+}
+
+impl CustomFieldDefinition {
+    /// Whether an "other" free text is accepted.
+    pub fn accepts_other_text(&self) -> bool {
+        self.allow_input == Some(true)
+    }
+}
+
+/// Settings that only some field types have. Each is `None` when Backlog did
+/// not send it (or sent `null`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum TypeSettings {
+    #[default]
+    None,
+    Numeric {
+        min: Option<f64>,
+        max: Option<f64>,
+        initial_value: Option<f64>,
+        /// Shown after the number, e.g. `pt` or `h`.
+        unit: Option<String>,
+    },
+    Date {
+        min: Option<CalendarDate>,
+        max: Option<CalendarDate>,
+        initial: Option<InitialDate>,
+    },
+}
+
+/// The value a date field starts with on a new issue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InitialDate {
+    /// The day the issue is created.
+    Today,
+    /// That many days after the issue is created.
+    DaysAfterToday(i64),
+    Fixed(CalendarDate),
 }
 
 /// A custom field value to write on an issue.

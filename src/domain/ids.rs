@@ -66,6 +66,8 @@ positive_id! {
     CommentId;
     CustomFieldId;
     AttachmentId;
+    /// A file of a project's file sharing.
+    SharedFileId;
     WatchingId;
     ActivityId;
     NotificationId;

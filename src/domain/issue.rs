@@ -3,7 +3,7 @@
 use super::calendar_date::CalendarDate;
 use super::ids::{
     AttachmentId, CategoryId, CustomFieldId, IssueId, IssueTypeId, PriorityId, ProjectId,
-    ResolutionId, StatusId, VersionId,
+    ResolutionId, SharedFileId, StatusId, VersionId,
 };
 use super::keys::IssueKey;
 use super::user::UserRef;
@@ -48,6 +48,13 @@ pub struct Issue {
     pub parent_issue_id: Option<IssueId>,
     pub custom_fields: Vec<CustomFieldValue>,
     pub attachments: Vec<Attachment>,
+    /// Files of the project's file sharing linked to the issue.
+    pub shared_files: Vec<SharedFile>,
+    /// How many stars the issue received.
+    pub star_count: u64,
+    /// How many child issues it has and how many of them are closed; Backlog
+    /// sends this only when asked to, so it is often unknown.
+    pub child_issue_summary: Option<ChildIssueSummary>,
     pub created_user: Option<UserRef>,
     pub created: DateTime<Utc>,
     pub updated_user: Option<UserRef>,
@@ -82,4 +89,60 @@ pub struct Attachment {
     pub size: u64,
     pub created_user: Option<UserRef>,
     pub created: Option<DateTime<Utc>>,
+}
+
+/// A file or directory of the project's file sharing, linked to an issue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedFile {
+    pub id: SharedFileId,
+    /// The directory it is in, e.g. `/docs/specs/`.
+    pub dir: String,
+    pub name: String,
+    pub is_directory: bool,
+    /// Bytes; `None` when Backlog did not say (directories).
+    pub size: Option<u64>,
+}
+
+impl SharedFile {
+    /// `dir` and `name` joined, with a trailing `/` for a directory:
+    /// `/docs/specs/login.pdf`, `/docs/specs/old/`.
+    pub fn path(&self) -> String {
+        let dir = if self.dir.ends_with('/') {
+            self.dir.clone()
+        } else {
+            format!("{}/", self.dir)
+        };
+        let slash = if self.is_directory { "/" } else { "" };
+        format!("{dir}{}{slash}", self.name)
+    }
+}
+
+/// The children of a parent issue, counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChildIssueSummary {
+    pub total: u64,
+    pub closed: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shared(dir: &str, name: &str, is_directory: bool) -> SharedFile {
+        SharedFile {
+            id: SharedFileId::new(1).unwrap(),
+            dir: dir.to_owned(),
+            name: name.to_owned(),
+            is_directory,
+            size: None,
+        }
+    }
+
+    #[test]
+    fn a_shared_file_path_joins_its_directory_and_name() {
+        assert_eq!(shared("/docs/", "spec.pdf", false).path(), "/docs/spec.pdf");
+        assert_eq!(shared("/docs", "spec.pdf", false).path(), "/docs/spec.pdf");
+        assert_eq!(shared("/docs/", "old", true).path(), "/docs/old/");
+        assert_eq!(shared("", "top.txt", false).path(), "/top.txt");
+    }
 }

@@ -1,6 +1,7 @@
 //! The timezone answers are rendered in. Instants (created, updated) are shown in
 //! the zone with their offset; calendar dates are never shifted.
 
+use super::calendar_date::CalendarDate;
 use super::excerpt::excerpt;
 use chrono::{DateTime, SecondsFormat, Utc};
 use chrono_tz::Tz;
@@ -29,6 +30,11 @@ impl DisplayZone {
 
     pub fn name(&self) -> &'static str {
         self.0.name()
+    }
+
+    /// The calendar day an instant falls on in this zone.
+    pub fn date_of(&self, instant: DateTime<Utc>) -> CalendarDate {
+        CalendarDate::from_naive(instant.with_timezone(&self.0).date_naive())
     }
 
     /// Renders an instant as RFC 3339 in this zone, e.g. `2026-03-01T18:04:05+09:00`.
@@ -85,6 +91,16 @@ mod tests {
             new_york.format_instant(instant(2024, 11, 3, 6, 10, 0)),
             "2024-11-03T01:10:00-05:00"
         );
+    }
+
+    #[test]
+    fn an_instant_falls_on_the_day_of_the_zone() {
+        let tokyo = DisplayZone::parse("Asia/Tokyo").unwrap();
+        let new_york = DisplayZone::parse("America/New_York").unwrap();
+        let instant = instant(2014, 7, 15, 15, 0, 0);
+        assert_eq!(tokyo.date_of(instant).to_string(), "2014-07-16");
+        assert_eq!(new_york.date_of(instant).to_string(), "2014-07-15");
+        assert_eq!(DisplayZone::UTC.date_of(instant).to_string(), "2014-07-15");
     }
 
     #[test]

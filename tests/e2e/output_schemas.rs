@@ -107,6 +107,10 @@ async fn every_structured_answer_matches_its_output_schema() {
     let reads: &[(&str, Value)] = &[
         ("get_space", json!({"timezone": "Asia/Tokyo"})),
         ("get_space_activities", json!({"count": 100})),
+        (
+            "get_space_activities",
+            json!({"activityTypeId": [8, 12, 15, 18], "count": 100}),
+        ),
         ("get_users", json!({})),
         ("get_user_stars_count", json!({"userId": "me"})),
         ("get_myself", json!({})),
@@ -147,6 +151,8 @@ async fn every_structured_answer_matches_its_output_schema() {
             json!({"issue_key": "WEB-5", "timezone": "Asia/Tokyo"}),
         ),
         ("get_issue_details", json!({"issue_key": "OPS-1"})),
+        ("get_issue_details", json!({"issue_key": "APP-1"})),
+        ("get_issue_details", json!({"issue_key": "WEB-20"})),
         ("get_user_issue_list", json!({})),
         (
             "get_user_issue_list",
@@ -533,10 +539,92 @@ async fn answers_built_from_backlog_json_match_their_output_schema() {
         ("get_user_issue_list", json!({"status_ids": [1, 2, 3, 4]})),
     ];
     check_reads(&server, &mut c, reads).await;
+    backlog_facts_arrive(&server).await;
     server.stop().await;
     assert!(
         c.failures.is_empty(),
         "answers that break their output schema:\n{}",
         c.failures.join("\n")
+    );
+}
+
+/// What the fake Backlog sends beyond the basics reaches the answers: shared
+/// files, custom field limits and defaults, archived milestones, and
+/// activities with their pull request, file and status names.
+async fn backlog_facts_arrive(server: &Running) {
+    let issue = structured(&server.call("get_issue", json!({"issueKey": "WEB-1"})).await);
+    let paths: Vec<&str> = issue["sharedFiles"]
+        .as_array()
+        .expect("WEB-1 links shared files")
+        .iter()
+        .filter_map(|f| f["path"].as_str())
+        .collect();
+    assert_eq!(
+        paths,
+        ["/design/top-page-v3.fig", "/specs/ログイン/画面遷移.pdf"]
+    );
+
+    let metadata = structured(
+        &server
+            .call("get_project_metadata", json!({"projectKey": "WEB"}))
+            .await,
+    );
+    let fields = metadata["customFields"].as_array().unwrap();
+    let points = fields.iter().find(|f| f["name"] == "Story points").unwrap();
+    assert_eq!(
+        (&points["min"], &points["max"]),
+        (&json!(0.0), &json!(100.0))
+    );
+    assert!(
+        points.get("initialValue").is_none(),
+        "null stays unknown: {points}"
+    );
+    let target = fields.iter().find(|f| f["name"] == "Target date").unwrap();
+    assert_eq!(target["initialDate"], "today+14 days");
+    assert!(
+        metadata["versions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|v| v["archived"] == true),
+        "archived milestones are listed: {}",
+        metadata["versions"]
+    );
+
+    let feed = structured(
+        &server
+            .call("get_space_activities", json!({"count": 100}))
+            .await,
+    );
+    let activities = feed["activities"].as_array().unwrap();
+    let pull_request = activities
+        .iter()
+        .find(|a| a["type"] == "PullRequestAdded")
+        .unwrap();
+    assert_eq!(
+        (
+            &pull_request["pullRequest"],
+            &pull_request["repository"],
+            &pull_request["issueKey"]
+        ),
+        (&json!(17), &json!("web-frontend"), &json!("WEB-2"))
+    );
+    let file = activities
+        .iter()
+        .find(|a| a["type"] == "FileAdded")
+        .unwrap();
+    assert_eq!(
+        (&file["directory"], &file["size"]),
+        (&json!("/specs/ログイン/"), &json!(30213))
+    );
+    // The fake's feed records status changes by id, like Backlog's.
+    let status = activities
+        .iter()
+        .flat_map(|a| a["changes"].as_array().into_iter().flatten())
+        .find(|c| c["field"] == "status")
+        .unwrap();
+    assert!(
+        status["to"].as_str().unwrap().parse::<i64>().is_err(),
+        "status by name: {status}"
     );
 }

@@ -9,12 +9,15 @@
 
 mod support;
 
+mod activity_kinds;
 mod downloads;
 mod errors;
+mod issue_facts;
 mod issue_writes;
 mod projects;
 mod reads;
 mod redirects;
 mod space_and_users;
+mod space_days;
 mod unsendable;
 mod watchings;

@@ -6,7 +6,7 @@ use backlog_mcp::domain::calendar_date::CalendarDate;
 use backlog_mcp::domain::changes::{
     Change, NewProject, NewVersion, ProjectUpdate, TextFormattingRule, VersionUpdate,
 };
-use backlog_mcp::domain::custom_field::CustomFieldType;
+use backlog_mcp::domain::custom_field::{CustomFieldType, InitialDate, TypeSettings};
 use backlog_mcp::domain::ids::{IssueTypeId, VersionId};
 use backlog_mcp::domain::issue::Named;
 use backlog_mcp::domain::keys::ProjectKey;
@@ -185,8 +185,33 @@ async fn custom_field_definitions_are_read_by_type() {
         browser.applicable_issue_types,
         [IssueTypeId::new(1_074_000_010).unwrap()]
     );
-    assert!(fields[2].allow_input && !fields[1].allow_input);
+    assert_eq!(fields[2].allow_input, Some(true));
+    assert_eq!(
+        fields[1].allow_input, None,
+        "a single list says nothing of other input"
+    );
+    assert_eq!(
+        (fields[1].allow_add_item, fields[2].allow_add_item),
+        (Some(false), Some(true))
+    );
     assert!(fields[0].items.is_empty());
+    assert_eq!(
+        fields[0].settings,
+        TypeSettings::Numeric {
+            min: Some(0.0),
+            max: Some(100.0),
+            initial_value: None,
+            unit: Some("pt".into())
+        }
+    );
+    assert_eq!(
+        fields[3].settings,
+        TypeSettings::Date {
+            min: None,
+            max: None,
+            initial: Some(InitialDate::Today)
+        }
+    );
 }
 
 #[tokio::test]

@@ -14,6 +14,7 @@ use super::rate_limit::{Bucket, RateLimiter, WaitTooLong, retry_time};
 use super::redirect::redirect_error;
 use super::request_size::{check_length, unsendable};
 use super::retry::{Outcome, RetryPolicy};
+use super::space_zone::SpaceZone;
 use crate::domain::backlog_error::BacklogError;
 use chrono::Utc;
 use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderValue, USER_AGENT};
@@ -140,6 +141,7 @@ pub struct HttpBacklog {
     api_key: SecretString,
     retry: RetryPolicy,
     limiter: RateLimiter,
+    pub(super) space_zone: SpaceZone,
 }
 
 /// Why the client cannot be set up. No message repeats the base URL beyond its
@@ -215,6 +217,7 @@ impl HttpBacklog {
             api_key: config.api_key,
             retry: config.retry,
             limiter: RateLimiter::new(config.retry.max_rate_limit_wait),
+            space_zone: SpaceZone::default(),
         })
     }
 

@@ -21,13 +21,14 @@ impl IssueRepository for HttpBacklog {
         let id = issue.to_string();
         let call = ApiCall::get(&["issues", &id], format!("issue {id}"));
         let wire: WireIssue = self.fetch(&call).await?;
-        Ok(wire.into_issue()?)
+        self.with_days(wire, WireIssue::into_issue).await
     }
 
     async fn issues(&self, query: &IssueQuery) -> Result<Vec<Issue>, BacklogError> {
         let call = ApiCall::get(&["issues"], "issues").with_query(query_params(query));
         let wire: Vec<WireIssue> = self.fetch(&call).await?;
-        Ok(all(wire, WireIssue::into_issue)?)
+        self.with_days(wire, |wire, days| all(wire, |i| i.into_issue(days)))
+            .await
     }
 
     async fn count_issues(&self, filter: &IssueFilter) -> Result<u64, BacklogError> {
@@ -61,7 +62,7 @@ impl IssueRepository for HttpBacklog {
             format!("project {}", issue.project_id),
         );
         let wire: WireIssue = self.fetch(&call).await?;
-        Ok(wire.into_issue()?)
+        self.with_days(wire, WireIssue::into_issue).await
     }
 
     async fn update_issue(
@@ -76,14 +77,14 @@ impl IssueRepository for HttpBacklog {
             format!("issue {id}"),
         );
         let wire: WireIssue = self.fetch(&call).await?;
-        Ok(wire.into_issue()?)
+        self.with_days(wire, WireIssue::into_issue).await
     }
 
     async fn delete_issue(&self, issue: &IssueRef) -> Result<Issue, BacklogError> {
         let id = issue.to_string();
         let call = ApiCall::delete(&["issues", &id], format!("issue {id}"));
         let wire: WireIssue = self.fetch(&call).await?;
-        Ok(wire.into_issue()?)
+        self.with_days(wire, WireIssue::into_issue).await
     }
 
     async fn add_comment(
@@ -124,7 +125,8 @@ impl IssueRepository for HttpBacklog {
         let id = issue.to_string();
         let call = ApiCall::get(&["issues", &id, "relatedIssues"], format!("issue {id}"));
         let wire: Vec<WireIssue> = self.fetch(&call).await?;
-        Ok(all(wire, WireIssue::into_issue)?)
+        self.with_days(wire, |wire, days| all(wire, |i| i.into_issue(days)))
+            .await
     }
 
     async fn add_related_issue(
@@ -142,7 +144,7 @@ impl IssueRepository for HttpBacklog {
             format!("issue {id} or issue {target}"),
         );
         let wire: WireIssue = self.fetch(&call).await?;
-        Ok(wire.into_issue()?)
+        self.with_days(wire, WireIssue::into_issue).await
     }
 
     async fn remove_related_issue(
@@ -157,7 +159,7 @@ impl IssueRepository for HttpBacklog {
             format!("related issue {related} of issue {id}"),
         );
         let wire: WireIssue = self.fetch(&call).await?;
-        Ok(wire.into_issue()?)
+        self.with_days(wire, WireIssue::into_issue).await
     }
 
     async fn attachment(

@@ -18,6 +18,7 @@ mod request_size;
 mod resilience_tests;
 mod retry;
 mod space_repository;
+mod space_zone;
 mod user_repository;
 mod watching_repository;
 mod wire;

@@ -109,7 +109,9 @@ impl ProjectRepository for HttpBacklog {
         let id = project.to_string();
         let call = ApiCall::get(&["projects", &id, "customFields"], format!("project {id}"));
         let wire: Vec<WireCustomField> = self.fetch(&call).await?;
-        let known = all(wire, WireCustomField::into_definition)?;
+        let known = self
+            .with_days(wire, |wire, days| all(wire, |f| f.into_definition(days)))
+            .await?;
         Ok(known.into_iter().flatten().collect())
     }
 
@@ -117,7 +119,8 @@ impl ProjectRepository for HttpBacklog {
         let id = project.to_string();
         let call = ApiCall::get(&["projects", &id, "versions"], format!("project {id}"));
         let wire: Vec<WireVersion> = self.fetch(&call).await?;
-        Ok(all(wire, WireVersion::into_version)?)
+        self.with_days(wire, |wire, days| all(wire, |v| v.into_version(days)))
+            .await
     }
 
     async fn add_version(
@@ -132,7 +135,7 @@ impl ProjectRepository for HttpBacklog {
             format!("project {id}"),
         );
         let wire: WireVersion = self.fetch(&call).await?;
-        Ok(wire.into_version()?)
+        self.with_days(wire, WireVersion::into_version).await
     }
 
     async fn update_version(
@@ -149,7 +152,7 @@ impl ProjectRepository for HttpBacklog {
             format!("version {version} of project {id}"),
         );
         let wire: WireVersion = self.fetch(&call).await?;
-        Ok(wire.into_version()?)
+        self.with_days(wire, WireVersion::into_version).await
     }
 
     async fn delete_version(
@@ -164,6 +167,6 @@ impl ProjectRepository for HttpBacklog {
             format!("version {version} of project {id}"),
         );
         let wire: WireVersion = self.fetch(&call).await?;
-        Ok(wire.into_version()?)
+        self.with_days(wire, WireVersion::into_version).await
     }
 }

@@ -26,7 +26,8 @@ impl WatchingRepository for HttpBacklog {
         let call =
             ApiCall::get(&["users", &id, "watchings"], format!("user {id}")).with_query(params);
         let wire: Vec<WireWatching> = self.fetch(&call).await?;
-        Ok(all(wire, WireWatching::into_watching)?)
+        self.with_days(wire, |wire, days| all(wire, |w| w.into_watching(days)))
+            .await
     }
 
     async fn watching_count(
@@ -49,7 +50,7 @@ impl WatchingRepository for HttpBacklog {
         let id = watching.to_string();
         let call = ApiCall::get(&["watchings", &id], format!("watching {id}"));
         let wire: WireWatching = self.fetch(&call).await?;
-        Ok(wire.into_watching()?)
+        self.with_days(wire, WireWatching::into_watching).await
     }
 
     /// An empty note is left out rather than sent as `note=`.
@@ -59,7 +60,7 @@ impl WatchingRepository for HttpBacklog {
             .push_opt("note", Some(note).filter(|n| !n.is_empty()));
         let call = ApiCall::post(&["watchings"], form, format!("issue {issue}"));
         let wire: WireWatching = self.fetch(&call).await?;
-        Ok(wire.into_watching()?)
+        self.with_days(wire, WireWatching::into_watching).await
     }
 
     /// The note is always sent: an empty one clears it.
@@ -73,14 +74,14 @@ impl WatchingRepository for HttpBacklog {
         form.push("note", note);
         let call = ApiCall::patch(&["watchings", &id], form, format!("watching {id}"));
         let wire: WireWatching = self.fetch(&call).await?;
-        Ok(wire.into_watching()?)
+        self.with_days(wire, WireWatching::into_watching).await
     }
 
     async fn delete_watching(&self, watching: WatchingId) -> Result<Watching, BacklogError> {
         let id = watching.to_string();
         let call = ApiCall::delete(&["watchings", &id], format!("watching {id}"));
         let wire: WireWatching = self.fetch(&call).await?;
-        Ok(wire.into_watching()?)
+        self.with_days(wire, WireWatching::into_watching).await
     }
 
     /// Backlog answers 204 with no body: nothing is parsed.

@@ -111,11 +111,7 @@ impl ChangeLog {
 
     fn push_owned(&mut self, field: &str, old: Option<String>, new: Option<String>) {
         if old != new {
-            self.entries.push(ChangeLogEntry {
-                field: field.to_owned(),
-                original_value: old,
-                new_value: new,
-            });
+            self.entries.push(ChangeLogEntry::new(field, old, new));
         }
     }
 }

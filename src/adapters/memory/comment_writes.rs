@@ -31,7 +31,7 @@ impl Space {
         let record = self.project_of(project_id)?;
         let content = content_of(&new.content)?;
         let rules = IssueRules::new(self, record);
-        rules.notified(&new.notified_user_ids)?;
+        let notified = rules.notified(&new.notified_user_ids)?;
         rules.attachments(&new.attachment_ids)?;
 
         let id = self.next_comment_id()?;
@@ -40,6 +40,7 @@ impl Space {
             id,
             content: content.clone(),
             change_log: Vec::new(),
+            notified,
             created_user: Some(me.clone()),
             created: now,
             updated: Some(now),

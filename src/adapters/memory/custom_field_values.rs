@@ -161,7 +161,7 @@ fn set(
         }
     };
     let other_value = match (&setting.other_value, &setting.value) {
-        (Some(text), _) if !definition.allow_input => {
+        (Some(text), _) if !definition.accepts_other_text() => {
             return Err(invalid(format!(
                 "{field}_otherValue: {} does not allow other input (\"{}\").",
                 definition.name,

@@ -93,6 +93,9 @@ impl Space {
             parent_issue_id: parent,
             custom_fields,
             attachments: Vec::new(),
+            shared_files: Vec::new(),
+            star_count: 0,
+            child_issue_summary: None,
             created_user: Some(me.clone()),
             created: now,
             updated_user: Some(me),
@@ -117,6 +120,13 @@ impl Space {
                 .find(|i| i.id == id)
                 .map(|i| i.key.to_string())
         });
+        // `apply_update` checked that each of them is a member.
+        let notified = update
+            .notified_user_ids
+            .iter()
+            .filter_map(|id| self.user(*id))
+            .map(|user| user.to_ref())
+            .collect();
         let comment_id = self.next_comment_id()?;
         let now = self.tick();
         after.updated = Some(now);
@@ -126,6 +136,7 @@ impl Space {
             id: comment_id,
             content: content.clone(),
             change_log: change_log.clone(),
+            notified,
             created_user: Some(me.clone()),
             created: now,
             updated: Some(now),

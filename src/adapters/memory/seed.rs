@@ -177,6 +177,10 @@ const PROJECTS: [ProjectSeed; 3] = [
     },
 ];
 
+/// Finished milestones that were archived; their issues keep them (WEB's
+/// "Sprint 41" still holds two resolved, not closed, issues).
+const ARCHIVED_VERSIONS: [&str; 1] = ["Sprint 41"];
+
 fn project_record(seed: &ProjectSeed) -> Option<ProjectRecord> {
     let project_id = ProjectId::new(seed.id).ok()?;
     Some(ProjectRecord {
@@ -241,7 +245,7 @@ fn project_record(seed: &ProjectSeed) -> Option<ProjectRecord> {
                     description: None,
                     start_date: start.and_then(|d| CalendarDate::parse(d).ok()),
                     release_due_date: due.and_then(|d| CalendarDate::parse(d).ok()),
-                    archived: false,
+                    archived: ARCHIVED_VERSIONS.contains(name),
                     display_order: i64::try_from(i).ok()?,
                 })
             })
@@ -481,6 +485,9 @@ fn build_issue(space: &Space, seed: &IssueSeed, id: i64, index: usize) -> Option
         parent_issue_id: None,
         custom_fields: Vec::new(),
         attachments: Vec::new(),
+        shared_files: Vec::new(),
+        star_count: 0,
+        child_issue_summary: None,
         created_user: Some(creator.clone()),
         created,
         updated_user: assignee.or(Some(creator)),
@@ -508,7 +515,8 @@ fn link_parents(space: &mut Space) -> Option<()> {
     Some(())
 }
 
-/// (issue key, author login, day of November 2026, hour UTC, text, change log)
+/// (issue key, author login, day of November 2026, hour UTC, text, change log,
+/// logins of the users notified)
 type CommentSeed = (
     &'static str,
     &'static str,
@@ -516,6 +524,7 @@ type CommentSeed = (
     u32,
     &'static str,
     &'static [(&'static str, &'static str, &'static str)],
+    &'static [&'static str],
 );
 
 const COMMENTS: [CommentSeed; 9] = [
@@ -526,6 +535,7 @@ const COMMENTS: [CommentSeed; 9] = [
         2,
         "Reproduced on Safari 18.1 and 17.6. Chrome and Firefox are fine.",
         &[],
+        &[],
     ),
     (
         "WEB-5",
@@ -534,6 +544,7 @@ const COMMENTS: [CommentSeed; 9] = [
         3,
         "",
         &[("status", "Open", "In Progress")],
+        &[],
     ),
     (
         "WEB-5",
@@ -541,6 +552,7 @@ const COMMENTS: [CommentSeed; 9] = [
         17,
         5,
         "The CSP header blocks the inline handler. Moving it to login.js should fix it.",
+        &[],
         &[],
     ),
     (
@@ -550,6 +562,7 @@ const COMMENTS: [CommentSeed; 9] = [
         1,
         "再現手順を確認中です。ステージングでは再現しません。",
         &[],
+        &[],
     ),
     (
         "APP-1",
@@ -557,6 +570,7 @@ const COMMENTS: [CommentSeed; 9] = [
         17,
         6,
         "Crash log attached in Crashlytics: java.lang.IllegalStateException in MainActivity.onCreate.",
+        &[],
         &[],
     ),
     (
@@ -566,6 +580,7 @@ const COMMENTS: [CommentSeed; 9] = [
         8,
         "This blocks the 1.4.0 release. Can we hotfix by Friday?",
         &[("priority", "Normal", "High")],
+        &["k.yamada", "a.tanaka"],
     ),
     (
         "OPS-1",
@@ -574,6 +589,7 @@ const COMMENTS: [CommentSeed; 9] = [
         0,
         "ルーターのファームウェアを確認します。",
         &[("status", "未対応", "処理中")],
+        &["k.yamada"],
     ),
     (
         "OPS-1",
@@ -581,6 +597,7 @@ const COMMENTS: [CommentSeed; 9] = [
         20,
         2,
         "セッションタイムアウトの設定が30分になっていました。",
+        &[],
         &[],
     ),
     (
@@ -590,23 +607,26 @@ const COMMENTS: [CommentSeed; 9] = [
         4,
         "",
         &[("assigner", "山田 健", "Aiko Tanaka")],
+        &[],
     ),
 ];
 
 fn add_comments(space: &mut Space) -> Option<()> {
-    for (index, (key, login, day, hour, text, changes)) in COMMENTS.iter().enumerate() {
+    for (index, (key, login, day, hour, text, changes, notified)) in COMMENTS.iter().enumerate() {
         let issue_id = space.issues.iter().find(|i| i.key.to_string() == *key)?.id;
         let comment = Comment {
             id: CommentId::new(9001 + i64::try_from(index).ok()?).ok()?,
             content: (*text).to_owned(),
             change_log: changes
                 .iter()
-                .map(|(field, old, new)| ChangeLogEntry {
-                    field: (*field).to_owned(),
-                    original_value: Some((*old).to_owned()),
-                    new_value: Some((*new).to_owned()),
+                .map(|(field, old, new)| {
+                    ChangeLogEntry::new(*field, Some((*old).to_owned()), Some((*new).to_owned()))
                 })
                 .collect(),
+            notified: notified
+                .iter()
+                .map(|login| user_ref(space, login))
+                .collect::<Option<_>>()?,
             created_user: user_ref(space, login),
             created: at(2026, 11, *day, *hour),
             updated: Some(at(2026, 11, *day, *hour)),
@@ -649,7 +669,7 @@ mod tests {
             .find(|i| i.key.to_string() == "WEB-1")
             .unwrap();
         assert_eq!(web_3.parent_issue_id, Some(web_1.id));
-        assert_eq!(space.comments.values().map(Vec::len).sum::<usize>(), 14);
+        assert_eq!(space.comments.values().map(Vec::len).sum::<usize>(), 15);
         let mut comment_ids: Vec<i64> = space
             .comments
             .values()
@@ -657,7 +677,7 @@ mod tests {
             .map(|c| c.id.get())
             .collect();
         comment_ids.sort_unstable();
-        assert_eq!(comment_ids, (9001..=9014).collect::<Vec<_>>());
+        assert_eq!(comment_ids, (9001..=9015).collect::<Vec<_>>());
     }
 
     fn issue<'a>(space: &'a Space, key: &str) -> &'a Issue {
@@ -752,7 +772,7 @@ mod tests {
             .iter()
             .find(|p| p.project.key.as_str() == "APP")
             .unwrap();
-        assert!(app.custom_fields.iter().any(|d| d.allow_input));
+        assert!(app.custom_fields.iter().any(|d| d.accepts_other_text()));
         assert_eq!(
             issue(&space, "APP-3").custom_fields[0]
                 .other_value

@@ -1,13 +1,16 @@
-//! Custom fields of the demo space: five on WEB (numeric "Story points", single
-//! list "Browser" for bugs only, multiple list "Platforms", text "Customer",
-//! date "Target date") and a check box "Devices" with "other" input on APP,
-//! with values on several issues. Values go through the same checks as writes.
+//! Custom fields of the demo space: five on WEB (numeric "Story points" from 0
+//! to 100 pt, single list "Browser" for bugs only, multiple list "Platforms"
+//! that takes new choices, text "Customer", date "Target date" two weeks out by
+//! default) and a check box "Devices" with "other" input on APP, with values on
+//! several issues. Values go through the same checks as writes. Each field has
+//! the settings Backlog sends for its type, and no other.
 
 use super::custom_field_values::CustomFieldRules;
 use super::space::Space;
 use crate::domain::calendar_date::CalendarDate;
 use crate::domain::custom_field::{
-    CustomFieldDefinition, CustomFieldInput, CustomFieldSetting, CustomFieldType,
+    CustomFieldDefinition, CustomFieldInput, CustomFieldSetting, CustomFieldType, InitialDate,
+    TypeSettings,
 };
 use crate::domain::ids::{CustomFieldId, IssueTypeId};
 use crate::domain::issue::Named;
@@ -30,7 +33,43 @@ struct FieldSeed {
     description: &'static str,
     applicable_issue_types: &'static [i64],
     items: &'static [&'static str],
-    allow_input: bool,
+    /// Check boxes and radios only.
+    allow_input: Option<bool>,
+    /// List types only.
+    allow_add_item: Option<bool>,
+    settings: SeedSettings,
+}
+
+/// [`TypeSettings`] in a form a constant can hold.
+enum SeedSettings {
+    None,
+    Numeric {
+        min: f64,
+        max: f64,
+        unit: &'static str,
+    },
+    Date {
+        days_after_today: i64,
+    },
+}
+
+impl SeedSettings {
+    fn settings(&self) -> TypeSettings {
+        match self {
+            Self::None => TypeSettings::None,
+            Self::Numeric { min, max, unit } => TypeSettings::Numeric {
+                min: Some(*min),
+                max: Some(*max),
+                initial_value: None,
+                unit: Some((*unit).to_owned()),
+            },
+            Self::Date { days_after_today } => TypeSettings::Date {
+                min: None,
+                max: None,
+                initial: Some(InitialDate::DaysAfterToday(*days_after_today)),
+            },
+        }
+    }
 }
 
 const FIELDS: [FieldSeed; 6] = [
@@ -42,7 +81,13 @@ const FIELDS: [FieldSeed; 6] = [
         description: "Relative size for sprint planning",
         applicable_issue_types: &[],
         items: &[],
-        allow_input: false,
+        allow_input: None,
+        allow_add_item: None,
+        settings: SeedSettings::Numeric {
+            min: 0.0,
+            max: 100.0,
+            unit: "pt",
+        },
     },
     FieldSeed {
         project: "WEB",
@@ -52,7 +97,9 @@ const FIELDS: [FieldSeed; 6] = [
         description: "Where the bug shows",
         applicable_issue_types: &[WEB_BUG],
         items: &["Chrome", "Safari", "Firefox", "Edge"],
-        allow_input: false,
+        allow_input: None,
+        allow_add_item: Some(false),
+        settings: SeedSettings::None,
     },
     FieldSeed {
         project: "WEB",
@@ -62,7 +109,9 @@ const FIELDS: [FieldSeed; 6] = [
         description: "",
         applicable_issue_types: &[],
         items: &["Windows", "macOS", "iOS", "Android"],
-        allow_input: false,
+        allow_input: None,
+        allow_add_item: Some(true),
+        settings: SeedSettings::None,
     },
     FieldSeed {
         project: "WEB",
@@ -72,7 +121,9 @@ const FIELDS: [FieldSeed; 6] = [
         description: "Who asked for it",
         applicable_issue_types: &[],
         items: &[],
-        allow_input: false,
+        allow_input: None,
+        allow_add_item: None,
+        settings: SeedSettings::None,
     },
     FieldSeed {
         project: "WEB",
@@ -82,7 +133,11 @@ const FIELDS: [FieldSeed; 6] = [
         description: "When the customer expects it",
         applicable_issue_types: &[],
         items: &[],
-        allow_input: false,
+        allow_input: None,
+        allow_add_item: None,
+        settings: SeedSettings::Date {
+            days_after_today: 14,
+        },
     },
     FieldSeed {
         project: "APP",
@@ -92,7 +147,9 @@ const FIELDS: [FieldSeed; 6] = [
         description: "Device classes affected; write others in \"other\"",
         applicable_issue_types: &[],
         items: &["Phone", "Tablet", "Watch"],
-        allow_input: true,
+        allow_input: Some(true),
+        allow_add_item: Some(false),
+        settings: SeedSettings::None,
     },
 ];
 
@@ -150,6 +207,8 @@ fn definition(seed: &FieldSeed) -> Option<CustomFieldDefinition> {
             .map(|(id, name)| Named::new(id, *name))
             .collect(),
         allow_input: seed.allow_input,
+        allow_add_item: seed.allow_add_item,
+        settings: seed.settings.settings(),
     })
 }
 

@@ -1,12 +1,14 @@
 //! Attachments of the demo space, with real contents: a 2×2 PNG screenshot,
 //! a UTF-8 text log and a CSV with Japanese, a small PDF and an empty ZIP.
 //! Each is attached an hour after its issue was created, so no issue's
-//! `updated` moves.
+//! `updated` moves; the two on WEB-20 come with the comment Backlog records
+//! for an upload. Some issues also link files of the projects' file sharing.
 
 use super::seed::user_ref;
 use super::space::{Space, StoredFile};
-use crate::domain::ids::AttachmentId;
-use crate::domain::issue::Attachment;
+use crate::domain::comment::{ChangeLogEntry, Comment};
+use crate::domain::ids::{AttachmentId, SharedFileId};
+use crate::domain::issue::{Attachment, Named, SharedFile};
 use chrono::Duration;
 
 pub const SCREENSHOT: i64 = 8001;
@@ -70,6 +72,25 @@ const FILES: [(i64, &str, &str, &str, &str); 5] = [
     ),
 ];
 
+/// The issue whose attachments are announced by a comment, and its text.
+const UPLOAD_COMMENT: (&str, &str) = (
+    "WEB-20",
+    "Screenshot and console output from the iPhone attached.",
+);
+
+/// (shared file id, issue key, directory, file name, bytes)
+const SHARED_FILES: [(i64, &str, &str, &str, u64); 3] = [
+    (8101, "WEB-1", "/design/", "top-page-v3.fig", 1_482_113),
+    (
+        8102,
+        "WEB-12",
+        "/docs/accessibility/",
+        "wcag-checklist.xlsx",
+        48_230,
+    ),
+    (8103, "APP-3", "/デザイン/", "ダークモード配色.fig", 310_552),
+];
+
 fn contents(id: i64) -> Vec<u8> {
     match id {
         SCREENSHOT => tiny_png(),
@@ -103,6 +124,45 @@ pub fn add(space: &mut Space) -> Option<()> {
             },
         );
     }
+    announce_uploads(space)?;
+    for (id, key, dir, name, size) in SHARED_FILES {
+        let issue = space.issues.iter_mut().find(|i| i.key.to_string() == key)?;
+        issue.shared_files.push(SharedFile {
+            id: SharedFileId::new(id).ok()?,
+            dir: dir.to_owned(),
+            name: name.to_owned(),
+            is_directory: false,
+            size: Some(size),
+        });
+    }
+    Some(())
+}
+
+/// The comment Backlog writes with an upload: one `attachment` change per
+/// file, each naming the attachment.
+fn announce_uploads(space: &mut Space) -> Option<()> {
+    let (key, text) = UPLOAD_COMMENT;
+    let issue = space.issues.iter().find(|i| i.key.to_string() == key)?;
+    let change_log = issue
+        .attachments
+        .iter()
+        .map(|a| ChangeLogEntry {
+            attachment: Some(Named::new(a.id, a.name.clone())),
+            ..ChangeLogEntry::new("attachment", None, Some(a.name.clone()))
+        })
+        .collect();
+    let author = issue.attachments.first()?.created_user.clone();
+    let (issue_id, created) = (issue.id, issue.created + Duration::hours(1));
+    let id = space.next_comment_id().ok()?;
+    space.comments.entry(issue_id).or_default().push(Comment {
+        id,
+        content: text.to_owned(),
+        change_log,
+        notified: Vec::new(),
+        created_user: author,
+        created,
+        updated: Some(created),
+    });
     Some(())
 }
 

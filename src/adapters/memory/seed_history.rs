@@ -1,18 +1,19 @@
 //! What happened in the demo space: a few more conversations, the activity
-//! stream (versions, repositories and wiki pages created, every issue created,
-//! every comment, git pushes, a pull request, wiki edits), watch lists and the
-//! stars people received.
+//! stream (versions, repositories and wiki pages created, a member added, a
+//! shared file, every issue created, every comment, git pushes, a pull
+//! request, wiki edits), watch lists and the stars people and issues received.
 
 use super::activity_log::{
     ActivityDraft, FILE_ADDED, GIT_PUSHED, GIT_REPOSITORY_CREATED, ISSUE_COMMENTED, ISSUE_CREATED,
-    ISSUE_UPDATED, MILESTONE_CREATED, PULL_REQUEST_ADDED, WIKI_CREATED, WIKI_UPDATED, about_issue,
-    titled,
+    ISSUE_UPDATED, MILESTONE_CREATED, PROJECT_USER_ADDED, PULL_REQUEST_ADDED, WIKI_CREATED,
+    WIKI_UPDATED, about_issue, titled,
 };
 use super::seed::{at, user_ref};
 use super::space::{Space, StarRecord, WatchingRecord};
 use crate::domain::activity::ActivityContent;
 use crate::domain::comment::Comment;
-use crate::domain::ids::{UserId, WatchingId};
+use crate::domain::ids::{SharedFileId, UserId, WatchingId};
+use crate::domain::issue::SharedFile;
 use chrono::{DateTime, Duration, Utc};
 
 /// The first activity id minus one.
@@ -63,6 +64,7 @@ pub fn add_comments(space: &mut Space) -> Option<()> {
             id,
             content: text.to_owned(),
             change_log: Vec::new(),
+            notified: Vec::new(),
             created_user: Some(author),
             created,
             updated: Some(created),
@@ -71,102 +73,165 @@ pub fn add_comments(space: &mut Space) -> Option<()> {
     Some(())
 }
 
-/// (type, project key, title, issue number, author login, month, day, hour UTC)
-type EventSeed = (
-    i64,
-    &'static str,
-    &'static str,
-    Option<u64>,
-    &'static str,
-    u32,
-    u32,
-    u32,
-);
+/// (type, project key, author login, month, day, hour UTC, what it is about)
+type EventSeed = (i64, &'static str, &'static str, u32, u32, u32, EventAbout);
 
-const EVENTS: [EventSeed; 10] = [
+/// What a seeded event is about.
+enum EventAbout {
+    /// A wiki page or milestone, by name.
+    Named(&'static str),
+    /// A git repository created or pushed to.
+    Repository(&'static str),
+    /// (number, repository, summary, linked issue number)
+    PullRequest(u64, &'static str, &'static str, u64),
+    /// (shared file id, directory, name, bytes)
+    File(i64, &'static str, &'static str, u64),
+    /// (logins of the users added, the note)
+    Members(&'static [&'static str], &'static str),
+}
+
+const EVENTS: [EventSeed; 11] = [
     (
         GIT_REPOSITORY_CREATED,
         "WEB",
-        "web-frontend",
-        None,
         "t.sato",
         9,
         30,
         10,
+        EventAbout::Repository("web-frontend"),
     ),
     (
         GIT_REPOSITORY_CREATED,
         "APP",
-        "mobile-app",
-        None,
         "k.yamada",
         9,
         30,
         11,
+        EventAbout::Repository("mobile-app"),
+    ),
+    (
+        PROJECT_USER_ADDED,
+        "APP",
+        "admin",
+        10,
+        1,
+        0,
+        EventAbout::Members(&["j.smith"], "Joins for the 1.4.0 release."),
     ),
     (
         WIKI_CREATED,
         "WEB",
-        "Release checklist",
-        None,
         "a.tanaka",
         10,
         5,
         2,
+        EventAbout::Named("Release checklist"),
     ),
     (
         WIKI_CREATED,
         "OPS",
-        "VPN接続手順",
-        None,
         "k.yamada",
         10,
         7,
         1,
+        EventAbout::Named("VPN接続手順"),
     ),
     (
         FILE_ADDED,
         "OPS",
-        "ネットワーク構成図.pdf",
-        None,
         "k.yamada",
         11,
         12,
         1,
+        EventAbout::File(8201, "/ネットワーク/", "ネットワーク構成図.pdf", 1_204_224),
     ),
-    (GIT_PUSHED, "WEB", "web-frontend", None, "t.sato", 11, 17, 8),
+    (
+        GIT_PUSHED,
+        "WEB",
+        "t.sato",
+        11,
+        17,
+        8,
+        EventAbout::Repository("web-frontend"),
+    ),
     (
         PULL_REQUEST_ADDED,
         "WEB",
-        "Fix Safari login: move the inline handler to login.js",
-        Some(5),
         "t.sato",
         11,
         17,
         9,
+        EventAbout::PullRequest(
+            12,
+            "web-frontend",
+            "Fix Safari login: move the inline handler to login.js",
+            5,
+        ),
     ),
     (
         WIKI_UPDATED,
         "WEB",
-        "Release checklist",
-        None,
         "a.tanaka",
         11,
         18,
         6,
+        EventAbout::Named("Release checklist"),
     ),
-    (GIT_PUSHED, "APP", "mobile-app", None, "k.yamada", 11, 19, 7),
+    (
+        GIT_PUSHED,
+        "APP",
+        "k.yamada",
+        11,
+        19,
+        7,
+        EventAbout::Repository("mobile-app"),
+    ),
     (
         WIKI_UPDATED,
         "OPS",
-        "VPN接続手順",
-        None,
         "k.yamada",
         11,
         20,
         3,
+        EventAbout::Named("VPN接続手順"),
     ),
 ];
+
+impl EventAbout {
+    fn content(&self, space: &Space) -> Option<ActivityContent> {
+        Some(match *self {
+            Self::Named(name) => titled(name),
+            Self::Repository(name) => ActivityContent {
+                repository: Some(name.to_owned()),
+                ..titled(name)
+            },
+            Self::PullRequest(number, repository, summary, issue) => ActivityContent {
+                pull_request_number: Some(number),
+                repository: Some(repository.to_owned()),
+                issue_number: Some(issue),
+                ..titled(summary)
+            },
+            Self::File(id, dir, name, size) => ActivityContent {
+                file: Some(SharedFile {
+                    id: SharedFileId::new(id).ok()?,
+                    dir: dir.to_owned(),
+                    name: name.to_owned(),
+                    is_directory: false,
+                    size: Some(size),
+                }),
+                ..titled(name)
+            },
+            Self::Members(logins, note) => ActivityContent {
+                users: logins
+                    .iter()
+                    .map(|login| user_ref(space, login))
+                    .collect::<Option<_>>()?,
+                comment: Some(note.to_owned()),
+                ..ActivityContent::default()
+            },
+        })
+    }
+}
 
 /// The activity stream, oldest first, derived from the seeded data plus the
 /// events above; ids follow the order of time.
@@ -186,21 +251,18 @@ pub fn add_activities(space: &mut Space) -> Option<()> {
             });
         }
     }
-    for (type_id, project, title, number, login, month, day, hour) in EVENTS {
+    for (type_id, project, login, month, day, hour, about) in &EVENTS {
         drafts.push(ActivityDraft {
-            type_id,
+            type_id: *type_id,
             project: space
                 .projects
                 .iter()
-                .find(|p| p.project.key.as_str() == project)?
+                .find(|p| p.project.key.as_str() == *project)?
                 .project
                 .id,
-            content: ActivityContent {
-                issue_number: number,
-                ..titled(title)
-            },
+            content: about.content(space)?,
             created_user: user_ref(space, login),
-            created: at(2026, month, day, hour),
+            created: at(2026, *month, *day, *hour),
         });
     }
     for issue in &space.issues {
@@ -336,7 +398,17 @@ const STARS: [(&str, &str, u32, u32, u32); 15] = [
     ("j.smith", "a.tanaka", 11, 18, 9),
 ];
 
+/// (issue key, stars it received)
+const ISSUE_STARS: [(&str, u64); 3] = [("WEB-5", 2), ("WEB-1", 1), ("OPS-1", 3)];
+
 pub fn add_stars(space: &mut Space) -> Option<()> {
+    for (key, stars) in ISSUE_STARS {
+        space
+            .issues
+            .iter_mut()
+            .find(|i| i.key.to_string() == key)?
+            .star_count = stars;
+    }
     for ((receiver, presenter, month, day, hour), id) in STARS.into_iter().zip(2001..) {
         let star = StarRecord {
             id,

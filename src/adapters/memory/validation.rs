@@ -140,10 +140,12 @@ impl<'a> IssueRules<'a> {
         self.member("assigneeId", id)
     }
 
-    /// Users to notify must be members; the memory space sends no mail.
-    pub fn notified(&self, ids: &[UserId]) -> Result<(), BacklogError> {
+    /// Users to notify must be members; the memory space sends no mail but
+    /// records whom it would have notified.
+    pub fn notified(&self, ids: &[UserId]) -> Result<Vec<UserRef>, BacklogError> {
         ids.iter()
-            .try_for_each(|id| self.member("notifiedUserId", *id).map(|_| ()))
+            .map(|id| self.member("notifiedUserId", *id))
+            .collect()
     }
 
     /// Files to attach must have been uploaded first (`POST /space/attachment`);

@@ -78,11 +78,7 @@ fn version_changes(before: &Version, after: &Version) -> Vec<ChangeLogEntry> {
     ]
     .into_iter()
     .filter(|(_, old, new)| old != new)
-    .map(|(field, old, new)| ChangeLogEntry {
-        field: field.to_owned(),
-        original_value: old,
-        new_value: new,
-    })
+    .map(|(field, old, new)| ChangeLogEntry::new(field, old, new))
     .collect()
 }
 

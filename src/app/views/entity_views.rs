@@ -2,7 +2,7 @@
 //! priorities, resolutions, versions and custom fields.
 
 use crate::app::tooling::FieldView;
-use crate::domain::custom_field::CustomFieldDefinition;
+use crate::domain::custom_field::{CustomFieldDefinition, InitialDate, TypeSettings};
 use crate::domain::issue::Named;
 use crate::domain::project::{Category, IssueType, Project, Status, Version};
 use crate::domain::user::User;
@@ -210,16 +210,46 @@ pub struct CustomFieldDefinitionView {
     /// The choices of list, check-box and radio fields.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<NamedView>,
-    /// Whether an "other" free text is accepted.
-    pub allow_input: bool,
+    /// Check box and radio: whether an "other" free text is accepted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allow_input: Option<bool>,
+    /// List fields: whether choices may be added while editing an issue.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allow_add_item: Option<bool>,
+    /// The smallest value allowed: a number, or a YYYY-MM-DD day for date fields.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<Limit>,
+    /// The largest value allowed: a number, or a YYYY-MM-DD day for date fields.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<Limit>,
+    /// Numeric fields: the value a new issue starts with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub initial_value: Option<f64>,
+    /// Numeric fields: the unit shown after the number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Date fields: the day a new issue starts with: "today", "today+N days" or YYYY-MM-DD.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub initial_date: Option<String>,
 }
 
-field_view!(CustomFieldDefinitionView, key: ["id"], default: ["id", "name", "type", "required", "items"],
-    all: ["id", "name", "type", "required", "description", "applicableIssueTypes", "items", "allowInput"]);
+/// A bound of a numeric (a number) or date (a YYYY-MM-DD day) field.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Limit {
+    Number(f64),
+    Day(String),
+}
+
+field_view!(CustomFieldDefinitionView, key: ["id"],
+    default: ["id", "name", "type", "required", "items", "allowInput", "allowAddItem", "min", "max",
+              "initialValue", "unit", "initialDate"],
+    all: ["id", "name", "type", "required", "description", "applicableIssueTypes", "items",
+          "allowInput", "allowAddItem", "min", "max", "initialValue", "unit", "initialDate"]);
 
 impl From<&CustomFieldDefinition> for CustomFieldDefinitionView {
     fn from(field: &CustomFieldDefinition) -> Self {
-        Self {
+        let mut view = Self {
             id: field.id.get(),
             name: field.name.clone(),
             field_type: field.field_type.name().to_owned(),
@@ -232,6 +262,145 @@ impl From<&CustomFieldDefinition> for CustomFieldDefinitionView {
                 .collect(),
             items: field.items.iter().map(NamedView::of).collect(),
             allow_input: field.allow_input,
+            allow_add_item: field.allow_add_item,
+            min: None,
+            max: None,
+            initial_value: None,
+            unit: None,
+            initial_date: None,
+        };
+        match &field.settings {
+            TypeSettings::None => {}
+            TypeSettings::Numeric {
+                min,
+                max,
+                initial_value,
+                unit,
+            } => {
+                view.min = min.map(Limit::Number);
+                view.max = max.map(Limit::Number);
+                view.initial_value = *initial_value;
+                view.unit.clone_from(unit);
+            }
+            TypeSettings::Date { min, max, initial } => {
+                view.min = min.map(|d| Limit::Day(d.to_string()));
+                view.max = max.map(|d| Limit::Day(d.to_string()));
+                view.initial_date = initial.map(|initial| match initial {
+                    InitialDate::Today => "today".to_owned(),
+                    InitialDate::DaysAfterToday(days) => format!("today+{days} days"),
+                    InitialDate::Fixed(day) => day.to_string(),
+                });
+            }
         }
+        view
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::calendar_date::CalendarDate;
+    use crate::domain::custom_field::CustomFieldType;
+    use crate::domain::ids::{CustomFieldId, VersionId};
+    use serde_json::{Value, json};
+
+    fn definition(field_type: CustomFieldType, settings: TypeSettings) -> CustomFieldDefinition {
+        CustomFieldDefinition {
+            id: CustomFieldId::new(1).unwrap(),
+            field_type,
+            name: "F".into(),
+            description: String::new(),
+            required: false,
+            applicable_issue_types: vec![],
+            items: vec![],
+            allow_input: None,
+            allow_add_item: None,
+            settings,
+        }
+    }
+
+    fn shown(field: &CustomFieldDefinition) -> Value {
+        serde_json::to_value(CustomFieldDefinitionView::from(field)).unwrap()
+    }
+
+    fn day(text: &str) -> CalendarDate {
+        CalendarDate::parse(text).unwrap()
+    }
+
+    #[test]
+    fn a_field_shows_only_the_settings_backlog_sent() {
+        let text = definition(CustomFieldType::Text, TypeSettings::None);
+        assert_eq!(
+            shown(&text),
+            json!({"id": 1, "name": "F", "type": "text", "required": false})
+        );
+        let mut check_box = definition(CustomFieldType::CheckBox, TypeSettings::None);
+        check_box.allow_input = Some(false);
+        check_box.allow_add_item = Some(true);
+        let view = shown(&check_box);
+        assert_eq!(
+            (view["allowInput"].clone(), view["allowAddItem"].clone()),
+            (json!(false), json!(true))
+        );
+    }
+
+    #[test]
+    fn numeric_and_date_limits_and_defaults_are_shown() {
+        let numeric = definition(
+            CustomFieldType::Numeric,
+            TypeSettings::Numeric {
+                min: Some(0.5),
+                max: Some(40.0),
+                initial_value: Some(1.0),
+                unit: Some("pt".into()),
+            },
+        );
+        let view = shown(&numeric);
+        assert_eq!(
+            [
+                &view["min"],
+                &view["max"],
+                &view["initialValue"],
+                &view["unit"]
+            ],
+            [&json!(0.5), &json!(40.0), &json!(1.0), &json!("pt")]
+        );
+        let initial = |initial| {
+            shown(&definition(
+                CustomFieldType::Date,
+                TypeSettings::Date {
+                    min: Some(day("2024-01-01")),
+                    max: None,
+                    initial: Some(initial),
+                },
+            ))
+        };
+        let fixed = initial(InitialDate::Fixed(day("2024-06-12")));
+        assert_eq!(fixed["min"], "2024-01-01");
+        assert!(fixed.get("max").is_none());
+        assert_eq!(fixed["initialDate"], "2024-06-12");
+        assert_eq!(initial(InitialDate::Today)["initialDate"], "today");
+        assert_eq!(
+            initial(InitialDate::DaysAfterToday(7))["initialDate"],
+            "today+7 days"
+        );
+    }
+
+    #[test]
+    fn an_archived_version_is_marked() {
+        let version = Version {
+            id: VersionId::new(3).unwrap(),
+            project_id: None,
+            name: "Sprint 41".into(),
+            description: None,
+            start_date: None,
+            release_due_date: None,
+            archived: true,
+            display_order: 0,
+        };
+        assert_eq!(
+            serde_json::to_value(VersionView::from(&version)).unwrap(),
+            json!({"id": 3, "name": "Sprint 41", "archived": true})
+        );
     }
 }

@@ -20,11 +20,7 @@ pub fn issue_changes(before: &IssueView, after: &IssueView) -> Vec<ChangeView> {
         .into_iter()
         .filter(|f| seen.insert(*f) && !BOOKKEEPING.contains(&f.as_str()))
         .filter(|f| old.get(*f) != new.get(*f))
-        .map(|f| ChangeView {
-            field: f.clone(),
-            from: old.get(f).map(text),
-            to: new.get(f).map(text),
-        })
+        .map(|f| ChangeView::new(f.clone(), old.get(f).map(text), new.get(f).map(text)))
         .collect()
 }
 

@@ -12,7 +12,8 @@ pub use watching::{WatchingJson, watching};
 
 use crate::space::{
     Attachment, ChangeLogEntry, Comment, CustomField, CustomFieldType, CustomValue, Issue,
-    ListItem, Project, Space, Star, Status, User, Version, priority_name, resolution_name,
+    ListItem, Project, SharedFile, Space, Star, Status, User, Version, priority_name,
+    resolution_name,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Serialize, Serializer};
@@ -302,9 +303,13 @@ pub fn custom_field(f: &CustomField) -> Value {
     });
     let extra = match f.type_id {
         CustomFieldType::Numeric => json!({
-            "min": null, "max": null, "initialValue": null, "unit": f.unit,
+            "min": f.min.map(Number), "max": f.max.map(Number),
+            "initialValue": f.initial_value.map(Number), "unit": f.unit,
         }),
-        CustomFieldType::Date => json!({"min": null, "max": null, "initialDate": null}),
+        CustomFieldType::Date => json!({
+            "min": null, "max": null,
+            "initialDate": f.initial_shift.map(|shift| json!({"id": 2, "shift": shift})),
+        }),
         CustomFieldType::SingleList | CustomFieldType::MultipleList => json!({
             "items": f.items.iter().map(list_item).collect::<Vec<_>>(),
             "allowAddItem": false,
@@ -391,6 +396,36 @@ pub fn attachment<'a>(space: &'a Space, a: &'a Attachment) -> AttachmentJson<'a>
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
+pub struct SharedFileJson<'a> {
+    id: i64,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    dir: &'a str,
+    name: &'a str,
+    size: i64,
+    created_user: UserJson<'a>,
+    created: Ts,
+    updated_user: Option<UserJson<'a>>,
+    updated: Ts,
+}
+
+/// `{id, type, dir, name, size, createdUser, created, updatedUser, updated}`.
+fn shared_file<'a>(space: &'a Space, f: &'a SharedFile) -> SharedFileJson<'a> {
+    SharedFileJson {
+        id: f.id,
+        kind: "file",
+        dir: &f.dir,
+        name: &f.name,
+        size: f.size,
+        created_user: user_by_id(space, f.created_user_id),
+        created: Ts(f.created),
+        updated_user: None,
+        updated: Ts(f.created),
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct StarJson<'a> {
     id: i64,
     comment: Option<&'a str>,
@@ -439,7 +474,7 @@ pub struct IssueJson<'a> {
     updated: Ts,
     custom_fields: Vec<Value>,
     attachments: Vec<AttachmentJson<'a>>,
-    shared_files: [(); 0],
+    shared_files: Vec<SharedFileJson<'a>>,
     stars: Vec<StarJson<'a>>,
 }
 
@@ -521,7 +556,11 @@ pub fn issue<'a>(space: &'a Space, i: &'a Issue) -> IssueJson<'a> {
             })
             .collect(),
         attachments: i.attachments.iter().map(|a| attachment(space, a)).collect(),
-        shared_files: [],
+        shared_files: i
+            .shared_files
+            .iter()
+            .map(|f| shared_file(space, f))
+            .collect(),
         stars: i.stars.iter().map(|s| star(space, s)).collect(),
     }
 }

@@ -1,13 +1,16 @@
-use super::{WireError, WireNamed, WireResult, WireUser, calendar_date, id, named_list};
-use crate::domain::calendar_date::CalendarDate;
+use super::space_days::{SendsDays, SpaceDays, is_zoned_text};
+use super::{WireError, WireNamed, WireResult, WireSharedFile, WireUser, id, named_list};
 use crate::domain::ids::{
     AttachmentId, CategoryId, CustomFieldId, IssueId, IssueTypeId, PriorityId, ProjectId,
     ResolutionId, StatusId, VersionId,
 };
-use crate::domain::issue::{Attachment, CustomFieldContent, CustomFieldValue, Issue, Named};
+use crate::domain::issue::{
+    Attachment, ChildIssueSummary, CustomFieldContent, CustomFieldValue, Issue, Named,
+};
 use crate::domain::keys::IssueKey;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
+use serde::de::IgnoredAny;
 use serde_json::Value;
 
 #[derive(Debug, Deserialize)]
@@ -49,12 +52,28 @@ pub struct WireIssue {
     #[serde(default)]
     pub attachments: Vec<WireAttachment>,
     #[serde(default)]
+    pub shared_files: Vec<WireSharedFile>,
+    /// Only counted.
+    #[serde(default)]
+    pub stars: Vec<IgnoredAny>,
+    /// Sent only when asked for with `expand[]=childIssueSummary`.
+    #[serde(default)]
+    pub child_issue_summary: Option<WireChildIssueSummary>,
+    #[serde(default)]
     pub created_user: Option<WireUser>,
     pub created: DateTime<Utc>,
     #[serde(default)]
     pub updated_user: Option<WireUser>,
     #[serde(default)]
     pub updated: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct WireChildIssueSummary {
+    #[serde(default)]
+    pub total: u64,
+    #[serde(default)]
+    pub closed: u64,
 }
 
 #[derive(Debug, Deserialize)]
@@ -85,8 +104,22 @@ pub struct WireAttachment {
     pub created: Option<DateTime<Utc>>,
 }
 
+impl SendsDays for WireIssue {
+    fn has_zoned_days(&self) -> bool {
+        self.start_date.has_zoned_days()
+            || self.due_date.has_zoned_days()
+            || self.custom_fields.iter().any(|field| {
+                field.field_type_id == DATE_FIELD && field.value.as_str().is_some_and(is_zoned_text)
+            })
+    }
+}
+
+/// The `fieldTypeId` of date custom fields.
+const DATE_FIELD: i64 = 4;
+
 impl WireIssue {
-    pub fn into_issue(self) -> WireResult<Issue> {
+    /// The issue, its days read by `days`.
+    pub fn into_issue(self, days: SpaceDays) -> WireResult<Issue> {
         let key =
             IssueKey::parse(&self.issue_key).map_err(|e| WireError(format!("issue key: {e}")))?;
         Ok(Issue {
@@ -109,8 +142,8 @@ impl WireIssue {
             categories: named_list("category", self.category, CategoryId::new)?,
             versions: named_list("version", self.versions, VersionId::new)?,
             milestones: named_list("milestone", self.milestone, VersionId::new)?,
-            start_date: calendar_date(self.start_date),
-            due_date: calendar_date(self.due_date),
+            start_date: days.day_of(self.start_date),
+            due_date: days.day_of(self.due_date),
             estimated_hours: self.estimated_hours,
             actual_hours: self.actual_hours,
             parent_issue_id: self
@@ -120,13 +153,23 @@ impl WireIssue {
             custom_fields: self
                 .custom_fields
                 .into_iter()
-                .map(WireCustomFieldValue::into_value)
+                .map(|field| field.into_value(days))
                 .collect::<WireResult<_>>()?,
             attachments: self
                 .attachments
                 .into_iter()
                 .map(WireAttachment::into_attachment)
                 .collect::<WireResult<_>>()?,
+            shared_files: self
+                .shared_files
+                .into_iter()
+                .map(WireSharedFile::into_shared_file)
+                .collect::<WireResult<_>>()?,
+            star_count: u64::try_from(self.stars.len()).unwrap_or(u64::MAX),
+            child_issue_summary: self.child_issue_summary.map(|summary| ChildIssueSummary {
+                total: summary.total,
+                closed: summary.closed,
+            }),
             created_user: self.created_user.map(WireUser::into_ref).transpose()?,
             created: self.created,
             updated_user: self.updated_user.map(WireUser::into_ref).transpose()?,
@@ -136,11 +179,11 @@ impl WireIssue {
 }
 
 impl WireCustomFieldValue {
-    fn into_value(self) -> WireResult<CustomFieldValue> {
+    fn into_value(self, days: SpaceDays) -> WireResult<CustomFieldValue> {
         Ok(CustomFieldValue {
             id: id("custom field id", self.id, CustomFieldId::new)?,
             name: self.name,
-            value: custom_field_content(self.field_type_id, self.value),
+            value: custom_field_content(self.field_type_id, self.value, days),
             other_value: self.other_value,
         })
     }
@@ -149,7 +192,7 @@ impl WireCustomFieldValue {
 /// Reads a custom field's `value`, whose JSON type depends on the field type:
 /// text 1–2, numeric 3, date 4, single list 5 and radio 8 (one item), multiple
 /// list 6 and check box 7 (an array of items).
-fn custom_field_content(field_type_id: i64, value: Value) -> CustomFieldContent {
+fn custom_field_content(field_type_id: i64, value: Value, days: SpaceDays) -> CustomFieldContent {
     match (field_type_id, value) {
         (_, Value::Null) => CustomFieldContent::Empty,
         (3, Value::Number(n)) => n
@@ -160,7 +203,8 @@ fn custom_field_content(field_type_id: i64, value: Value) -> CustomFieldContent 
             .parse()
             .map(CustomFieldContent::Number)
             .unwrap_or(CustomFieldContent::Text(s)),
-        (4, Value::String(s)) => date_value(&s)
+        (DATE_FIELD, Value::String(s)) => days
+            .day_in_text(&s)
             .map(CustomFieldContent::Date)
             .unwrap_or(CustomFieldContent::Text(s)),
         (_, Value::String(s)) => CustomFieldContent::Text(s),
@@ -173,10 +217,6 @@ fn custom_field_content(field_type_id: i64, value: Value) -> CustomFieldContent 
         }
         (_, Value::Bool(b)) => CustomFieldContent::Text(b.to_string()),
     }
-}
-
-fn date_value(text: &str) -> Option<CalendarDate> {
-    CalendarDate::parse(text.get(..10).unwrap_or(text)).ok()
 }
 
 fn list_item(value: Value) -> Option<Named<i64>> {
@@ -203,6 +243,7 @@ impl WireAttachment {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::zone::DisplayZone;
 
     const DOC_EXAMPLE: &str = r##"{
       "id": 1075000123, "projectId": 1073900100, "issueKey": "WEB-42", "keyId": 42,
@@ -236,7 +277,8 @@ mod tests {
     #[test]
     fn the_documented_issue_converts_with_dates_as_days() {
         let wire: WireIssue = serde_json::from_str(DOC_EXAMPLE).unwrap();
-        let issue = wire.into_issue().unwrap();
+        assert!(!wire.has_zoned_days());
+        let issue = wire.into_issue(SpaceDays::utc_midnights()).unwrap();
         assert_eq!(issue.key.to_string(), "WEB-42");
         assert_eq!(issue.status.name, "In Progress");
         assert_eq!(issue.assignee.unwrap().name, "Taro Sato");
@@ -257,6 +299,66 @@ mod tests {
     fn a_malformed_key_is_an_invalid_response_not_a_panic() {
         let broken = DOC_EXAMPLE.replace("\"WEB-42\"", "\"../x\"");
         let wire: WireIssue = serde_json::from_str(&broken).unwrap();
-        assert!(wire.into_issue().unwrap_err().0.contains("issue key"));
+        assert!(
+            wire.into_issue(SpaceDays::utc_midnights())
+                .unwrap_err()
+                .0
+                .contains("issue key")
+        );
+    }
+
+    #[test]
+    fn shared_files_stars_and_the_child_summary_are_kept() {
+        let json = DOC_EXAMPLE.replace(
+            r#""sharedFiles": [], "stars": []"#,
+            r#""sharedFiles": [{"id": 454403, "type": "file", "dir": "/specs/", "name": "login.pdf", "size": 30213,
+                               "createdUser": {"id": 1, "name": "Admin"}, "created": "2024-06-01T00:00:00Z",
+                               "updatedUser": null, "updated": "2024-06-01T00:00:00Z"}],
+               "stars": [{"id": 10, "comment": null, "url": "https://x/view/WEB-42", "title": "t",
+                          "presenter": {"id": 2, "name": "B"}, "created": "2024-06-02T00:00:00Z"},
+                         {"id": 11, "comment": "nice", "url": "https://x/view/WEB-42", "title": "t",
+                          "presenter": {"id": 3, "name": "C"}, "created": "2024-06-02T00:00:00Z"}],
+               "childIssueSummary": {"total": 5, "closed": 2}"#,
+        );
+        let wire: WireIssue = serde_json::from_str(&json).unwrap();
+        let issue = wire.into_issue(SpaceDays::utc_midnights()).unwrap();
+        assert_eq!(issue.shared_files[0].path(), "/specs/login.pdf");
+        assert_eq!(issue.shared_files[0].size, Some(30213));
+        assert_eq!(issue.star_count, 2);
+        assert_eq!(
+            issue.child_issue_summary,
+            Some(ChildIssueSummary {
+                total: 5,
+                closed: 2
+            })
+        );
+        let plain: WireIssue = serde_json::from_str(DOC_EXAMPLE).unwrap();
+        let plain = plain.into_issue(SpaceDays::utc_midnights()).unwrap();
+        assert_eq!((plain.star_count, plain.child_issue_summary), (0, None));
+    }
+
+    #[test]
+    fn an_older_space_days_are_read_in_its_timezone() {
+        let json = DOC_EXAMPLE
+            .replace(
+                r#""startDate": "2024-06-03T00:00:00Z""#,
+                r#""startDate": "2014-07-15T15:00:00Z""#,
+            )
+            .replace(
+                r#""value": 3}"#,
+                r#""value": 3}, {"id": 1076000009, "fieldTypeId": 4, "name": "Target", "value": "2014-08-10T15:00:00Z"}"#,
+            );
+        let wire: WireIssue = serde_json::from_str(&json).unwrap();
+        assert!(wire.has_zoned_days());
+        let tokyo = DisplayZone::parse("Asia/Tokyo").unwrap();
+        let issue = wire.into_issue(SpaceDays::in_zone(Some(tokyo))).unwrap();
+        assert_eq!(issue.start_date.unwrap().to_string(), "2014-07-16");
+        assert_eq!(issue.due_date.unwrap().to_string(), "2024-06-07");
+        assert_eq!(
+            issue.custom_fields[1].value,
+            CustomFieldContent::Date(
+                crate::domain::calendar_date::CalendarDate::parse("2014-08-11").unwrap()
+            )
+        );
     }
 }

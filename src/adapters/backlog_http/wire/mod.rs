@@ -8,7 +8,9 @@ mod custom_field;
 mod issue;
 mod issue_type;
 mod project;
+mod shared_file;
 mod space;
+mod space_days;
 mod user;
 mod version;
 mod watching;
@@ -20,15 +22,15 @@ pub use custom_field::WireCustomField;
 pub use issue::WireIssue;
 pub use issue_type::WireIssueType;
 pub use project::{WireProject, WireStatus};
+pub use shared_file::WireSharedFile;
 pub use space::WireSpace;
+pub use space_days::{SendsDays, SpaceDays};
 pub use user::WireUser;
 pub use version::WireVersion;
 pub use watching::WireWatching;
 
 use crate::domain::backlog_error::BacklogError;
-use crate::domain::calendar_date::CalendarDate;
 use crate::domain::issue::Named;
-use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 /// A Backlog answer that does not fit the domain (a zero id, a malformed key).
@@ -83,11 +85,6 @@ pub struct WireErrorItem {
     pub code: Option<i64>,
     #[serde(default)]
     pub more_info: Option<String>,
-}
-
-/// Backlog sends date-only fields as midnight-UTC timestamps; the day is the UTC date.
-pub fn calendar_date(timestamp: Option<DateTime<Utc>>) -> Option<CalendarDate> {
-    timestamp.map(|t| CalendarDate::from_naive(t.date_naive()))
 }
 
 pub fn id<I, E: std::fmt::Display>(

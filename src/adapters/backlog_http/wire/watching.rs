@@ -1,3 +1,4 @@
+use super::space_days::{SendsDays, SpaceDays};
 use super::{WireIssue, WireResult, id};
 use crate::domain::ids::WatchingId;
 use crate::domain::watching::Watching;
@@ -24,13 +25,19 @@ pub struct WireWatching {
     pub updated: Option<DateTime<Utc>>,
 }
 
+impl SendsDays for WireWatching {
+    fn has_zoned_days(&self) -> bool {
+        self.issue.has_zoned_days()
+    }
+}
+
 impl WireWatching {
-    pub fn into_watching(self) -> WireResult<Watching> {
+    pub fn into_watching(self, days: SpaceDays) -> WireResult<Watching> {
         Ok(Watching {
             id: id("watching id", self.id, WatchingId::new)?,
             resource_already_read: self.resource_already_read.unwrap_or_default(),
             note: self.note.unwrap_or_default(),
-            issue: self.issue.map(WireIssue::into_issue).transpose()?,
+            issue: self.issue.map(|issue| issue.into_issue(days)).transpose()?,
             last_content_updated: self.last_content_updated,
             created: self.created,
             updated: self.updated,

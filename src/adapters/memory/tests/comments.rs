@@ -23,9 +23,11 @@ async fn a_comment_gets_the_next_id_and_bumps_the_issue() {
     let mut new = text("差し替え完了しました。");
     new.notified_user_ids = vec![user(1003)];
     let added = backlog.add_comment(&key("WEB-2"), &new).await.unwrap();
-    assert_eq!(added.id, comment_id(9015));
+    assert_eq!(added.id, comment_id(9016));
     assert_eq!(added.content, "差し替え完了しました。");
     assert!(added.change_log.is_empty());
+    let notified: Vec<_> = added.notified.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(notified, ["鈴木 美香"]);
     assert_eq!(
         added.created_user.as_ref().map(|u| u.id),
         Some(user(MYSELF))
@@ -53,7 +55,7 @@ async fn a_comment_gets_the_next_id_and_bumps_the_issue() {
         .add_comment(&key("OPS-2"), &text("対応します"))
         .await
         .unwrap();
-    assert_eq!(second.id, comment_id(9016));
+    assert_eq!(second.id, comment_id(9017));
 }
 
 #[tokio::test]

@@ -77,7 +77,7 @@ async fn an_update_records_each_changed_field_with_display_values() {
     assert_eq!(issue(&backlog, "WEB-4").await, after);
 
     let comment = last_comment(&backlog, "WEB-4").await;
-    assert_eq!(comment.id.get(), 9015);
+    assert_eq!(comment.id.get(), 9016);
     assert_eq!(comment.content, "Moving this to the next sprint.");
     assert_eq!(comment.created, after.updated.unwrap());
     assert_eq!(
@@ -380,4 +380,19 @@ async fn other_users_watching_the_issue_see_an_unread_change() {
         "my own change is not news to me"
     );
     assert_eq!(mine[0].id, web_5.id, "the latest issue update sorts first");
+}
+
+#[tokio::test]
+async fn the_update_comment_records_whom_it_notified() {
+    let backlog = demo();
+    let update = IssueUpdate {
+        status_id: Some(StatusId::new(2).unwrap()),
+        notified_user_ids: vec![user(SATO), user(MYSELF)],
+        comment: Some("Starting now.".into()),
+        ..IssueUpdate::default()
+    };
+    backlog.update_issue(&key("WEB-8"), &update).await.unwrap();
+    let comment = last_comment(&backlog, "WEB-8").await;
+    let notified: Vec<_> = comment.notified.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(notified, ["Taro Sato", "Aiko Tanaka"]);
 }

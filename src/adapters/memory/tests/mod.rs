@@ -107,11 +107,7 @@ pub fn missing<T: Debug>(result: Result<T, BacklogError>) -> (String, String) {
 }
 
 pub fn entry(field: &str, old: Option<&str>, new: Option<&str>) -> ChangeLogEntry {
-    ChangeLogEntry {
-        field: field.to_owned(),
-        original_value: old.map(str::to_owned),
-        new_value: new.map(str::to_owned),
-    }
+    ChangeLogEntry::new(field, old.map(str::to_owned), new.map(str::to_owned))
 }
 
 pub fn activity_query(count: i64) -> ActivityQuery {

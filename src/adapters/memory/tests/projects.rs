@@ -259,7 +259,7 @@ async fn project_vocabulary_lists_are_in_display_order() {
     );
     assert_eq!(browser.applicable_issue_types.len(), 1);
     let app = backlog.custom_fields(&project("APP")).await.unwrap();
-    assert!(app[0].field_type == CustomFieldType::CheckBox && app[0].allow_input);
+    assert!(app[0].field_type == CustomFieldType::CheckBox && app[0].accepts_other_text());
     assert!(
         backlog
             .custom_fields(&project("OPS"))

@@ -264,11 +264,7 @@ struct Plan {
 }
 
 fn change_view(field: &str, from: Option<String>, to: Option<String>) -> ChangeView {
-    ChangeView {
-        field: field.to_owned(),
-        from,
-        to,
-    }
+    ChangeView::new(field, from, to)
 }
 
 fn ids_of<I: Copy + Ord>(named: &[Named<I>]) -> BTreeSet<I> {

@@ -22,10 +22,11 @@ const INFO: ToolInfo = ToolInfo {
     title: "Get issue details",
     description: "Get one Backlog issue with everything needed to understand it: summary, \
         description, status, priority, type, assignee, start/due dates, milestones, \
-        categories, parent issue, custom fields, attachments and every comment, oldest \
-        first (comments that only record field changes are left out). Use it when the user \
-        names an issue key such as WEB-42 or asks what an issue is about, who said what, or \
-        where it stands. Times are given in `timezone`.",
+        categories, parent issue, custom fields, attachments, shared files, stars and every \
+        comment, oldest first, with what each changed (status from → to…) and whom it \
+        notified (comments that only record field changes are left out). Use it when the \
+        user names an issue key such as WEB-42 or asks what an issue is about, who said \
+        what, or where it stands. Times are given in `timezone`.",
     annotations: READS,
     toolset: Toolset::Issue,
     list: Some(ListSpec {
@@ -55,7 +56,7 @@ pub struct IssueDetails {
     pub issue: IssueView,
     /// The timezone times are given in.
     pub timezone: String,
-    /// Every comment with text, oldest first.
+    /// Every comment with text, oldest first, with the changes recorded with it.
     pub comments: Vec<CommentView>,
     /// Set when the conversation was cut to fit the answer budget.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -95,11 +96,7 @@ pub async fn get_issue_details(
         comments: comments
             .iter()
             .filter(|c| c.has_text())
-            .map(|c| {
-                let mut view = CommentView::new(c, zone);
-                view.change_log.clear();
-                view
-            })
+            .map(|c| CommentView::new(c, zone))
             .collect(),
         truncated: None,
     })
@@ -177,6 +174,49 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn each_comment_shows_what_it_changed_and_whom_it_notified() {
+        let answer = details("APP-1", None).await.unwrap();
+        let blocking = answer
+            .comments
+            .iter()
+            .find(|c| c.author.as_deref() == Some("John Smith"))
+            .unwrap();
+        let changes: Vec<_> = blocking
+            .change_log
+            .iter()
+            .map(|c| (c.field.as_str(), c.from.as_deref(), c.to.as_deref()))
+            .collect();
+        assert_eq!(changes, [("priority", Some("Normal"), Some("High"))]);
+        assert_eq!(blocking.notified, ["山田 健", "Aiko Tanaka"]);
+        let upload = details("WEB-20", None).await.unwrap();
+        let attached: Vec<_> = upload.comments[0]
+            .change_log
+            .iter()
+            .map(|c| (c.to.as_deref(), c.attachment_id))
+            .collect();
+        assert_eq!(
+            attached,
+            [
+                (Some("cookie-banner-iphone.png"), Some(8001)),
+                (Some("console.txt"), Some(8002))
+            ]
+        );
+    }
+
+    #[tokio::test]
+    async fn the_issue_shows_its_shared_files_and_stars() {
+        let answer = details("WEB-1", None).await.unwrap();
+        let paths: Vec<_> = answer
+            .issue
+            .shared_files
+            .iter()
+            .map(|f| f.path.as_str())
+            .collect();
+        assert_eq!(paths, ["/design/top-page-v3.fig"]);
+        assert_eq!(answer.issue.stars, Some(1));
+    }
+
+    #[tokio::test]
     async fn calendar_dates_do_not_shift_with_the_timezone() {
         let west = details("WEB-5", Some("Pacific/Honolulu")).await.unwrap();
         let east = details("WEB-5", Some("Pacific/Kiritimati")).await.unwrap();
@@ -218,6 +258,7 @@ mod tests {
             id: CommentId::new(id).unwrap(),
             content: format!("comment {id}"),
             change_log: vec![],
+            notified: vec![],
             created_user: None,
             created: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
             updated: None,

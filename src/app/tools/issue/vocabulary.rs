@@ -51,8 +51,9 @@ const CATEGORIES: ToolInfo = ToolInfo {
 const CUSTOM_FIELDS: ToolInfo = ToolInfo {
     name: "get_custom_fields",
     title: "List a project's custom fields",
-    description: "List a project's custom fields: id, name, type, whether required, and the \
-        choices of list fields. Give projectId (id, key or name) or projectKey.",
+    description: "List a project's custom fields: id, name, type, whether required, the \
+        choices of list fields, and the limits, unit and default of numeric and date fields. \
+        Give projectId (id, key or name) or projectKey.",
     annotations: READS,
     toolset: Toolset::Issue,
     list: LIST,

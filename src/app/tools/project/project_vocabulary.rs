@@ -46,8 +46,9 @@ const METADATA: ToolInfo = ToolInfo {
     name: "get_project_metadata",
     title: "A project's vocabulary at once",
     description: "Everything needed to fill in or filter a project's issues, in one call: \
-        statuses, issue types, priorities, resolutions, categories, milestones and versions, \
-        custom fields (with their choices) and members. Give projectId (id, key or name) or \
+        statuses, issue types, priorities, resolutions, categories, milestones and versions \
+        (archived ones too, marked archived: they may still hold open issues), custom fields \
+        (with their choices and limits) and members. Give projectId (id, key or name) or \
         projectKey.",
     annotations: READS,
     toolset: Toolset::Project,
@@ -88,7 +89,8 @@ pub struct ProjectMetadata {
     pub resolutions: Vec<NamedView>,
     #[schemars(extend("x-rest" = "get_categories lists them all"))]
     pub categories: Vec<NamedView>,
-    /// Versions and milestones (one Backlog object), current ones.
+    /// Versions and milestones (one Backlog object), archived ones included
+    /// and marked: an archived milestone may still hold open issues.
     #[schemars(extend("x-rest" = "get_version_milestone_list lists them all"))]
     pub versions: Vec<VersionView>,
     #[schemars(extend("x-rest" = "get_custom_fields lists them all, with their choices"))]
@@ -194,11 +196,7 @@ async fn metadata(
         priorities: priorities.iter().map(NamedView::of).collect(),
         resolutions: resolutions.iter().map(NamedView::of).collect(),
         categories: categories.iter().map(NamedView::from).collect(),
-        versions: versions
-            .iter()
-            .filter(|v| !v.archived)
-            .map(VersionView::from)
-            .collect(),
+        versions: versions.iter().map(VersionView::from).collect(),
         custom_fields: custom_fields
             .iter()
             .map(CustomFieldDefinitionView::from)
@@ -213,4 +211,62 @@ async fn metadata(
             .collect(),
         truncated: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::app::test_support::DemoTools;
+    use serde_json::json;
+
+    #[tokio::test]
+    async fn metadata_lists_archived_milestones_marked_and_field_settings() {
+        let tools = DemoTools::new();
+        let web = tools
+            .call("get_project_metadata", json!({"projectKey": "WEB"}))
+            .await
+            .unwrap();
+        let versions: Vec<(&str, bool)> = web["versions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| {
+                (
+                    v["name"].as_str().unwrap(),
+                    v["archived"].as_bool().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            versions,
+            [
+                ("Sprint 41", true),
+                ("Sprint 42", false),
+                ("Sprint 43", false),
+                ("v2.0", false)
+            ]
+        );
+        let points = &web["customFields"][0];
+        assert_eq!(
+            (
+                &points["name"],
+                &points["min"],
+                &points["max"],
+                &points["unit"]
+            ),
+            (
+                &json!("Story points"),
+                &json!(0.0),
+                &json!(100.0),
+                &json!("pt")
+            )
+        );
+        assert!(points.get("allowInput").is_none(), "{points}");
+        let target = web["customFields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["type"] == "date")
+            .unwrap();
+        assert_eq!(target["initialDate"], "today+14 days");
+    }
 }

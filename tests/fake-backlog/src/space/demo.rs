@@ -223,6 +223,10 @@ fn custom_field(id: i64, type_id: CustomFieldType, name: &str, order: i64) -> Cu
         applicable_issue_types: Vec::new(),
         display_order: order,
         unit: None,
+        min: None,
+        max: None,
+        initial_value: None,
+        initial_shift: None,
         items: Vec::new(),
         allow_input: false,
     }
@@ -329,6 +333,8 @@ fn web_project() -> Project {
     ];
     let mut points = custom_field(CF_POINTS, CustomFieldType::Numeric, "Story points", 0);
     points.unit = Some("pt".into());
+    points.min = Some(0.0);
+    points.max = Some(100.0);
     let mut browser = custom_field(CF_BROWSER, CustomFieldType::SingleList, "Browser", 1);
     browser.items = list_items(&["Chrome", "Safari", "Firefox", "Edge"]);
     let mut platforms = custom_field(CF_PLATFORMS, CustomFieldType::MultipleList, "Platforms", 2);
@@ -336,6 +342,7 @@ fn web_project() -> Project {
     platforms.applicable_issue_types = vec![WEB_BUG];
     let mut target = custom_field(CF_TARGET, CustomFieldType::Date, "Target date", 3);
     target.description = "When the customer expects it".into();
+    target.initial_shift = Some(14);
     let customer = custom_field(CF_CUSTOMER, CustomFieldType::Text, "Customer", 4);
     let mut severity = custom_field(CF_SEVERITY, CustomFieldType::Radio, "Severity", 5);
     severity.items = list_items(&["Blocker", "Major", "Minor"]);
@@ -641,6 +648,24 @@ fn decorate(key: &str, i: &mut Issue) {
             i.due_date = Some(date(2024, 6, 14));
             i.estimated_hours = Some(16.0);
             i.custom_fields = vec![(CF_POINTS, CustomValue::Numeric(Some(8.0)))];
+            i.shared_files = vec![
+                SharedFile {
+                    id: 1_078_000_001,
+                    dir: "/design/".into(),
+                    name: "top-page-v3.fig".into(),
+                    size: 1_482_113,
+                    created_user_id: SUZUKI,
+                    created: i.created,
+                },
+                SharedFile {
+                    id: 1_078_000_002,
+                    dir: "/specs/ログイン/".into(),
+                    name: "画面遷移.pdf".into(),
+                    size: 30_213,
+                    created_user_id: SATO,
+                    created: i.created,
+                },
+            ];
         }
         "WEB-2" => {
             i.description = "Steps:\n1. Open /login in Safari 17\n2. Click \"Log in\"\n\nNothing happens; the console shows a CSP error.".into();

@@ -3,8 +3,8 @@
 //! issues, so it stays consistent with them (and deterministic).
 
 use super::activity::{
-    ISSUE_COMMENTED, ISSUE_CREATED, ISSUE_UPDATED, MILESTONE_CREATED, PROJECT_USER_ADDED,
-    WIKI_CREATED, changes_of,
+    FILE_ADDED, ISSUE_COMMENTED, ISSUE_CREATED, ISSUE_UPDATED, MILESTONE_CREATED,
+    PROJECT_USER_ADDED, PULL_REQUEST_ADDED, WIKI_CREATED, changes_of,
 };
 use super::demo::{
     ADMIN, APP, BOT, SATO, SMITH, SPRINT_13, SUZUKI, WATCHING_APP_2, WATCHING_APP_6,
@@ -60,7 +60,8 @@ fn add_comment_stars(space: &mut Space) {
 }
 
 /// Issue created / commented / updated activities for every demo issue and comment,
-/// plus a milestone, a wiki page and a project member, in time order.
+/// plus a milestone, a wiki page, a project member, a shared file and a pull request
+/// linked to WEB-2, in time order.
 fn add_activities(space: &mut Space) {
     let mut events: Vec<(chrono::DateTime<Utc>, i64, i64, ActivityContent, i64)> = Vec::new();
     for issue in &space.issues {
@@ -122,6 +123,31 @@ fn add_activities(space: &mut Space) {
             version: None,
         },
         SUZUKI,
+    ));
+    let web_2 = space
+        .issue_by_id_or_key("WEB-2")
+        .map(|i| (i.id, i.key_id, i.summary.clone()))
+        .expect("demo issue WEB-2");
+    events.push((
+        ts(2024, 6, 4, 2, 0, 0),
+        WEB,
+        FILE_ADDED,
+        ActivityContent::Other(serde_json::json!({
+            "id": 1_078_000_002, "dir": "/specs/ログイン/", "name": "画面遷移.pdf", "size": 30_213,
+        })),
+        SMITH,
+    ));
+    events.push((
+        ts(2024, 6, 4, 6, 0, 0),
+        WEB,
+        PULL_REQUEST_ADDED,
+        ActivityContent::Other(serde_json::json!({
+            "id": 148, "number": 17, "summary": "Fix Safari login", "description": "Closes WEB-2",
+            "comment": null, "changes": [],
+            "issue": {"id": web_2.0, "key_id": web_2.1, "summary": web_2.2, "description": ""},
+            "repository": {"id": 868, "name": "web-frontend", "description": ""},
+        })),
+        SMITH,
     ));
     // Stable: events at the same instant keep their order above.
     events.sort_by_key(|e| e.0);

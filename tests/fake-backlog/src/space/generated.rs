@@ -74,6 +74,10 @@ pub(super) fn build(project_count: usize, issues_per_project: usize) -> Space {
             applicable_issue_types: Vec::new(),
             display_order: 0,
             unit: None,
+            min: None,
+            max: None,
+            initial_value: None,
+            initial_shift: None,
             items: Vec::new(),
             allow_input: false,
         };
@@ -126,6 +130,7 @@ pub(super) fn build(project_count: usize, issues_per_project: usize) -> Space {
                 )],
                 custom_field_other_values: Vec::new(),
                 attachments: Vec::new(),
+                shared_files: Vec::new(),
                 stars: Vec::new(),
                 comments: Vec::new(),
             };

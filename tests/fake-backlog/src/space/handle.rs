@@ -192,6 +192,7 @@ pub(super) fn insert_issue(space: &mut Space, new: NewIssue) -> Result<i64, Stri
         custom_fields: new.custom_fields,
         custom_field_other_values: Vec::new(),
         attachments: Vec::new(),
+        shared_files: Vec::new(),
         stars: Vec::new(),
         comments: Vec::new(),
     };

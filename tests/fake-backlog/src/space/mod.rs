@@ -179,6 +179,14 @@ pub struct CustomField {
     pub display_order: i64,
     /// Numeric fields only.
     pub unit: Option<String>,
+    /// Numeric fields: the allowed range and the value a new issue starts with
+    /// (`null` in the answer when unset).
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub initial_value: Option<f64>,
+    /// Date fields: a new issue starts this many days after its creation
+    /// (`initialDate: {"id": 2, "shift": n}`; `null` when unset).
+    pub initial_shift: Option<i64>,
     /// List fields only.
     pub items: Vec<ListItem>,
     /// Check-box and radio fields: whether an "other" free text is accepted
@@ -255,9 +263,24 @@ pub struct Issue {
     /// `(field id, text)`: the "other" free text of check-box and radio fields.
     pub custom_field_other_values: Vec<(i64, String)>,
     pub attachments: Vec<Attachment>,
+    /// Files of the project's file sharing linked to the issue.
+    pub shared_files: Vec<SharedFile>,
     pub stars: Vec<Star>,
     /// Oldest first (ascending id).
     pub comments: Vec<Comment>,
+}
+
+/// A file of a project's file sharing (`{id, type, dir, name, size, createdUser,
+/// created, updatedUser, updated}`), as linked to an issue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SharedFile {
+    pub id: i64,
+    /// The directory it is in, e.g. `/specs/`.
+    pub dir: String,
+    pub name: String,
+    pub size: i64,
+    pub created_user_id: i64,
+    pub created: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
