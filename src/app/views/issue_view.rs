@@ -55,6 +55,10 @@ pub struct IssueView {
     pub actual_hours: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parent_issue_key: Option<String>,
+    /// The parent's id, when its key was not looked up (answers about one
+    /// issue spare that request; get_issue takes the id).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent_issue_id: Option<i64>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub custom_fields: Vec<CustomFieldValueView>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -142,6 +146,7 @@ impl FieldView for IssueView {
         "estimatedHours",
         "actualHours",
         "parentIssueKey",
+        "parentIssueId",
         "customFields",
         "attachments",
         "sharedFiles",
@@ -194,6 +199,10 @@ impl IssueView {
                 .parent_issue_id
                 .and_then(|id| view.parent_keys.get(&id))
                 .map(ToString::to_string),
+            parent_issue_id: issue
+                .parent_issue_id
+                .filter(|id| !view.parent_keys.contains_key(id))
+                .map(|id| id.get()),
             custom_fields: issue
                 .custom_fields
                 .iter()

@@ -5,10 +5,11 @@ use crate::app::tooling::annotations::READS;
 use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset};
 use crate::app::tools::common::selectors;
 use crate::app::tools::register::register;
-use crate::app::views::{IssueView, parent_keys};
+use crate::app::views::IssueView;
 use crate::ports::ToolContext;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 const INFO: ToolInfo = ToolInfo {
@@ -58,7 +59,8 @@ async fn run(
     let zone = app.zone(args.timezone.as_deref())?;
     let issue =
         selectors::fetched_issue(&app, args.issue_id.as_ref(), args.issue_key.as_deref()).await?;
-    let parents = parent_keys(app.backlog.issues.as_ref(), std::slice::from_ref(&issue)).await?;
+    // One read, one request: the view gives the parent's id, not its key.
+    let parents = HashMap::new();
     Ok(IssueAnswer {
         issue: IssueView::new(&issue, &app.view(zone, &parents)),
         timezone: zone.name().to_owned(),

@@ -7,7 +7,7 @@ use crate::app::tooling::{
     AppTool, ListSpec, Paging, ToolError, ToolInfo, ToolKit, Toolset, Truncation,
 };
 use crate::app::tools::register::register;
-use crate::app::views::{CommentView, IssueView, parent_keys};
+use crate::app::views::{CommentView, IssueView};
 use crate::domain::backlog_error::BacklogError;
 use crate::domain::comment::Comment;
 use crate::domain::issue_filter::{PageSize, SortOrder};
@@ -15,6 +15,7 @@ use crate::domain::keys::IssueKey;
 use crate::ports::{CommentPage, IssueRef, IssueRepository, ToolContext};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 const INFO: ToolInfo = ToolInfo {
@@ -89,7 +90,9 @@ pub async fn get_issue_details(
     let issue_ref = IssueRef::Key(key);
     let (issue, comments) =
         tokio::try_join!(repo.issue(&issue_ref), all_comments(repo, &issue_ref))?;
-    let parents = parent_keys(repo, std::slice::from_ref(&issue)).await?;
+    // The issue and its comments are the two requests: the view gives the
+    // parent's id, not its key.
+    let parents = HashMap::new();
     Ok(IssueDetails {
         issue: IssueView::new(&issue, &app.view(zone, &parents)),
         timezone: zone.name().to_owned(),
@@ -224,11 +227,15 @@ mod tests {
         assert_ne!(west.issue.created, east.issue.created);
     }
 
+    /// The issue and its comments are the only requests: the parent is
+    /// given by id, which get_issue takes.
     #[tokio::test]
-    async fn the_parent_is_named_by_key() {
+    async fn the_parent_is_given_by_id() {
         let answer = details("app-4", None).await.unwrap();
+        let parent = details("APP-3", None).await.unwrap();
         assert_eq!(answer.issue.issue_key, "APP-4");
-        assert_eq!(answer.issue.parent_issue_key.as_deref(), Some("APP-3"));
+        assert_eq!(answer.issue.parent_issue_id, Some(parent.issue.id));
+        assert_eq!(answer.issue.parent_issue_key, None);
     }
 
     #[tokio::test]

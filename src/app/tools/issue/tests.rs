@@ -169,7 +169,14 @@ async fn get_issue_shows_every_field_in_the_timezone() {
         )
         .await
         .unwrap();
-    assert_eq!(issue["parentIssueKey"], "WEB-1");
+    let parent = tools
+        .call("get_issue", json!({"issueKey": "WEB-1"}))
+        .await
+        .unwrap();
+    assert_eq!(
+        issue["parentIssueId"], parent["id"],
+        "one request: the parent by id"
+    );
     assert_eq!(issue["status"], "In Review");
     assert!(issue["created"].as_str().unwrap().ends_with("+09:00"));
     let by_id = tools
@@ -285,7 +292,11 @@ async fn add_issue_creates_with_names_and_defaults() {
     assert_eq!(created["priority"], "Normal");
     assert_eq!(created["status"], "Open");
     assert_eq!(created["assignee"], "Taro Sato");
-    assert_eq!(created["parentIssueKey"], "WEB-1");
+    let parent = tools
+        .call("get_issue", json!({"issueKey": "WEB-1"}))
+        .await
+        .unwrap();
+    assert_eq!(created["parentIssueId"], parent["id"]);
     let found = tools
         .call("get_issues", json!({"keyword": "Checkout button"}))
         .await

@@ -17,6 +17,7 @@ use crate::domain::issue::Issue;
 use crate::ports::{IssueRef, ToolContext};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 const INFO: ToolInfo = ToolInfo {
@@ -233,7 +234,14 @@ async fn run(
         .update_issue(&IssueRef::Id(before.id), &update)
         .await?;
     let both = [before, after];
-    let parents = parent_keys(app.backlog.issues.as_ref(), &both).await?;
+    // The parents' keys are looked up only when the parent changed, to show
+    // the change by key; otherwise the write and the old state are the only
+    // requests, and the view gives the parent's id.
+    let parents = if both[0].parent_issue_id == both[1].parent_issue_id {
+        HashMap::new()
+    } else {
+        parent_keys(app.backlog.issues.as_ref(), &both).await?
+    };
     let view = app.view(zone, &parents);
     let [before, after] = both;
     let (old, new) = (
