@@ -496,15 +496,24 @@ async fn read_at_most(mut response: reqwest::Response, max: u64) -> Result<Vec<u
     Ok(body)
 }
 
+/// Reads a JSON answer. The plain parse is the fast path; only an answer that
+/// does not fit is parsed again, tracking the path, to say where it broke.
 fn decode<T: DeserializeOwned>(body: &[u8], call: &ApiCall) -> Result<T, BacklogError> {
+    if let Ok(value) = serde_json::from_slice(body) {
+        return Ok(value);
+    }
     let mut deserializer = serde_json::Deserializer::from_slice(body);
-    serde_path_to_error::deserialize(&mut deserializer).map_err(|e| BacklogError::InvalidResponse {
+    let error = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+        Ok(value) => return Ok(value),
+        Err(error) => error,
+    };
+    Err(BacklogError::InvalidResponse {
         detail: format!(
             "{} /{}: {} at `{}`",
             call.method,
             call.path.join("/"),
-            e.inner(),
-            e.path()
+            error.inner(),
+            error.path()
         ),
     })
 }
