@@ -165,3 +165,13 @@ pub fn sample_issue(n: i64) -> crate::domain::issue::Issue {
         updated: None,
     }
 }
+
+/// The `issueKey`s of an answer's list `list`.
+pub fn issue_keys(answer: &serde_json::Value, list: &str) -> Vec<String> {
+    answer[list]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["issueKey"].as_str().unwrap().to_owned())
+        .collect()
+}

@@ -37,7 +37,7 @@ fn awkward_values() -> Vec<Value> {
 /// Valid values for the parameters that identify what a tool works on or
 /// that it requires: of the right type everywhere, and existing in the demo
 /// space (in the fake Backlog some ids are unknown, which is a clear error too).
-fn valid_value(parameter: &str) -> Option<Value> {
+pub fn valid_value(parameter: &str) -> Option<Value> {
     Some(match parameter {
         "issueKey" | "issue_key" | "issueIdOrKey" => json!("WEB-5"),
         "projectKey" | "projectId" => json!("WEB"),

@@ -14,6 +14,7 @@
 //!
 //! A tool that appears in `tools/list` without a case here fails the test.
 
+use crate::argument_sweep::valid_value;
 use crate::support::{SECRET_KEY, ServerEnv, excerpt, start, text};
 use fake_backlog::demo::{APP, SATO, WATCHING_APP_2, WEB};
 use fake_backlog::{Bucket, FakeBacklog, RecordedRequest, Space};
@@ -181,25 +182,6 @@ fn cases(parameter: &str, outside: &Outside) -> Vec<(Value, bool)> {
             .collect(),
         _ => Vec::new(),
     }
-}
-
-/// In-scope values for the parameters that identify what a tool works on.
-fn valid_value(parameter: &str) -> Option<Value> {
-    Some(match parameter {
-        "issueKey" | "issue_key" | "issueIdOrKey" => json!("WEB-5"),
-        "projectKey" | "projectId" => json!("WEB"),
-        "userId" => json!("me"),
-        "summary" | "name" | "content" | "note" => json!("Sweep"),
-        "issueTypeId" => json!("Task"),
-        "priorityId" => json!("Normal"),
-        "targetIssueId" | "relatedIssueId" => json!("WEB-3"),
-        "commentId" => json!(9001),
-        "watchId" => json!(1001),
-        "attachmentId" => json!(901),
-        "id" => json!(1_074_200_002),
-        "statusId" => json!("Open"),
-        _ => return None,
-    })
 }
 
 #[tokio::test]

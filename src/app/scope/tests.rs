@@ -2,20 +2,11 @@
 //! OPS 103): it fails closed, names resolve only inside it, every referenced
 //! issue is checked before a write, and narrowed lists page and count exactly.
 
-use crate::app::test_support::DemoTools;
+use crate::app::test_support::{DemoTools, issue_keys};
 use crate::domain::issue_filter::IssueFilter;
 use crate::domain::keys::IssueKey;
 use crate::ports::{IssueRef, IssueRepository};
 use serde_json::{Value, json};
-
-fn keys(answer: &Value, list: &str) -> Vec<String> {
-    answer[list]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["issueKey"].as_str().unwrap().to_owned())
-        .collect()
-}
 
 /// An issue's id, read around the allow-list.
 async fn issue_id(key: &str) -> i64 {
@@ -77,7 +68,11 @@ async fn an_unmatched_entry_beside_a_matching_one_allows_only_the_match() {
         .await
         .unwrap();
     assert_eq!(count["count"], all["count"]);
-    assert!(keys(&all, "issues").iter().all(|k| k.starts_with("WEB-")));
+    assert!(
+        issue_keys(&all, "issues")
+            .iter()
+            .all(|k| k.starts_with("WEB-"))
+    );
     let refusal = tools
         .call("get_issue", json!({"issueKey": "OPS-1"}))
         .await
@@ -101,7 +96,11 @@ async fn a_renamed_project_stays_allowed_and_no_other_becomes_so() {
         .unwrap();
     assert_eq!(issue["issueKey"], "WWW-1");
     let mine = tools.call("get_user_issue_list", json!({})).await.unwrap();
-    assert!(keys(&mine, "issues").iter().all(|k| k.starts_with("WWW-")));
+    assert!(
+        issue_keys(&mine, "issues")
+            .iter()
+            .all(|k| k.starts_with("WWW-"))
+    );
     assert!(
         tools
             .call("get_issue", json!({"issueKey": "OPS-1"}))

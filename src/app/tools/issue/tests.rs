@@ -1,16 +1,7 @@
 //! The issue toolset through its handlers, over the in-memory demo space.
 
-use crate::app::test_support::DemoTools;
-use serde_json::{Value, json};
-
-fn keys(answer: &Value, list: &str) -> Vec<String> {
-    answer[list]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["issueKey"].as_str().unwrap().to_owned())
-        .collect()
-}
+use crate::app::test_support::{DemoTools, issue_keys};
+use serde_json::json;
 
 #[tokio::test]
 async fn get_issues_takes_names_for_every_id() {
@@ -22,7 +13,7 @@ async fn get_issues_takes_names_for_every_id() {
         )
         .await
         .unwrap();
-    let mut found = keys(&answer, "issues");
+    let mut found = issue_keys(&answer, "issues");
     found.sort();
     assert_eq!(found, ["OPS-1", "OPS-6"]);
     let answer = tools
@@ -79,7 +70,7 @@ async fn get_issues_sorts_pages_and_validates() {
         .call("get_issues", json!({"projectId": ["WEB"], "sort": "created", "order": "asc", "offset": 20, "count": 5}))
         .await
         .unwrap();
-    assert_eq!(keys(&page, "issues"), ["WEB-21", "WEB-22"]);
+    assert_eq!(issue_keys(&page, "issues"), ["WEB-21", "WEB-22"]);
     assert_eq!(page["offset"], 20);
     let error = tools
         .call("get_issues", json!({"count": 500}))
@@ -301,7 +292,7 @@ async fn add_issue_creates_with_names_and_defaults() {
         .call("get_issues", json!({"keyword": "Checkout button"}))
         .await
         .unwrap();
-    assert_eq!(keys(&found, "issues"), ["WEB-23"]);
+    assert_eq!(issue_keys(&found, "issues"), ["WEB-23"]);
 }
 
 #[tokio::test]
