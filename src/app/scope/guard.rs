@@ -4,7 +4,7 @@
 use super::ScopedBacklog;
 use super::allowed_project::AllowedProject;
 use crate::domain::backlog_error::BacklogError;
-use crate::domain::ids::ProjectId;
+use crate::domain::ids::{IssueId, ProjectId};
 use crate::domain::issue::Issue;
 use crate::domain::issue_filter::{IssueFilter, IssueQuery, PageSize};
 use crate::domain::keys::ProjectKey;
@@ -270,6 +270,33 @@ impl ScopedBacklog {
                 }
             }
         }
+    }
+
+    /// Checks issues given by id in one search among the allowed projects'
+    /// issues (a hundred at a time), so nothing outside them is read.
+    pub async fn allowed_issue_ids(&self, ids: &[IssueId]) -> Result<(), BacklogError> {
+        let allowed = self.allowed().await?;
+        let page = usize::try_from(PageSize::MAX.get()).unwrap_or(100);
+        for chunk in ids.chunks(page) {
+            let query = IssueQuery::first_page(IssueFilter {
+                project_ids: allowed.iter().copied().collect(),
+                issue_ids: chunk.to_vec(),
+                ..IssueFilter::default()
+            });
+            let found: BTreeSet<IssueId> = self
+                .inner
+                .issues
+                .issues(&query)
+                .await?
+                .iter()
+                .map(|i| i.id)
+                .collect();
+            if let Some(missing) = chunk.iter().find(|id| !found.contains(id)) {
+                let subject = format!("issue {missing} (or it does not exist)");
+                return Err(self.outside(&subject, None).await);
+            }
+        }
+        Ok(())
     }
 
     /// An answer's issue must belong to an allowed project; otherwise it is

@@ -11,7 +11,6 @@ use crate::domain::issue_filter::{PageSize, SortOrder};
 use crate::domain::watching::{Watching, WatchingCountQuery, WatchingQuery, WatchingSort};
 use crate::ports::{IssueRef, WatchingRepository};
 use async_trait::async_trait;
-use futures::future::try_join_all;
 use std::collections::BTreeSet;
 
 fn watches_allowed(allowed: &BTreeSet<ProjectId>, watching: &Watching) -> bool {
@@ -71,13 +70,7 @@ impl WatchingRepository for ScopedBacklog {
         query: &WatchingQuery,
     ) -> Result<Vec<Watching>, BacklogError> {
         // Entries of other projects' issues are not asked for, even to be dropped.
-        try_join_all(
-            query
-                .issue_ids
-                .iter()
-                .map(|id| async move { self.allowed_issue(&IssueRef::Id(*id)).await }),
-        )
-        .await?;
+        self.allowed_issue_ids(&query.issue_ids).await?;
         let end = query.offset.saturating_add(query.count.get());
         let kept = self.allowed_watchings(user, query, Some(end)).await?;
         Ok(kept
