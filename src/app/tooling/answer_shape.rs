@@ -6,6 +6,7 @@
 
 use crate::ports::JsonObject;
 use serde_json::{Map, Value};
+use std::sync::Arc;
 
 /// The schema keyword of a rest hint.
 const REST_HINT: &str = "x-rest";
@@ -14,20 +15,21 @@ const REST_HINT: &str = "x-rest";
 /// nothing: every property is kept, no hints.
 #[derive(Debug, Clone, Default)]
 pub struct AnswerShape {
-    schema: JsonObject,
+    schema: Arc<JsonObject>,
 }
 
 impl AnswerShape {
-    /// The shape of answers of `schema`, and the schema to publish (without hints).
-    pub fn read(schema: &JsonObject) -> (Self, JsonObject) {
-        let mut published = schema.clone();
-        strip_hints(&mut published);
-        (
-            Self {
-                schema: schema.clone(),
-            },
-            published,
-        )
+    /// The shape of answers of `schema`, and the schema to publish (without
+    /// hints; the same one, shared, when it has none).
+    pub fn read(schema: Arc<JsonObject>) -> (Self, Arc<JsonObject>) {
+        let published = if has_hints(&schema) {
+            let mut stripped = (*schema).clone();
+            strip_hints(&mut stripped);
+            Arc::new(stripped)
+        } else {
+            schema.clone()
+        };
+        (Self { schema }, published)
     }
 
     pub fn root(&self) -> Node<'_> {
@@ -121,6 +123,16 @@ fn visit_alternatives(schema: &Map<String, Value>, visit: &mut impl FnMut(&Map<S
     }
 }
 
+/// Whether a rest hint is anywhere in the schema.
+fn has_hints(schema: &Map<String, Value>) -> bool {
+    schema.contains_key(REST_HINT)
+        || schema.values().any(|value| match value {
+            Value::Object(child) => has_hints(child),
+            Value::Array(children) => children.iter().filter_map(Value::as_object).any(has_hints),
+            _ => false,
+        })
+}
+
 /// Removes every rest hint, at any depth.
 fn strip_hints(schema: &mut Map<String, Value>) {
     schema.remove(REST_HINT);
@@ -143,7 +155,21 @@ mod tests {
     use serde_json::json;
 
     fn shape(schema: Value) -> (AnswerShape, JsonObject) {
-        AnswerShape::read(schema.as_object().unwrap())
+        let (shape, published) =
+            AnswerShape::read(std::sync::Arc::new(schema.as_object().unwrap().clone()));
+        (shape, (*published).clone())
+    }
+
+    #[test]
+    fn a_schema_without_hints_is_published_as_is_without_a_copy() {
+        let schema = std::sync::Arc::new(
+            json!({"type": "object", "properties": {"a": {"type": "string"}}})
+                .as_object()
+                .unwrap()
+                .clone(),
+        );
+        let (_, published) = AnswerShape::read(schema.clone());
+        assert!(std::sync::Arc::ptr_eq(&schema, &published));
     }
 
     #[test]

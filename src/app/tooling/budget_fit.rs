@@ -296,7 +296,7 @@ mod tests {
         Budget {
             max_tokens,
             list,
-            shape: AnswerShape::read(schema.as_object().unwrap()).0,
+            shape: AnswerShape::read(std::sync::Arc::new(schema.as_object().unwrap().clone())).0,
             writes: false,
         }
     }
@@ -597,7 +597,10 @@ mod tests {
 
     #[test]
     fn rest_hints_are_found_along_the_path() {
-        let shape = AnswerShape::read(bulk_schema().as_object().unwrap()).0;
+        let shape = AnswerShape::read(std::sync::Arc::new(
+            bulk_schema().as_object().unwrap().clone(),
+        ))
+        .0;
         assert_eq!(
             rest_hint(shape.root(), "results[].changes"),
             Some("get_issue shows each issue now")

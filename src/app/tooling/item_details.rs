@@ -111,7 +111,7 @@ mod tests {
         let schema = json!({"type": "object", "properties": {"results": {"type": "array", "items": {
             "type": "object", "required": ["issue", "outcome"],
             "properties": {"issue": {}, "outcome": {}, "changes": {}, "reason": {}, "when": {}}}}}});
-        AnswerShape::read(schema.as_object().unwrap()).0
+        AnswerShape::read(std::sync::Arc::new(schema.as_object().unwrap().clone())).0
     }
 
     fn bulk() -> Value {
@@ -165,7 +165,7 @@ mod tests {
     fn nested_lists_have_their_own_paths() {
         let schema = json!({"properties": {"customFields": {"items": {"required": ["id"],
             "properties": {"items": {"items": {"required": ["id"]}}}}}}});
-        let shape = AnswerShape::read(schema.as_object().unwrap()).0;
+        let shape = AnswerShape::read(std::sync::Arc::new(schema.as_object().unwrap().clone())).0;
         let answer = json!({"customFields": [
             {"id": 1, "items": [{"id": 1, "name": "a", "extra": {"x": 1}}]},
         ]});

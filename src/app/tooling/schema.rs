@@ -18,7 +18,7 @@ use std::sync::Arc;
 /// The schema of what a parameter struct accepts. The struct's own doc comment
 /// is a note for developers; the tool's description speaks to the model.
 pub fn input_schema<T: JsonSchema>() -> Arc<JsonObject> {
-    let mut schema = (*object_schema::<T>(settings())).clone();
+    let mut schema = object_schema::<T>(settings());
     schema.remove("description");
     Arc::new(schema)
 }
@@ -27,7 +27,7 @@ pub fn input_schema<T: JsonSchema>() -> Arc<JsonObject> {
 /// contract for clients to validate against, not prose for the model (which
 /// reads the answer itself), so they carry no descriptions.
 pub fn output_schema<T: JsonSchema>() -> Arc<JsonObject> {
-    let mut schema = (*object_schema::<T>(settings().for_serialize())).clone();
+    let mut schema = object_schema::<T>(settings().for_serialize());
     strip_descriptions(&mut schema);
     Arc::new(schema)
 }
@@ -64,17 +64,14 @@ fn strip_descriptions(schema: &mut Map<String, Value>) {
     }
 }
 
-fn object_schema<T: JsonSchema>(settings: SchemaSettings) -> Arc<JsonObject> {
+fn object_schema<T: JsonSchema>(settings: SchemaSettings) -> JsonObject {
     let schema = settings.into_generator().into_root_schema_for::<T>();
     match serde_json::to_value(schema) {
         Ok(Value::Object(mut object)) => {
             compact(&mut object);
-            Arc::new(object)
+            object
         }
-        _ => Arc::new(JsonObject::from_iter([(
-            "type".to_owned(),
-            Value::String("object".to_owned()),
-        )])),
+        _ => JsonObject::from_iter([("type".to_owned(), Value::String("object".to_owned()))]),
     }
 }
 

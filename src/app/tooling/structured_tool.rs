@@ -73,8 +73,8 @@ impl ToolKit {
         F: Fn(A, ToolContext) -> Fut + Send + Sync + 'static,
         Fut: Future<Output = Result<O, ToolError>> + Send + 'static,
     {
-        let (shape, published) = AnswerShape::read(&output_schema::<O>());
-        let descriptor = descriptor::<A>(&info, Some(Arc::new(published)));
+        let (shape, published) = AnswerShape::read(output_schema::<O>());
+        let descriptor = descriptor::<A>(&info, Some(published));
         let handler = StructuredHandler {
             run,
             known: KnownParameters::from_schema(&descriptor.input_schema),
