@@ -10,7 +10,13 @@ fn main() -> ExitCode {
         .enable_all()
         .build();
     match runtime {
-        Ok(runtime) => runtime.block_on(composition::run(cli)),
+        Ok(runtime) => {
+            let code = runtime.block_on(composition::run(cli));
+            // Everything is written by now. A read of stdin may still be
+            // blocked on a thread (the client keeps it open): do not wait for it.
+            runtime.shutdown_background();
+            code
+        }
         Err(error) => {
             eprintln!("backlog-mcp: cannot start the async runtime: {error}");
             ExitCode::FAILURE

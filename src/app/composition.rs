@@ -12,7 +12,8 @@ use super::tools;
 use crate::adapters::backlog_http::{HttpBacklog, HttpBacklogConfig, RetryPolicy};
 use crate::adapters::mcp_stdio::McpStdio;
 use crate::adapters::memory::MemoryBacklog;
-use crate::ports::{ServiceDescription, ToolTransport};
+use crate::ports::{ServiceDescription, SharedCatalog, ToolTransport};
+use futures::FutureExt;
 use std::process::ExitCode;
 use std::sync::Arc;
 use tracing_subscriber::filter::Targets;
@@ -79,27 +80,54 @@ pub async fn run(cli: Cli) -> ExitCode {
     let kit = ToolKit {
         max_tokens: config.max_tokens,
     };
-    let started = std::time::Instant::now();
-    let catalog = match config.selection.apply(tools::all_tools(&app, kit)) {
-        Ok(catalog) => Arc::new(catalog),
-        Err(problem) => {
-            tracing::error!("cannot start: {problem}");
-            return ExitCode::from(2);
-        }
-    };
-    tracing::debug!(
-        tools = catalog.entries().len(),
-        elapsed_us = started.elapsed().as_micros(),
-        "tool catalog built"
-    );
     if config.selection.read_only {
         tracing::info!("read-only: only tools that change nothing are offered");
     }
-    match McpStdio.serve(service_description(), catalog).await {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            tracing::error!("{error}");
-            ExitCode::FAILURE
+    // The catalog (every tool's schemas, a few milliseconds) is built beside
+    // the MCP handshake, which does not need it; a request for the tools waits.
+    let selection = config.selection.clone();
+    let built = tokio::task::spawn_blocking(move || {
+        let started = std::time::Instant::now();
+        let catalog = selection.apply(tools::all_tools(&app, kit));
+        tracing::debug!(
+            elapsed_us = started.elapsed().as_micros(),
+            "tool catalog built"
+        );
+        catalog
+    })
+    .map(|joined| match joined {
+        Ok(Ok(catalog)) => Ok(Arc::new(catalog)),
+        Ok(Err(problem)) => Err(problem),
+        Err(panicked) => Err(format!("building the tools failed: {panicked}")),
+    })
+    .boxed()
+    .shared();
+    let catalog = SharedCatalog::pending(built.clone().map(Result::ok));
+    let refused = async {
+        match built.clone().await {
+            Err(problem) => problem,
+            Ok(_) => std::future::pending().await,
+        }
+    };
+    tokio::select! {
+        served = McpStdio.serve(service_description(), catalog) => {
+            // A client that left before the catalog was built still learns,
+            // by the exit code, that the configuration is invalid.
+            if let Err(problem) = built.await {
+                tracing::error!("cannot start: {problem}");
+                return ExitCode::from(2);
+            }
+            match served {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => {
+                    tracing::error!("{error}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        problem = refused => {
+            tracing::error!("cannot start: {problem}");
+            ExitCode::from(2)
         }
     }
 }

@@ -14,8 +14,8 @@ pub use project_repository::{ProjectRef, ProjectRepository};
 pub use space_repository::SpaceRepository;
 pub use tool::{
     CatalogEntry, JsonObject, Lookup, NoProgress, Progress, ProgressReporter, ResourceBody,
-    ToolAnnotations, ToolCatalog, ToolContent, ToolContext, ToolDescriptor, ToolHandler,
-    ToolResponse,
+    SharedCatalog, ToolAnnotations, ToolCatalog, ToolContent, ToolContext, ToolDescriptor,
+    ToolHandler, ToolResponse,
 };
 pub use tool_transport::{ServiceDescription, ToolTransport, TransportError};
 pub use user_repository::UserRepository;

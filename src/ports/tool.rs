@@ -3,6 +3,8 @@
 //! arguments into a response. Transports serve a [`ToolCatalog`] of them.
 
 use async_trait::async_trait;
+use futures::FutureExt;
+use futures::future::{BoxFuture, Shared};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -196,5 +198,35 @@ impl ToolCatalog {
             Some(reason) => Lookup::Refused(reason),
             None => Lookup::Unknown,
         }
+    }
+}
+
+/// The catalog a transport serves, ready or still being built. Building it
+/// (every tool's schemas) takes milliseconds the MCP handshake need not wait
+/// for: a request that needs the tools waits instead.
+#[derive(Clone)]
+pub struct SharedCatalog(Shared<BoxFuture<'static, Option<Arc<ToolCatalog>>>>);
+
+impl SharedCatalog {
+    pub fn ready(catalog: ToolCatalog) -> Self {
+        Self::pending(std::future::ready(Some(Arc::new(catalog))))
+    }
+
+    /// The catalog `build` makes; `None` when building it failed (the
+    /// builder reports why and ends the server).
+    pub fn pending(
+        build: impl std::future::Future<Output = Option<Arc<ToolCatalog>>> + Send + 'static,
+    ) -> Self {
+        Self(build.boxed().shared())
+    }
+
+    /// The catalog, once built.
+    pub async fn get(&self) -> Option<Arc<ToolCatalog>> {
+        self.0.clone().await
+    }
+
+    /// The catalog if it is built already.
+    pub fn peek(&self) -> Option<Arc<ToolCatalog>> {
+        self.0.peek().cloned().flatten()
     }
 }

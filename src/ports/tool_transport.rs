@@ -1,8 +1,7 @@
 //! Serving a tool catalog to a client (MCP over stdio today; HTTP or a CLI later).
 
-use super::tool::ToolCatalog;
+use super::tool::SharedCatalog;
 use async_trait::async_trait;
-use std::sync::Arc;
 
 /// How the server introduces itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +22,6 @@ pub trait ToolTransport: Send + Sync {
     async fn serve(
         &self,
         service: ServiceDescription,
-        catalog: Arc<ToolCatalog>,
+        catalog: SharedCatalog,
     ) -> Result<(), TransportError>;
 }

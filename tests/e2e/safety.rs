@@ -134,6 +134,41 @@ async fn toolsets_prefix_and_tool_lists_select_what_is_offered() {
     server.stop().await;
 }
 
+/// The catalog is built beside the handshake: a client that connected before
+/// it was found invalid still sees the server stop with code 2 and the reason.
+#[tokio::test]
+async fn an_invalid_selection_stops_a_connected_server_too() {
+    use tokio::io::AsyncWriteExt;
+    let mut child = ServerEnv::demo()
+        .var("BACKLOG_EXCLUDE_TOOLS", "delete_everything")
+        .command()
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let initialize = json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+        "protocolVersion": "2025-06-18", "capabilities": {},
+        "clientInfo": {"name": "t", "version": "1"}}});
+    stdin
+        .write_all(format!("{initialize}\n").as_bytes())
+        .await
+        .unwrap();
+    // stdin stays open: the server ends on its own.
+    let output = tokio::time::timeout(std::time::Duration::from_secs(10), child.wait_with_output())
+        .await
+        .expect("the server stops by itself")
+        .unwrap();
+    drop(stdin);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("BACKLOG_EXCLUDE_TOOLS: unknown tool delete_everything"),
+        "{stderr}"
+    );
+}
+
 #[tokio::test]
 async fn a_selection_naming_unknown_tools_stops_the_server_with_the_valid_names() {
     let output = ServerEnv::demo()

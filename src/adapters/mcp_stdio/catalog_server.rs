@@ -4,8 +4,8 @@ use super::convert;
 use super::in_flight::InFlight;
 use super::progress::PeerProgress;
 use crate::ports::{
-    Lookup, NoProgress, ProgressReporter, ServiceDescription, ToolCatalog, ToolContext,
-    ToolResponse,
+    Lookup, NoProgress, ProgressReporter, ServiceDescription, SharedCatalog, ToolCatalog,
+    ToolContext, ToolResponse,
 };
 use rmcp::model::{
     CallToolRequestParams, CallToolResponse, CallToolResult, ContentBlock, CustomRequest,
@@ -15,7 +15,7 @@ use rmcp::model::{
 use rmcp::service::RequestContext;
 use rmcp::{RoleServer, ServerHandler};
 use std::sync::Arc;
-use tokio::sync::Semaphore;
+use tokio::sync::{OnceCell, Semaphore};
 
 /// Client requests MCP defines.
 const STANDARD_METHODS: [&str; 12] = [
@@ -40,8 +40,9 @@ const MAX_CONCURRENT_CALLS: usize = 16;
 #[derive(Clone)]
 pub struct CatalogServer {
     service: Arc<ServiceDescription>,
-    catalog: Arc<ToolCatalog>,
-    tools: Arc<Vec<Tool>>,
+    catalog: SharedCatalog,
+    /// The catalog's tools as rmcp describes them, made once.
+    tools: Arc<OnceCell<Vec<Tool>>>,
     running_calls: Arc<Semaphore>,
     /// Where the client's cancellations arrive (see `line_guard`).
     in_flight: Arc<InFlight>,
@@ -50,21 +51,40 @@ pub struct CatalogServer {
 impl CatalogServer {
     pub fn new(
         service: ServiceDescription,
-        catalog: Arc<ToolCatalog>,
+        catalog: SharedCatalog,
         in_flight: Arc<InFlight>,
     ) -> Self {
-        let tools = catalog
-            .entries()
-            .iter()
-            .map(|entry| convert::tool(&entry.descriptor))
-            .collect();
         Self {
             service: Arc::new(service),
             catalog,
-            tools: Arc::new(tools),
+            tools: Arc::new(OnceCell::new()),
             running_calls: Arc::new(Semaphore::new(MAX_CONCURRENT_CALLS)),
             in_flight,
         }
+    }
+}
+
+impl CatalogServer {
+    /// The catalog, waiting for it while it is being built.
+    async fn catalog(&self) -> Result<Arc<ToolCatalog>, ErrorData> {
+        self.catalog.get().await.ok_or_else(|| {
+            ErrorData::internal_error(
+                "this server's tool configuration is invalid; its log says why",
+                None,
+            )
+        })
+    }
+
+    async fn tools(&self) -> Result<&[Tool], ErrorData> {
+        let catalog = self.catalog().await?;
+        let tools = self.tools.get_or_init(|| async {
+            catalog
+                .entries()
+                .iter()
+                .map(|entry| convert::tool(&entry.descriptor))
+                .collect()
+        });
+        Ok(tools.await)
     }
 }
 
@@ -83,11 +103,17 @@ impl ServerHandler for CatalogServer {
         _request: Option<PaginatedRequestParams>,
         _context: RequestContext<RoleServer>,
     ) -> Result<ListToolsResult, ErrorData> {
-        Ok(ListToolsResult::with_all_items(self.tools.as_ref().clone()))
+        Ok(ListToolsResult::with_all_items(
+            self.tools().await?.to_vec(),
+        ))
     }
 
     fn get_tool(&self, name: &str) -> Option<Tool> {
-        self.tools.iter().find(|t| t.name == name).cloned()
+        let catalog = self.catalog.peek()?;
+        let Lookup::Found(entry) = catalog.lookup(name) else {
+            return None;
+        };
+        Some(convert::tool(&entry.descriptor))
     }
 
     async fn call_tool(
@@ -95,7 +121,8 @@ impl ServerHandler for CatalogServer {
         request: CallToolRequestParams,
         context: RequestContext<RoleServer>,
     ) -> Result<CallToolResponse, ErrorData> {
-        let entry = match self.catalog.lookup(&request.name) {
+        let catalog = self.catalog().await?;
+        let entry = match catalog.lookup(&request.name) {
             Lookup::Found(entry) => entry,
             Lookup::Refused(reason) => {
                 return Ok(CallToolResult::error(vec![ContentBlock::text(reason)]).into());

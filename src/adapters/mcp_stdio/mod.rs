@@ -7,7 +7,7 @@ mod in_flight;
 mod line_guard;
 mod progress;
 
-use crate::ports::{ServiceDescription, ToolCatalog, ToolTransport, TransportError};
+use crate::ports::{ServiceDescription, SharedCatalog, ToolTransport, TransportError};
 use async_trait::async_trait;
 use catalog_server::CatalogServer;
 use in_flight::{InFlight, MAX_IN_FLIGHT};
@@ -23,7 +23,7 @@ impl ToolTransport for McpStdio {
     async fn serve(
         &self,
         service: ServiceDescription,
-        catalog: Arc<ToolCatalog>,
+        catalog: SharedCatalog,
     ) -> Result<(), TransportError> {
         let in_flight = Arc::new(InFlight::new(MAX_IN_FLIGHT));
         let server = CatalogServer::new(service, catalog, in_flight.clone());
