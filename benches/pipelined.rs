@@ -8,7 +8,7 @@
 //! run has a client that reads while it writes, for the time per call.
 //!
 //! Run with `cargo bench --bench pipelined`; results go to stdout. Set
-//! `PIPELINED_BINARY=/path/to/backlog-mcp` to measure another build, and
+//! `BACKLOG_MCP_BIN=/path/to/backlog-mcp` to measure another build, and
 //! `PIPELINED_CALLS=4000,8000` to choose the counts.
 #![allow(
     clippy::unwrap_used,
@@ -165,7 +165,7 @@ fn read_along(binary: &str, calls: usize) -> (Duration, u64) {
 }
 
 fn main() {
-    let binary = std::env::var("PIPELINED_BINARY").unwrap_or_else(|_| BINARY.to_owned());
+    let binary = std::env::var("BACKLOG_MCP_BIN").unwrap_or_else(|_| BINARY.to_owned());
     let counts: Vec<usize> = std::env::var("PIPELINED_CALLS")
         .unwrap_or_else(|_| "4000,8000".to_owned())
         .split(',')

@@ -51,8 +51,11 @@ impl StdioServer {
         server
     }
 
+    /// Our server: `BACKLOG_MCP_BIN` when set (e.g. the `cargo build --release`
+    /// binary users run), else the one `cargo bench` built.
     pub fn ours(env: &[(&str, &str)]) -> Self {
-        Self::spawn(BINARY, &[], env)
+        let binary = std::env::var("BACKLOG_MCP_BIN").unwrap_or_else(|_| BINARY.to_owned());
+        Self::spawn(&binary, &[], env)
     }
 
     fn notify(&mut self, method: &str) {

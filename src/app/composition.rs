@@ -86,7 +86,7 @@ pub async fn run(cli: Cli) -> ExitCode {
     // The catalog (every tool's schemas, a few milliseconds) is built beside
     // the MCP handshake, which does not need it; a request for the tools waits.
     let selection = config.selection.clone();
-    let built = tokio::task::spawn_blocking(move || {
+    let built = tokio::task::spawn(async move {
         let started = std::time::Instant::now();
         let catalog = selection.apply(tools::all_tools(&app, kit));
         tracing::debug!(
