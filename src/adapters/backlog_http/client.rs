@@ -160,6 +160,18 @@ pub enum HttpSetupError {
     UnsendableKey,
 }
 
+/// Whether a proxy is set in the environment (reqwest uses it; an https proxy
+/// needs the system's certificates even for a plain-http space).
+fn proxy_configured() -> bool {
+    ["HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY"]
+        .iter()
+        .any(|name| {
+            [name.to_string(), name.to_lowercase()]
+                .iter()
+                .any(|n| std::env::var_os(n).is_some())
+        })
+}
+
 /// `scheme://host[:port]` of a URL, or its scheme alone: what may be shown of it.
 fn origin_of(url: &Url) -> String {
     match url.host_str() {
@@ -244,10 +256,10 @@ impl HttpBacklog {
                     .connect_timeout(self.connect_timeout)
                     .timeout(self.request_timeout)
                     .pool_idle_timeout(Duration::from_secs(90));
-                if self.api_base.scheme() == "http" {
-                    // Every request goes to this plain-http origin (no redirects,
-                    // no proxies): TLS is never used, so the system's certificate
-                    // store need not be loaded.
+                if self.api_base.scheme() == "http" && !proxy_configured() {
+                    // Every request goes straight to this plain-http origin (no
+                    // redirects are followed, no proxy is set): TLS is never
+                    // used, so the system's certificate store need not be loaded.
                     builder = builder.tls_certs_only(std::iter::empty());
                 }
                 builder.build().map_err(|e| BacklogError::ClientSetup {
