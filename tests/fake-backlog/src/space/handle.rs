@@ -4,7 +4,7 @@ use super::{
     Activity, Attachment, ChangeLogEntry, Comment, CustomValue, Issue, Project, Space, Watching,
 };
 use chrono::{DateTime, NaiveDate, Utc};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 /// An issue to add; everything but the project and summary has a default.
 ///
@@ -203,24 +203,30 @@ pub(super) fn insert_issue(space: &mut Space, new: NewIssue) -> Result<i64, Stri
 /// Shared, mutable access to a running server's [`Space`]; clones share the space.
 #[derive(Debug, Clone)]
 pub struct SpaceHandle {
-    inner: Arc<Mutex<Space>>,
+    inner: Arc<RwLock<Space>>,
 }
 
 impl SpaceHandle {
     pub(crate) fn new(space: Space) -> SpaceHandle {
         SpaceHandle {
-            inner: Arc::new(Mutex::new(space)),
+            inner: Arc::new(RwLock::new(space)),
         }
     }
 
-    pub(crate) fn lock(&self) -> MutexGuard<'_, Space> {
+    pub(crate) fn lock(&self) -> RwLockWriteGuard<'_, Space> {
         // A panicking test thread must not take the server down with it.
-        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+        self.inner.write().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Shared access for requests that only read, so concurrent reads (the
+    /// pages of a scan) are served side by side like Backlog serves them.
+    pub(crate) fn read_lock(&self) -> RwLockReadGuard<'_, Space> {
+        self.inner.read().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Reads the space under its lock.
     pub fn read<R>(&self, f: impl FnOnce(&Space) -> R) -> R {
-        f(&self.lock())
+        f(&self.read_lock())
     }
 
     /// Changes the space under its lock (anything goes: it is plain data).
