@@ -6,6 +6,7 @@ use super::scope::AllowedProject;
 use super::settings::Settings;
 use super::tool_selection::ToolSelection;
 use super::tooling::MIN_MAX_TOKENS;
+use crate::domain::base_url::forbidden_part;
 use crate::domain::ids::UserId;
 use crate::domain::zone::DisplayZone;
 use secrecy::SecretString;
@@ -259,16 +260,7 @@ fn space_url(settings: &Settings) -> Result<Url, String> {
             "{variable} must be an http:// or https:// address with a host (got {shown})"
         ));
     }
-    let extra = if !url.username().is_empty() || url.password().is_some() {
-        Some("a user name or password")
-    } else if url.query().is_some() {
-        Some("a query string")
-    } else if url.fragment().is_some() {
-        Some("a fragment")
-    } else {
-        None
-    };
-    if let Some(extra) = extra {
+    if let Some(extra) = forbidden_part(&url) {
         return Err(format!(
             "{variable} must not contain {extra} (in the address for {shown}): give only the space's address, like https://your-space.backlog.com; the API key goes in BACKLOG_API_KEY"
         ));

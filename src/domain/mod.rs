@@ -4,6 +4,7 @@
 pub mod activity;
 pub mod attachment_file;
 pub mod backlog_error;
+pub mod base_url;
 pub mod calendar_date;
 pub mod changes;
 pub mod comment;

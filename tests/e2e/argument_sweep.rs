@@ -53,6 +53,19 @@ pub fn valid_value(parameter: &str) -> Option<Value> {
     })
 }
 
+/// Valid values for a tool's identifying parameters (see [`valid_value`]),
+/// in a list where the parameter takes one.
+pub fn baseline(properties: &Map<String, Value>) -> Map<String, Value> {
+    properties
+        .iter()
+        .filter_map(|(name, schema)| {
+            let value = valid_value(name)?;
+            let list = schema.get("type") == Some(&json!("array"));
+            Some((name.clone(), if list { json!([value]) } else { value }))
+        })
+        .collect()
+}
+
 /// `projectId` of "invalid argument `projectId[0]`: …".
 fn named_parameter(message: &str) -> Option<&str> {
     let rest = message.strip_prefix("invalid argument `")?;
@@ -162,14 +175,7 @@ async fn sweep_every_parameter(env: ServerEnv) -> String {
         let Some(Value::Object(properties)) = tool.input_schema.get("properties") else {
             continue;
         };
-        let baseline: Map<String, Value> = properties
-            .iter()
-            .filter_map(|(name, schema)| {
-                let value = valid_value(name)?;
-                let list = schema.get("type") == Some(&json!("array"));
-                Some((name.clone(), if list { json!([value]) } else { value }))
-            })
-            .collect();
+        let baseline = baseline(properties);
         for parameter in properties.keys() {
             for value in awkward_values() {
                 let alone = Map::from_iter([(parameter.clone(), value.clone())]);

@@ -14,7 +14,7 @@
 //!
 //! A tool that appears in `tools/list` without a case here fails the test.
 
-use crate::argument_sweep::valid_value;
+use crate::argument_sweep::baseline;
 use crate::support::{SECRET_KEY, ServerEnv, excerpt, start, text};
 use fake_backlog::demo::{APP, SATO, WATCHING_APP_2, WEB};
 use fake_backlog::{Bucket, FakeBacklog, RecordedRequest, Space};
@@ -206,14 +206,7 @@ async fn nothing_outside_the_allowed_projects_is_read_or_changed() {
         let Some(Value::Object(properties)) = tool.input_schema.get("properties") else {
             continue;
         };
-        let baseline: Map<String, Value> = properties
-            .iter()
-            .filter_map(|(name, schema)| {
-                let value = valid_value(name)?;
-                let list = schema.get("type") == Some(&json!("array"));
-                Some((name.clone(), if list { json!([value]) } else { value }))
-            })
-            .collect();
+        let baseline = baseline(properties);
         let mut swept = false;
         for (parameter, schema) in properties {
             let list = schema.get("type") == Some(&json!("array"));

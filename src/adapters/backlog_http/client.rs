@@ -16,6 +16,7 @@ use super::request_size::{check_length, unsendable};
 use super::retry::{Outcome, RetryPolicy};
 use super::space_zone::SpaceZone;
 use crate::domain::backlog_error::BacklogError;
+use crate::domain::base_url::forbidden_part;
 use chrono::Utc;
 use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderValue, USER_AGENT};
 use reqwest::{Method, StatusCode};
@@ -183,19 +184,6 @@ fn origin_of(url: &Url) -> String {
     }
 }
 
-/// What a base URL must not carry besides scheme, host, port and path.
-fn extra_in_url(url: &Url) -> Option<&'static str> {
-    if !url.username().is_empty() || url.password().is_some() {
-        Some("a user name or password")
-    } else if url.query().is_some() {
-        Some("a query string")
-    } else if url.fragment().is_some() {
-        Some("a fragment")
-    } else {
-        None
-    }
-}
-
 impl HttpBacklog {
     pub fn new(config: HttpBacklogConfig) -> Result<Self, HttpSetupError> {
         let base = config.base_url;
@@ -203,7 +191,7 @@ impl HttpBacklog {
         if !matches!(base.scheme(), "http" | "https") || base.cannot_be_a_base() {
             return Err(unsupported());
         }
-        if let Some(extra) = extra_in_url(&base) {
+        if let Some(extra) = forbidden_part(&base) {
             return Err(HttpSetupError::ExtraInUrl(extra));
         }
         let host = match (base.host_str(), base.port()) {
