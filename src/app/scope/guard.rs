@@ -252,51 +252,31 @@ impl ScopedBacklog {
                     .await?;
                 Ok(None)
             }
-            IssueRef::Id(id) => {
-                let allowed = self.allowed().await?;
-                let query = IssueQuery {
-                    count: PageSize::new(1).unwrap_or(PageSize::MAX),
-                    ..IssueQuery::first_page(IssueFilter {
-                        project_ids: allowed.into_iter().collect(),
-                        issue_ids: vec![*id],
-                        ..IssueFilter::default()
-                    })
-                };
-                match self.inner.issues.issues(&query).await?.into_iter().next() {
-                    Some(found) => Ok(Some(found)),
-                    None => Err(self
-                        .outside(&format!("issue {id} (or it does not exist)"), None)
-                        .await),
-                }
-            }
+            IssueRef::Id(id) => Ok(self.allowed_issue_ids(&[*id]).await?.into_iter().next()),
         }
     }
 
     /// Checks issues given by id in one search among the allowed projects'
-    /// issues (a hundred at a time), so nothing outside them is read.
-    pub async fn allowed_issue_ids(&self, ids: &[IssueId]) -> Result<(), BacklogError> {
+    /// issues (a hundred at a time), so nothing outside them is read; a
+    /// missing one is refused. Returns the issues found.
+    pub async fn allowed_issue_ids(&self, ids: &[IssueId]) -> Result<Vec<Issue>, BacklogError> {
         let allowed = self.allowed().await?;
         let page = usize::try_from(PageSize::MAX.get()).unwrap_or(100);
+        let mut found = Vec::with_capacity(ids.len());
         for chunk in ids.chunks(page) {
             let query = IssueQuery::first_page(IssueFilter {
                 project_ids: allowed.iter().copied().collect(),
                 issue_ids: chunk.to_vec(),
                 ..IssueFilter::default()
             });
-            let found: BTreeSet<IssueId> = self
-                .inner
-                .issues
-                .issues(&query)
-                .await?
-                .iter()
-                .map(|i| i.id)
-                .collect();
-            if let Some(missing) = chunk.iter().find(|id| !found.contains(id)) {
+            let issues = self.inner.issues.issues(&query).await?;
+            if let Some(missing) = chunk.iter().find(|id| !issues.iter().any(|i| i.id == **id)) {
                 let subject = format!("issue {missing} (or it does not exist)");
                 return Err(self.outside(&subject, None).await);
             }
+            found.extend(issues);
         }
-        Ok(())
+        Ok(found)
     }
 
     /// An answer's issue must belong to an allowed project; otherwise it is
