@@ -8,6 +8,7 @@ use super::arguments::{KnownParameters, parse_arguments};
 use super::budget_fit::{Budget, fit_to_budget};
 use super::fields::{FieldView, fields_schema};
 use super::schema::{input_schema, output_schema};
+use super::token_budget::readable_tokens;
 use super::token_budget::{ListSpec, estimate_tokens};
 use super::tool_error::ToolError;
 use super::toolset::Toolset;
@@ -109,6 +110,7 @@ impl ToolKit {
                 handler: Arc::new(RawHandler {
                     run,
                     known: KnownParameters::from_schema(&descriptor.input_schema),
+                    max_tokens: self.max_tokens,
                     types: PhantomData,
                 }),
                 descriptor,
@@ -192,9 +194,12 @@ impl<A, O: Serialize, F> StructuredHandler<A, O, F> {
     }
 }
 
+/// A hand-built answer is shaped to the budget by its tool (a text file is cut
+/// with a note); this handler makes sure none goes out over it.
 struct RawHandler<A, F> {
     run: F,
     known: KnownParameters,
+    max_tokens: u64,
     types: PhantomData<fn(A)>,
 }
 
@@ -210,6 +215,67 @@ where
             Ok(arguments) => (self.run)(arguments, context).await,
             Err(error) => Err(error),
         };
-        outcome.unwrap_or_else(|error| ToolResponse::error(error.to_string()))
+        match outcome {
+            Ok(response) => {
+                let tokens = readable_tokens(&response);
+                if tokens > self.max_tokens {
+                    return ToolResponse::error(format!(
+                        "the answer would take about {tokens} tokens, more than this server's answer budget of {} (BACKLOG_MAX_TOKENS); ask for less, or raise the budget",
+                        self.max_tokens
+                    ));
+                }
+                response
+            }
+            Err(error) => ToolResponse::error(error.to_string()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::tooling::Toolset;
+    use serde::Deserialize;
+    use serde_json::Map;
+
+    #[derive(Deserialize, JsonSchema)]
+    struct Echo {
+        characters: usize,
+    }
+
+    const ECHO: ToolInfo = ToolInfo {
+        name: "echo",
+        title: "Echo",
+        description: "Answers with that many characters.",
+        annotations: ToolAnnotations::READ,
+        toolset: Toolset::Issue,
+        list: None,
+    };
+
+    async fn echo(characters: usize) -> ToolResponse {
+        let tool = ToolKit { max_tokens: 3_000 }.raw(ECHO, |args: Echo, _| async move {
+            Ok(ToolResponse {
+                content: vec![ToolContent::Text("x".repeat(args.characters))],
+                structured: None,
+                is_error: false,
+            })
+        });
+        let arguments = Map::from_iter([("characters".to_owned(), characters.into())]);
+        tool.entry
+            .handler
+            .call(arguments, ToolContext::detached())
+            .await
+    }
+
+    #[tokio::test]
+    async fn a_hand_built_answer_over_the_budget_is_refused() {
+        assert!(!echo(7_000).await.is_error, "3,000 tokens fit");
+        let refused = echo(7_600).await;
+        assert!(refused.is_error);
+        assert!(
+            refused.text().contains("BACKLOG_MAX_TOKENS"),
+            "{}",
+            refused.text()
+        );
     }
 }

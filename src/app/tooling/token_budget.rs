@@ -6,6 +6,7 @@
 //! so that the cost of a text is exactly the sum of the costs of its parts.
 //! How an answer over the budget is cut is `budget_fit`'s business.
 
+use crate::ports::{ResourceBody, ToolContent, ToolResponse};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -18,6 +19,23 @@ use serde::Serialize;
 /// Every other tool's smallest useful answer (one item with its free texts
 /// shortened, or a project's identity with its lists cut) is far smaller.
 pub const MIN_MAX_TOKENS: u64 = 3_000;
+
+/// The tokens of what the model reads of a hand-built answer: its text blocks
+/// and embedded text documents (images and binary files reach it otherwise).
+pub fn readable_tokens(response: &ToolResponse) -> u64 {
+    response
+        .content
+        .iter()
+        .map(|content| match content {
+            ToolContent::Text(text) => estimate_tokens(text),
+            ToolContent::Resource {
+                body: ResourceBody::Text(text),
+                ..
+            } => estimate_tokens(text),
+            ToolContent::Image { .. } | ToolContent::Resource { .. } => 0,
+        })
+        .sum()
+}
 
 /// Conservative token count of a text.
 pub fn estimate_tokens(text: &str) -> u64 {
