@@ -125,12 +125,59 @@ async fn every_tool_is_listed_with_schemas_titles_and_honest_annotations() {
 }
 
 /// Every tool's name, title, description, schemas and annotations, as clients
-/// receive them. A change here is a change to what models see: review the
-/// diff (`cargo insta review`, or `INSTA_UPDATE=always cargo test`).
+/// receive them, one snapshot file per tool in `snapshots/tools/<tool>.snap`,
+/// so a review shows which tool changed. A change is a change to what models
+/// see: review the diff (`cargo insta review`), or accept every change with
+/// `INSTA_UPDATE=always cargo test --test e2e handshake`, which also writes the
+/// file of a new tool and deletes the files of tools that are gone. Without it
+/// a tool without its file, a stale file, or a file left for a removed tool
+/// fails the test.
 #[tokio::test]
-async fn the_tools_list_payload_is_pinned_by_a_snapshot() {
+async fn every_tool_in_the_tools_list_payload_is_pinned_by_its_snapshot() {
     let server = start(ServerEnv::demo()).await;
     let tools = server.client.list_all_tools().await.unwrap();
-    insta::assert_json_snapshot!("tools_list", tools);
     server.stop().await;
+    let directory =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/snapshots/tools");
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(&directory);
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    let changed: Vec<String> = settings.bind(|| {
+        tools
+            .iter()
+            .filter(|tool| {
+                let name = tool.name.to_string();
+                std::panic::catch_unwind(|| insta::assert_json_snapshot!(name, tool)).is_err()
+            })
+            .map(|tool| tool.name.to_string())
+            .collect()
+    });
+    assert!(
+        changed.is_empty(),
+        "tools whose snapshot is missing or stale (see the diffs above): {changed:?}"
+    );
+    let accepting = std::env::var("INSTA_UPDATE").is_ok_and(|v| v == "always");
+    let mut left_over = Vec::new();
+    for file in std::fs::read_dir(&directory).unwrap() {
+        let path = file.unwrap().path();
+        let Some(name) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".snap"))
+        else {
+            continue;
+        };
+        if !tools.iter().any(|tool| tool.name == name) {
+            if accepting {
+                std::fs::remove_file(&path).unwrap();
+            } else {
+                left_over.push(name.to_owned());
+            }
+        }
+    }
+    assert!(
+        left_over.is_empty(),
+        "snapshots of tools that are not listed (delete them, or run with INSTA_UPDATE=always): {left_over:?}"
+    );
 }
