@@ -66,6 +66,21 @@ pub fn baseline(properties: &Map<String, Value>) -> Map<String, Value> {
         .collect()
 }
 
+/// A call of `tool` for the end-to-end checks that have no case of their own
+/// for it: its identifying parameters' valid values (see [`baseline`]), a
+/// project by key alone.
+pub fn default_arguments(tool: &Tool) -> Map<String, Value> {
+    let properties = tool
+        .input_schema
+        .get("properties")
+        .and_then(Value::as_object);
+    let mut arguments = properties.map(baseline).unwrap_or_default();
+    if arguments.contains_key("projectKey") {
+        arguments.remove("projectId");
+    }
+    arguments
+}
+
 /// `projectId` of "invalid argument `projectId[0]`: …".
 fn named_parameter(message: &str) -> Option<&str> {
     let rest = message.strip_prefix("invalid argument `")?;
