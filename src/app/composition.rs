@@ -23,14 +23,14 @@ use tracing_subscriber::util::SubscriberInitExt;
 /// Where demo issues link to; `.example` never resolves to a real space.
 const DEMO_WEB_BASE_URL: &str = "https://demo-space.backlog.example";
 
-const INSTRUCTIONS: &str = "Tools for Nulab Backlog, a project and issue tracker. Issues are \
-named by keys such as WEB-42 (project key, dash, number). Wherever an id is asked, the \
-name works too: project keys, status names (\"In Progress\", \"処理中\"), issue types, \
-categories, milestones, priorities, resolutions, users by name or login id, and \"me\". \
-get_project_metadata shows a project's statuses, types, categories, milestones, custom \
-fields and members in one call. Dates are YYYY-MM-DD; times are given in the requested \
-IANA timezone. Long lists are cut to a token budget and say how to continue. Errors say \
-what was wrong and how to fix the call.";
+/// The server's instructions: these around every toolset's own.
+const ABOUT: &str = "Tools for Nulab Backlog, a project and issue tracker. Wherever an id \
+is asked, the name works too: project keys, status names (\"In Progress\", \"処理中\"), \
+issue types, categories, milestones, priorities, resolutions, users by name or login id, \
+and \"me\".";
+const CONVENTIONS: &str = "Dates are YYYY-MM-DD; times are given in the requested IANA \
+timezone. Long lists are cut to a token budget and say how to continue. Errors say what \
+was wrong and how to fix the call.";
 
 /// Runs the server until the client disconnects.
 pub async fn run(cli: Cli) -> ExitCode {
@@ -171,8 +171,19 @@ fn service_description() -> ServiceDescription {
     ServiceDescription {
         name: env!("CARGO_PKG_NAME").to_owned(),
         version: env!("CARGO_PKG_VERSION").to_owned(),
-        instructions: INSTRUCTIONS.to_owned(),
+        instructions: instructions(),
     }
+}
+
+/// What models are told about the whole server, every toolset in catalog order.
+fn instructions() -> String {
+    let toolsets = tools::toolsets().map(|toolset| toolset.instructions);
+    std::iter::once(ABOUT)
+        .chain(toolsets)
+        .chain([CONVENTIONS])
+        .filter(|text| !text.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Logs go to stderr only: stdout is the JSON-RPC channel. `RUST_LOG` tunes

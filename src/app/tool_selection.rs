@@ -4,11 +4,13 @@
 //! Read-only mode is derived from each tool's annotations, so it cannot drift.
 
 use super::tooling::{AppTool, Toolset};
+use super::tools::toolsets;
 use crate::ports::ToolCatalog;
 use std::collections::BTreeSet;
 
 /// The official server's toolsets this server does not have (yet): accepted in
-/// `ENABLE_TOOLSETS` so shared configurations keep working.
+/// `ENABLE_TOOLSETS` so shared configurations keep working. A toolset of this
+/// server wins over a name here, so adding one needs no change to this list.
 const OTHER_OFFICIAL_TOOLSETS: [&str; 4] = ["wiki", "git", "document", "notifications"];
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -25,28 +27,28 @@ pub struct ToolSelection {
 impl ToolSelection {
     /// Reads `ENABLE_TOOLSETS`-style text: comma-separated names or "all".
     pub fn parse_toolsets(items: &[String]) -> Result<Option<BTreeSet<Toolset>>, String> {
-        let mut toolsets = BTreeSet::new();
+        let mut chosen = BTreeSet::new();
         for item in items.iter().map(|i| i.trim().to_ascii_lowercase()) {
             match item.as_str() {
                 "" => {}
                 "all" => return Ok(None),
-                name if OTHER_OFFICIAL_TOOLSETS.contains(&name) => {
-                    tracing::warn!("toolset `{name}` is not available in this server yet");
-                }
-                name => match Toolset::parse(name) {
+                name => match toolsets().find(|toolset| toolset.id == name) {
                     Some(toolset) => {
-                        toolsets.insert(toolset);
+                        chosen.insert(toolset);
+                    }
+                    None if OTHER_OFFICIAL_TOOLSETS.contains(&name) => {
+                        tracing::warn!("toolset `{name}` is not available in this server yet");
                     }
                     None => {
                         return Err(format!(
                             "ENABLE_TOOLSETS: unknown toolset `{name}`; valid: all, {}",
-                            Toolset::ALL.map(Toolset::name).join(", ")
+                            toolsets().map(Toolset::name).collect::<Vec<_>>().join(", ")
                         ));
                     }
                 },
             }
         }
-        Ok(Some(toolsets))
+        Ok(Some(chosen))
     }
 
     /// Builds the catalog. Every name in the allow- and deny-lists must be a tool
