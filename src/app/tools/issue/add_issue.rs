@@ -156,3 +156,39 @@ async fn run(
         timezone: zone.name().to_owned(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::app::test_support::{DemoTools, issue_keys};
+    use serde_json::json;
+
+    #[tokio::test]
+    async fn add_issue_creates_with_names_and_defaults() {
+        let tools = DemoTools::new();
+        let created = tools
+        .call(
+            "add_issue",
+            json!({
+                "projectId": "WEB", "summary": "Checkout button misaligned", "issueTypeId": "Bug",
+                "assigneeId": "t.sato", "milestoneId": ["Sprint 43"], "categoryId": ["Frontend"],
+                "dueDate": "2026-12-05", "parentIssueId": "WEB-1"
+            }),
+        )
+        .await
+        .unwrap();
+        assert_eq!(created["issueKey"], "WEB-23");
+        assert_eq!(created["priority"], "Normal");
+        assert_eq!(created["status"], "Open");
+        assert_eq!(created["assignee"], "Taro Sato");
+        let parent = tools
+            .call("get_issue", json!({"issueKey": "WEB-1"}))
+            .await
+            .unwrap();
+        assert_eq!(created["parentIssueId"], parent["id"]);
+        let found = tools
+            .call("get_issues", json!({"keyword": "Checkout button"}))
+            .await
+            .unwrap();
+        assert_eq!(issue_keys(&found, "issues"), ["WEB-23"]);
+    }
+}

@@ -55,3 +55,22 @@ async fn run(
     };
     Ok(IssueCount { count, note })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::app::test_support::DemoTools;
+    use serde_json::json;
+
+    #[tokio::test]
+    async fn count_issues_uses_the_same_filters() {
+        let tools = DemoTools::new();
+        let count = tools
+            .call(
+                "count_issues",
+                json!({"assigneeId": ["me"], "statusId": ["Closed", "完了"]}),
+            )
+            .await
+            .unwrap();
+        assert_eq!(count["count"], 1, "OPS-4 is my only closed issue");
+    }
+}

@@ -66,3 +66,49 @@ async fn run(
         timezone: zone.name().to_owned(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::app::test_support::DemoTools;
+    use serde_json::json;
+
+    #[tokio::test]
+    async fn get_issue_shows_every_field_in_the_timezone() {
+        let tools = DemoTools::new();
+        let issue = tools
+            .call(
+                "get_issue",
+                json!({"issueKey": "WEB-3", "timezone": "Asia/Tokyo"}),
+            )
+            .await
+            .unwrap();
+        let parent = tools
+            .call("get_issue", json!({"issueKey": "WEB-1"}))
+            .await
+            .unwrap();
+        assert_eq!(
+            issue["parentIssueId"], parent["id"],
+            "one request: the parent by id"
+        );
+        assert_eq!(issue["status"], "In Review");
+        assert!(issue["created"].as_str().unwrap().ends_with("+09:00"));
+        let by_id = tools
+            .call(
+                "get_issue",
+                json!({"issueId": issue["id"], "issueKey": "WEB-1"}),
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            by_id["issueKey"], "WEB-3",
+            "a positive id wins over the key"
+        );
+        let fallback = tools
+            .call("get_issue", json!({"issueId": 0, "issueKey": "WEB-1"}))
+            .await
+            .unwrap();
+        assert_eq!(fallback["issueKey"], "WEB-1", "id 0 falls back to the key");
+        let error = tools.call("get_issue", json!({})).await.unwrap_err();
+        assert!(error.contains("an issue is required"), "{error}");
+    }
+}

@@ -156,3 +156,143 @@ pub async fn keyword_advice(app: &AppContext, filter: &IssueFilter) -> Option<St
          (e.g. ログイン / login), or filter by {by_category} or status instead."
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::app::test_support::{DemoTools, issue_keys};
+    use serde_json::json;
+
+    #[tokio::test]
+    async fn get_issues_takes_names_for_every_id() {
+        let tools = DemoTools::new();
+        let answer = tools
+        .call(
+            "get_issues",
+            json!({"projectId": ["OPS"], "statusId": ["処理中"], "assigneeId": ["me"], "count": 100}),
+        )
+        .await
+        .unwrap();
+        let mut found = issue_keys(&answer, "issues");
+        found.sort();
+        assert_eq!(found, ["OPS-1", "OPS-6"]);
+        let answer = tools
+            .call(
+                "get_issues",
+                json!({"milestoneId": ["Sprint 42"], "categoryId": ["Frontend"], "count": 100}),
+            )
+            .await
+            .unwrap();
+        assert_eq!(answer["count"], 4);
+    }
+
+    #[tokio::test]
+    async fn get_issues_answers_compactly_and_fields_widen_or_narrow() {
+        let tools = DemoTools::new();
+        let answer = tools
+            .call("get_issues", json!({"count": 100}))
+            .await
+            .unwrap();
+        let first = answer["issues"][0].as_object().unwrap();
+        assert!(first.contains_key("issueKey") && first.contains_key("url"));
+        assert!(
+            !first.contains_key("description"),
+            "descriptions only on request"
+        );
+        let bytes = serde_json::to_string(&answer["issues"]).unwrap().len() / 50;
+        assert!(bytes <= 400, "{bytes} bytes per issue");
+
+        let wide = tools
+            .call(
+                "get_issues",
+                json!({"count": 5, "fields": ["summary", "description"]}),
+            )
+            .await
+            .unwrap();
+        let item = wide["issues"][0].as_object().unwrap();
+        let mut names: Vec<&str> = item.keys().map(String::as_str).collect();
+        names.sort_unstable();
+        assert_eq!(names, ["description", "issueKey", "summary"]);
+        let error = tools
+            .call("get_issues", json!({"fields": ["colour"]}))
+            .await
+            .unwrap_err();
+        assert!(
+            error.starts_with("invalid argument `fields`: unknown field `colour`"),
+            "{error}"
+        );
+    }
+
+    #[tokio::test]
+    async fn get_issues_sorts_pages_and_validates() {
+        let tools = DemoTools::new();
+        let page = tools
+        .call("get_issues", json!({"projectId": ["WEB"], "sort": "created", "order": "asc", "offset": 20, "count": 5}))
+        .await
+        .unwrap();
+        assert_eq!(issue_keys(&page, "issues"), ["WEB-21", "WEB-22"]);
+        assert_eq!(page["offset"], 20);
+        let error = tools
+            .call("get_issues", json!({"count": 500}))
+            .await
+            .unwrap_err();
+        assert!(
+            error.starts_with("invalid argument `count`: count must be between 1 and 100"),
+            "{error}"
+        );
+        let error = tools
+            .call("get_issues", json!({"sort": "colour"}))
+            .await
+            .unwrap_err();
+        assert!(error.contains("unknown sort `colour`"), "{error}");
+        let error = tools
+            .call(
+                "get_issues",
+                json!({"dueDateSince": "2026-12-01", "dueDateUntil": "2026-11-01"}),
+            )
+            .await
+            .unwrap_err();
+        assert!(
+            error.contains("dueDateSince (2026-12-01) is after dueDateUntil (2026-11-01)"),
+            "{error}"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_keyword_that_finds_nothing_says_what_to_try() {
+        let tools = DemoTools::new();
+        let answer = tools
+            .call(
+                "get_issues",
+                json!({"projectId": ["WEB"], "keyword": "authentication"}),
+            )
+            .await
+            .unwrap();
+        assert_eq!(answer["count"], 0);
+        let note = answer["note"].as_str().unwrap();
+        assert!(
+            note.contains("No issue matches the keyword \"authentication\""),
+            "{note}"
+        );
+        assert!(note.contains("Japanese or English form"), "{note}");
+        assert!(note.contains("Frontend, Backend, Design"), "{note}");
+        let found = tools
+            .call("get_issues", json!({"keyword": "ログイン"}))
+            .await
+            .unwrap();
+        assert!(found["count"].as_u64().unwrap() >= 2);
+        assert!(found.get("note").is_none());
+    }
+
+    #[tokio::test]
+    async fn a_long_list_is_cut_to_the_budget_with_the_next_offset() {
+        let tools = DemoTools::with_budget(|_| {}, 1_500);
+        let answer = tools
+            .call("get_issues", json!({"count": 50, "offset": 0}))
+            .await
+            .unwrap();
+        let kept = answer["issues"].as_array().unwrap().len();
+        assert!(kept < 50, "{kept}");
+        assert_eq!(answer["truncated"]["nextOffset"], kept);
+        assert_eq!(answer["truncated"]["omitted"], 50 - kept);
+    }
+}

@@ -4,25 +4,39 @@
 pub mod add_category;
 pub mod add_issue;
 pub mod add_issue_comment;
+pub mod add_related_issue;
+pub mod add_version_milestone;
+pub mod add_watching;
 pub mod bulk_update_issues;
 pub mod count_issues;
 pub mod delete_issue;
+pub mod delete_version;
+pub mod delete_watching;
+pub mod get_categories;
+pub mod get_custom_fields;
 pub mod get_issue;
 pub mod get_issue_attachment;
 pub mod get_issue_comments;
 pub mod get_issue_details;
+pub mod get_issue_types;
 pub mod get_issues;
+pub mod get_priorities;
 pub mod get_related_issues;
+pub mod get_resolutions;
 pub mod get_user_issue_list;
-pub mod related_issue_links;
+pub mod get_version_milestone_list;
+pub mod get_watching_list_count;
+pub mod get_watching_list_items;
+pub mod mark_watching_as_read;
+mod related_link;
+pub mod remove_related_issue;
 pub mod update_issue;
 pub mod update_issue_comment;
-pub mod versions;
-pub mod vocabulary;
-pub mod watchings;
-
-#[cfg(test)]
-mod tests;
+pub mod update_version_milestone;
+pub mod update_watching;
+mod version_project;
+mod vocabulary_list;
+mod watch_entry;
 
 use super::declaration::ToolsetDeclaration;
 use crate::app::tooling::Toolset;
@@ -53,24 +67,24 @@ pub const DECLARED: ToolsetDeclaration = ToolsetDeclaration {
         add_issue_comment::tool,
         update_issue_comment::tool,
         get_related_issues::tool,
-        related_issue_links::add_tool,
-        related_issue_links::remove_tool,
-        vocabulary::priorities_tool,
-        vocabulary::categories_tool,
+        add_related_issue::tool,
+        remove_related_issue::tool,
+        get_priorities::tool,
+        get_categories::tool,
         add_category::tool,
-        vocabulary::custom_fields_tool,
-        vocabulary::issue_types_tool,
-        vocabulary::resolutions_tool,
-        watchings::list_tool,
-        watchings::count_tool,
-        watchings::add_tool,
-        watchings::update_tool,
-        watchings::delete_tool,
-        watchings::mark_tool,
-        versions::list_tool,
-        versions::add_tool,
-        versions::update_tool,
-        versions::delete_tool,
+        get_custom_fields::tool,
+        get_issue_types::tool,
+        get_resolutions::tool,
+        get_watching_list_items::tool,
+        get_watching_list_count::tool,
+        add_watching::tool,
+        update_watching::tool,
+        delete_watching::tool,
+        mark_watching_as_read::tool,
+        get_version_milestone_list::tool,
+        add_version_milestone::tool,
+        update_version_milestone::tool,
+        delete_version::tool,
         get_issue_attachment::tool,
         bulk_update_issues::tool,
         // from the original Python server

@@ -254,3 +254,133 @@ async fn run(
         timezone: zone.name().to_owned(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::app::test_support::DemoTools;
+    use serde_json::json;
+
+    #[tokio::test]
+    async fn update_issue_resolves_names_in_the_issues_project_and_reports_changes() {
+        let tools = DemoTools::new();
+        let answer = tools
+        .call(
+            "update_issue",
+            json!({"issueKey": "OPS-8", "statusId": "処理中", "assigneeId": "山田", "comment": "着手します"}),
+        )
+        .await
+        .unwrap();
+        assert_eq!(answer["issue"]["status"], "処理中");
+        assert_eq!(answer["issue"]["assignee"], "山田 健");
+        let changes: Vec<(String, String, String)> = answer["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                (
+                    c["field"].as_str().unwrap().to_owned(),
+                    c["from"].as_str().unwrap_or_default().to_owned(),
+                    c["to"].as_str().unwrap_or_default().to_owned(),
+                )
+            })
+            .collect();
+        assert!(
+            changes.contains(&("status".into(), "未対応".into(), "処理中".into())),
+            "{changes:?}"
+        );
+        assert!(
+            changes.contains(&("assignee".into(), "Aiko Tanaka".into(), "山田 健".into())),
+            "{changes:?}"
+        );
+        let details = tools
+            .call("get_issue_details", json!({"issue_key": "OPS-8"}))
+            .await
+            .unwrap();
+        let last = details["comments"]
+            .as_array()
+            .unwrap()
+            .last()
+            .unwrap()
+            .clone();
+        assert_eq!(last["content"], "着手します");
+    }
+
+    #[tokio::test]
+    async fn update_issue_clears_with_null_and_refuses_an_empty_change() {
+        let tools = DemoTools::new();
+        let answer = tools
+            .call(
+                "update_issue",
+                json!({"issueKey": "WEB-6", "assigneeId": null, "dueDate": null}),
+            )
+            .await
+            .unwrap();
+        assert!(answer["issue"].get("assignee").is_none());
+        assert!(answer["issue"].get("dueDate").is_none());
+        let error = tools
+            .call("update_issue", json!({"issueKey": "WEB-6"}))
+            .await
+            .unwrap_err();
+        assert!(error.contains("nothing to change"), "{error}");
+        let error = tools
+            .call(
+                "update_issue",
+                json!({"issueKey": "WEB-6", "statusId": "Doing"}),
+            )
+            .await
+            .unwrap_err();
+        assert!(
+            error.contains("no status named \"Doing\" in project WEB"),
+            "{error}"
+        );
+    }
+
+    #[tokio::test]
+    async fn custom_fields_are_set_by_name_and_checked_against_issue_types() {
+        let tools = DemoTools::new();
+        let set = tools
+        .call(
+            "update_issue",
+            json!({"issueKey": "WEB-5", "customFields": [{"id": "Browser", "value": "Safari"}, {"id": "Story points", "value": 5}]}),
+        )
+        .await
+        .unwrap();
+        let fields = set["issue"]["customFields"].as_array().unwrap();
+        assert!(
+            fields
+                .iter()
+                .any(|f| f["name"] == "Browser" && f["value"] == "Safari"),
+            "{fields:?}"
+        );
+        assert!(
+            fields
+                .iter()
+                .any(|f| f["name"] == "Story points" && f["value"] == "5"),
+            "{fields:?}"
+        );
+        let error = tools
+        .call(
+            "update_issue",
+            json!({"issueKey": "WEB-1", "customFields": [{"id": "Browser", "value": "Safari"}]}),
+        )
+        .await
+        .unwrap_err();
+        assert!(
+            error.contains(
+                "custom field \"Browser\" does not apply to issue type Task; it applies to: Bug"
+            ),
+            "{error}"
+        );
+        let error = tools
+            .call(
+                "update_issue",
+                json!({"issueKey": "WEB-5", "customFields": [{"id": "Browser", "value": "Lynx"}]}),
+            )
+            .await
+            .unwrap_err();
+        assert!(
+            error.contains("no item named \"Lynx\" of custom field \"Browser\""),
+            "{error}"
+        );
+    }
+}

@@ -1,7 +1,14 @@
 //! The project toolset: projects, their members, statuses and vocabulary.
 
-pub mod project_vocabulary;
-pub mod projects;
+pub mod add_project;
+mod formatting_arg;
+pub mod get_project;
+pub mod get_project_list;
+pub mod get_project_metadata;
+pub mod get_project_statuses;
+pub mod get_project_users;
+mod project_args;
+pub mod update_project;
 
 use super::declaration::ToolsetDeclaration;
 use crate::app::tooling::Toolset;
@@ -22,12 +29,12 @@ categories, milestones, custom fields and members in one call.",
 pub const DECLARED: ToolsetDeclaration = ToolsetDeclaration {
     toolset: Toolset::Project,
     tools: &[
-        projects::list_tool,
-        projects::add_tool,
-        projects::get_tool,
-        project_vocabulary::users_tool,
-        projects::update_tool,
-        project_vocabulary::statuses_tool,
-        project_vocabulary::metadata_tool,
+        get_project_list::tool,
+        add_project::tool,
+        get_project::tool,
+        get_project_users::tool,
+        update_project::tool,
+        get_project_statuses::tool,
+        get_project_metadata::tool,
     ],
 };

@@ -1,13 +1,13 @@
-//! `get_space` and `get_myself`: the space, and the API key's user.
+//! get_space: the space itself.
 
+use super::timezone_args::TimezoneArgs;
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
 use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
 use crate::app::tools::register::register;
-use crate::app::views::UserView;
 use crate::ports::ToolContext;
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::sync::Arc;
 
 const SPACE: ToolInfo = ToolInfo {
@@ -19,24 +19,6 @@ const SPACE: ToolInfo = ToolInfo {
     toolset: Toolset::Space,
     list: None,
 };
-
-const MYSELF: ToolInfo = ToolInfo {
-    name: "get_myself",
-    title: "Who am I",
-    description: "Get the user the API key belongs to (id, login id, name, role). Other tools \
-        accept \"me\" wherever a user is asked.",
-    annotations: READS,
-    toolset: Toolset::Space,
-    list: None,
-};
-
-/// Only the timezone of the answer.
-#[derive(Debug, Deserialize, JsonSchema)]
-pub struct TimezoneArgs {
-    /// IANA timezone for times (default: the server's).
-    #[serde(default)]
-    pub timezone: Option<String>,
-}
 
 #[derive(Debug, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
@@ -58,12 +40,8 @@ pub struct SpaceView {
     pub updated: Option<String>,
 }
 
-pub fn space_tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
+pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
     register(kit, app, SPACE, space)
-}
-
-pub fn myself_tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
-    register(kit, app, MYSELF, myself)
 }
 
 async fn space(
@@ -83,14 +61,4 @@ async fn space(
         created: space.created.map(|t| zone.format_instant(t)),
         updated: space.updated.map(|t| zone.format_instant(t)),
     })
-}
-
-async fn myself(
-    app: Arc<AppContext>,
-    args: TimezoneArgs,
-    _: ToolContext,
-) -> Result<UserView, ToolError> {
-    let zone = app.zone(args.timezone.as_deref())?;
-    let me = app.backlog.users.myself().await?;
-    Ok(UserView::new(&me, zone))
 }

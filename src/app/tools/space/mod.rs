@@ -1,9 +1,14 @@
 //! The space toolset: the space, its users and recent updates.
 
-pub mod activities;
+mod activity_list;
 mod activity_names;
+pub mod get_myself;
 pub mod get_space;
-pub mod users;
+pub mod get_space_activities;
+pub mod get_user_recent_updates;
+pub mod get_user_stars_count;
+pub mod get_users;
+mod timezone_args;
 
 use super::declaration::ToolsetDeclaration;
 use crate::app::tooling::Toolset;
@@ -23,11 +28,11 @@ impl Toolset {
 pub const DECLARED: ToolsetDeclaration = ToolsetDeclaration {
     toolset: Toolset::Space,
     tools: &[
-        get_space::space_tool,
-        activities::space_tool,
-        users::users_tool,
-        users::stars_tool,
-        get_space::myself_tool,
-        activities::user_tool,
+        get_space::tool,
+        get_space_activities::tool,
+        get_users::tool,
+        get_user_stars_count::tool,
+        get_myself::tool,
+        get_user_recent_updates::tool,
     ],
 };

@@ -1,46 +1,18 @@
-//! `get_project_users`, `get_project_statuses` and `get_project_metadata`.
+//! get_project_metadata: everything a project names, in one call.
 
+use super::project_args::ProjectArgs;
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
-use crate::app::tooling::{
-    AppTool, FieldSelection, IdOrName, ListSpec, Paging, ToolError, ToolInfo, ToolKit, Toolset,
-    Truncation,
-};
-use crate::app::tools::common::listing::{Listing, ProjectListArgs};
+use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset, Truncation};
 use crate::app::tools::common::selectors;
 use crate::app::tools::register::register;
 use crate::app::views::{
-    CustomFieldDefinitionView, IssueTypeView, NamedView, ProjectView, StatusView, UserView,
-    VersionView,
+    CustomFieldDefinitionView, IssueTypeView, NamedView, ProjectView, StatusView, VersionView,
 };
-use crate::ports::{ProjectRef, ToolContext};
+use crate::ports::ToolContext;
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::sync::Arc;
-
-const USERS: ToolInfo = ToolInfo {
-    name: "get_project_users",
-    title: "List a project's members",
-    description: "List a project's members (id, login id, name). Give projectId (id, key or \
-        name) or projectKey.",
-    annotations: READS,
-    toolset: Toolset::Project,
-    list: Some(ListSpec {
-        items: "items",
-        paging: Paging::Whole,
-    }),
-};
-
-const STATUSES: ToolInfo = ToolInfo {
-    name: "get_project_statuses",
-    title: "List a project's statuses",
-    description: "List a project's workflow statuses in order (ids and names, custom statuses \
-        included): what update_issue's statusId can be. Give projectId (id, key or name) or \
-        projectKey.",
-    annotations: READS,
-    toolset: Toolset::Project,
-    list: None,
-};
 
 const METADATA: ToolInfo = ToolInfo {
     name: "get_project_metadata",
@@ -54,24 +26,6 @@ const METADATA: ToolInfo = ToolInfo {
     toolset: Toolset::Project,
     list: None,
 };
-
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct ProjectArgs {
-    /// The project: id, key (WEB) or name; 0 or absent means use projectKey.
-    #[serde(default)]
-    pub project_id: Option<IdOrName>,
-    /// The project key, e.g. WEB.
-    #[serde(default)]
-    pub project_key: Option<String>,
-}
-
-#[derive(Debug, Serialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct ProjectStatuses {
-    pub project_key: String,
-    pub statuses: Vec<StatusView>,
-}
 
 /// A project's vocabulary. `x-rest`: where a list cut to fit the token
 /// budget can be had whole.
@@ -112,53 +66,8 @@ pub struct MemberView {
     pub name: String,
 }
 
-pub fn users_tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
-    register(kit, app, USERS, users).with_fields::<UserView>()
-}
-
-pub fn statuses_tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
-    register(kit, app, STATUSES, statuses)
-}
-
-pub fn metadata_tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
+pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
     register(kit, app, METADATA, metadata)
-}
-
-async fn users(
-    app: Arc<AppContext>,
-    args: ProjectListArgs,
-    _: ToolContext,
-) -> Result<Listing<UserView>, ToolError> {
-    let fields = FieldSelection::choose::<UserView>(args.fields.as_deref())?;
-    let project =
-        selectors::project(&app, args.project_id.as_ref(), args.project_key.as_deref()).await?;
-    let members = app
-        .backlog
-        .projects
-        .project_users(&ProjectRef::Id(project.id))
-        .await?;
-    Ok(Listing::new(
-        members.iter().map(|u| UserView::new(u, app.default_zone)),
-        &fields,
-    ))
-}
-
-async fn statuses(
-    app: Arc<AppContext>,
-    args: ProjectArgs,
-    _: ToolContext,
-) -> Result<ProjectStatuses, ToolError> {
-    let project =
-        selectors::project(&app, args.project_id.as_ref(), args.project_key.as_deref()).await?;
-    let statuses = app
-        .backlog
-        .projects
-        .statuses(&ProjectRef::Id(project.id))
-        .await?;
-    Ok(ProjectStatuses {
-        project_key: project.key.to_string(),
-        statuses: statuses.iter().map(StatusView::from).collect(),
-    })
 }
 
 async fn metadata(

@@ -523,3 +523,6 @@ async fn apply(
         Err(error) => failed(key, error.to_string()),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,39 @@
+//! get_categories: a project's categories.
+
+use super::vocabulary_list::{LIST, project_ref};
+use crate::app::context::AppContext;
+use crate::app::tooling::annotations::READS;
+use crate::app::tooling::{AppTool, FieldSelection, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tools::common::listing::{Listing, ProjectListArgs};
+use crate::app::tools::register::register;
+use crate::app::views::NamedView;
+use crate::ports::ToolContext;
+use std::sync::Arc;
+
+const CATEGORIES: ToolInfo = ToolInfo {
+    name: "get_categories",
+    title: "List a project's categories",
+    description: "List a project's categories (ids and names). Give projectId (id, key or name) \
+        or projectKey. get_project_metadata lists all of a project's vocabulary at once.",
+    annotations: READS,
+    toolset: Toolset::Issue,
+    list: LIST,
+};
+
+pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
+    register(kit, app, CATEGORIES, categories).with_fields::<NamedView>()
+}
+
+async fn categories(
+    app: Arc<AppContext>,
+    args: ProjectListArgs,
+    _: ToolContext,
+) -> Result<Listing<NamedView>, ToolError> {
+    let fields = FieldSelection::choose::<NamedView>(args.fields.as_deref())?;
+    let found = app
+        .backlog
+        .projects
+        .categories(&project_ref(&app, &args).await?)
+        .await?;
+    Ok(Listing::new(found.iter().map(NamedView::from), &fields))
+}

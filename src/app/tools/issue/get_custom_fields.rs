@@ -1,0 +1,43 @@
+//! get_custom_fields: a project's custom fields.
+
+use super::vocabulary_list::{LIST, project_ref};
+use crate::app::context::AppContext;
+use crate::app::tooling::annotations::READS;
+use crate::app::tooling::{AppTool, FieldSelection, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tools::common::listing::{Listing, ProjectListArgs};
+use crate::app::tools::register::register;
+use crate::app::views::CustomFieldDefinitionView;
+use crate::ports::ToolContext;
+use std::sync::Arc;
+
+const CUSTOM_FIELDS: ToolInfo = ToolInfo {
+    name: "get_custom_fields",
+    title: "List a project's custom fields",
+    description: "List a project's custom fields: id, name, type, whether required, the \
+        choices of list fields, and the limits, unit and default of numeric and date fields. \
+        Give projectId (id, key or name) or projectKey.",
+    annotations: READS,
+    toolset: Toolset::Issue,
+    list: LIST,
+};
+
+pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
+    register(kit, app, CUSTOM_FIELDS, custom_fields).with_fields::<CustomFieldDefinitionView>()
+}
+
+async fn custom_fields(
+    app: Arc<AppContext>,
+    args: ProjectListArgs,
+    _: ToolContext,
+) -> Result<Listing<CustomFieldDefinitionView>, ToolError> {
+    let fields = FieldSelection::choose::<CustomFieldDefinitionView>(args.fields.as_deref())?;
+    let found = app
+        .backlog
+        .projects
+        .custom_fields(&project_ref(&app, &args).await?)
+        .await?;
+    Ok(Listing::new(
+        found.iter().map(CustomFieldDefinitionView::from),
+        &fields,
+    ))
+}

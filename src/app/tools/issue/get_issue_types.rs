@@ -1,0 +1,39 @@
+//! get_issue_types: a project's issue types.
+
+use super::vocabulary_list::{LIST, project_ref};
+use crate::app::context::AppContext;
+use crate::app::tooling::annotations::READS;
+use crate::app::tooling::{AppTool, FieldSelection, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tools::common::listing::{Listing, ProjectListArgs};
+use crate::app::tools::register::register;
+use crate::app::views::IssueTypeView;
+use crate::ports::ToolContext;
+use std::sync::Arc;
+
+const ISSUE_TYPES: ToolInfo = ToolInfo {
+    name: "get_issue_types",
+    title: "List a project's issue types",
+    description: "List a project's issue types (e.g. Task, Bug, Request) with ids. Give \
+        projectId (id, key or name) or projectKey.",
+    annotations: READS,
+    toolset: Toolset::Issue,
+    list: LIST,
+};
+
+pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
+    register(kit, app, ISSUE_TYPES, issue_types).with_fields::<IssueTypeView>()
+}
+
+async fn issue_types(
+    app: Arc<AppContext>,
+    args: ProjectListArgs,
+    _: ToolContext,
+) -> Result<Listing<IssueTypeView>, ToolError> {
+    let fields = FieldSelection::choose::<IssueTypeView>(args.fields.as_deref())?;
+    let found = app
+        .backlog
+        .projects
+        .issue_types(&project_ref(&app, &args).await?)
+        .await?;
+    Ok(Listing::new(found.iter().map(IssueTypeView::from), &fields))
+}

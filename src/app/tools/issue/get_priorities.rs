@@ -1,0 +1,35 @@
+//! get_priorities: the space's priorities.
+
+use super::vocabulary_list::LIST;
+use crate::app::context::AppContext;
+use crate::app::tooling::annotations::READS;
+use crate::app::tooling::{AppTool, FieldSelection, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tools::common::listing::{FieldsArgs, Listing};
+use crate::app::tools::register::register;
+use crate::app::views::NamedView;
+use crate::ports::ToolContext;
+use std::sync::Arc;
+
+const PRIORITIES: ToolInfo = ToolInfo {
+    name: "get_priorities",
+    title: "List priorities",
+    description: "List the space's priorities (ids and names: 2 High, 3 Normal, 4 Low). Other \
+        tools accept the names directly.",
+    annotations: READS,
+    toolset: Toolset::Issue,
+    list: LIST,
+};
+
+pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
+    register(kit, app, PRIORITIES, priorities).with_fields::<NamedView>()
+}
+
+async fn priorities(
+    app: Arc<AppContext>,
+    args: FieldsArgs,
+    _: ToolContext,
+) -> Result<Listing<NamedView>, ToolError> {
+    let fields = FieldSelection::choose::<NamedView>(args.fields.as_deref())?;
+    let found = app.backlog.space.priorities().await?;
+    Ok(Listing::new(found.iter().map(NamedView::of), &fields))
+}

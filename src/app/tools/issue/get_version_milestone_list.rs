@@ -1,0 +1,70 @@
+//! get_version_milestone_list: a project's versions and milestones.
+
+use super::version_project::project;
+use crate::app::context::AppContext;
+use crate::app::tooling::annotations::READS;
+use crate::app::tooling::{
+    AppTool, FieldSelection, IdOrName, ListSpec, Paging, ToolError, ToolInfo, ToolKit, Toolset,
+};
+use crate::app::tools::common::listing::Listing;
+use crate::app::tools::register::register;
+use crate::app::views::VersionView;
+use crate::ports::{ProjectRef, ToolContext};
+use schemars::JsonSchema;
+use serde::Deserialize;
+use std::sync::Arc;
+
+const LIST: ToolInfo = ToolInfo {
+    name: "get_version_milestone_list",
+    title: "List versions and milestones",
+    description: "List a project's versions and milestones (Backlog uses one object for both) \
+        with their start and release dates and whether archived. Give projectId (id, key or name) \
+        or projectKey; archived: false lists only current ones.",
+    annotations: READS,
+    toolset: Toolset::Issue,
+    list: Some(ListSpec {
+        items: "items",
+        paging: Paging::Whole,
+    }),
+};
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ListVersionsArgs {
+    /// The project: id, key (WEB) or name; 0 or absent means use projectKey.
+    #[serde(default)]
+    pub project_id: Option<IdOrName>,
+    /// The project key, e.g. WEB.
+    #[serde(default)]
+    pub project_key: Option<String>,
+    /// true: only archived ones; false: only current ones. Default: both.
+    #[serde(default)]
+    pub archived: Option<bool>,
+    #[serde(default)]
+    pub fields: Option<Vec<String>>,
+}
+
+pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
+    register(kit, app, LIST, list).with_fields::<VersionView>()
+}
+
+async fn list(
+    app: Arc<AppContext>,
+    args: ListVersionsArgs,
+    _: ToolContext,
+) -> Result<Listing<VersionView>, ToolError> {
+    let fields = FieldSelection::choose::<VersionView>(args.fields.as_deref())?;
+    let project = project(&app, args.project_id.as_ref(), args.project_key.as_deref()).await?;
+    let versions = app
+        .backlog
+        .projects
+        .versions(&ProjectRef::Id(project.id))
+        .await?;
+    Ok(Listing::new(
+        versions
+            .iter()
+            .filter(|v| args.archived.is_none_or(|archived| v.archived == archived))
+            .map(VersionView::from),
+        &fields,
+    ))
+}

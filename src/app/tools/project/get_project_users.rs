@@ -1,0 +1,49 @@
+//! get_project_users: a project's members.
+
+use crate::app::context::AppContext;
+use crate::app::tooling::annotations::READS;
+use crate::app::tooling::{
+    AppTool, FieldSelection, ListSpec, Paging, ToolError, ToolInfo, ToolKit, Toolset,
+};
+use crate::app::tools::common::listing::{Listing, ProjectListArgs};
+use crate::app::tools::common::selectors;
+use crate::app::tools::register::register;
+use crate::app::views::UserView;
+use crate::ports::{ProjectRef, ToolContext};
+use std::sync::Arc;
+
+const USERS: ToolInfo = ToolInfo {
+    name: "get_project_users",
+    title: "List a project's members",
+    description: "List a project's members (id, login id, name). Give projectId (id, key or \
+        name) or projectKey.",
+    annotations: READS,
+    toolset: Toolset::Project,
+    list: Some(ListSpec {
+        items: "items",
+        paging: Paging::Whole,
+    }),
+};
+
+pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
+    register(kit, app, USERS, users).with_fields::<UserView>()
+}
+
+async fn users(
+    app: Arc<AppContext>,
+    args: ProjectListArgs,
+    _: ToolContext,
+) -> Result<Listing<UserView>, ToolError> {
+    let fields = FieldSelection::choose::<UserView>(args.fields.as_deref())?;
+    let project =
+        selectors::project(&app, args.project_id.as_ref(), args.project_key.as_deref()).await?;
+    let members = app
+        .backlog
+        .projects
+        .project_users(&ProjectRef::Id(project.id))
+        .await?;
+    Ok(Listing::new(
+        members.iter().map(|u| UserView::new(u, app.default_zone)),
+        &fields,
+    ))
+}
