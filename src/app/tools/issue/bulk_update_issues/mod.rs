@@ -3,6 +3,9 @@
 //! comment), so retrying the whole call never writes twice; `dryRun` shows the
 //! plan without writing; one failure never hides the other results.
 
+mod plan;
+mod target;
+
 use crate::app::context::AppContext;
 use crate::app::issue_scan::scan_counted_issues;
 use crate::app::tooling::annotations::OVERWRITES;
@@ -12,17 +15,15 @@ use crate::app::tools::common::issue_change_args::IssueChangeArgs;
 use crate::app::tools::common::issue_filter_args::IssueFilterArgs;
 use crate::app::tools::register::register;
 use crate::app::views::{ChangeView, IssueView, issue_changes};
-use crate::domain::calendar_date::CalendarDate;
-use crate::domain::changes::{Change, IssueUpdate};
 use crate::domain::comment::Comment;
-use crate::domain::ids::{CategoryId, PriorityId, ResolutionId, StatusId, UserId, VersionId};
-use crate::domain::issue::{Issue, Named};
+use crate::domain::ids::UserId;
+use crate::domain::issue::Issue;
 use crate::domain::issue_filter::{PageSize, SortOrder};
 use crate::ports::{CommentPage, IssueRef, ToolContext};
 use futures::{StreamExt, stream};
+use plan::{Wanted, plan};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 const MAX_ISSUES: usize = 100;
@@ -112,14 +113,6 @@ pub struct BulkResult {
 
 pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
     register(kit, app, INFO, run)
-}
-
-/// The requested change, before names are resolved in each project.
-struct Wanted<'a> {
-    args: &'a IssueChangeArgs,
-    start: Change<CalendarDate>,
-    due: Change<CalendarDate>,
-    comment: Option<String>,
 }
 
 async fn run(
@@ -256,192 +249,6 @@ async fn targets(
     }
 }
 
-/// The change for one issue, with names resolved in its project: only what
-/// differs from the issue's current state.
-struct Plan {
-    update: IssueUpdate,
-    changes: Vec<ChangeView>,
-}
-
-fn change_view(field: &str, from: Option<String>, to: Option<String>) -> ChangeView {
-    ChangeView::new(field, from, to)
-}
-
-fn ids_of<I: Copy + Ord>(named: &[Named<I>]) -> BTreeSet<I> {
-    named.iter().map(|n| n.id).collect()
-}
-
-async fn plan(app: &AppContext, wanted: &Wanted<'_>, issue: &Issue) -> Result<Plan, ToolError> {
-    let resolver = app.resolver();
-    let project = issue.project_id;
-    let args = wanted.args;
-    let mut update = IssueUpdate::default();
-    let mut changes = Vec::new();
-
-    if let Some(value) = &args.status_id {
-        let status: StatusId = resolver.status("statusId", project, value).await?;
-        if status != issue.status.id {
-            let name = app
-                .metadata
-                .statuses(project)
-                .await?
-                .iter()
-                .find(|s| s.id == status)
-                .map(|s| s.name.clone());
-            changes.push(change_view(
-                "status",
-                Some(issue.status.name.clone()),
-                name.or(Some(status.to_string())),
-            ));
-            update.status_id = Some(status);
-        }
-    }
-    if let Some(value) = &args.assignee_id {
-        let target: Option<UserId> = match value {
-            Some(user) => Some(resolver.user("assigneeId", user).await?),
-            None => None,
-        };
-        let current = issue.assignee.as_ref().map(|a| a.id);
-        if target != current {
-            let name = match target {
-                Some(id) => app
-                    .metadata
-                    .users()
-                    .await?
-                    .iter()
-                    .find(|u| u.id == id)
-                    .map(|u| u.name.clone())
-                    .or(Some(id.to_string())),
-                None => None,
-            };
-            changes.push(change_view(
-                "assignee",
-                issue.assignee.as_ref().map(|a| a.name.clone()),
-                name,
-            ));
-            update.assignee_id = Change::from_option(target);
-        }
-    }
-    if let Some(value) = &args.priority_id {
-        let priority: PriorityId = resolver.priority("priorityId", value).await?;
-        if issue.priority.as_ref().map(|p| p.id) != Some(priority) {
-            let name = app
-                .metadata
-                .priorities()
-                .await?
-                .iter()
-                .find(|p| p.id == priority)
-                .map(|p| p.name.clone());
-            changes.push(change_view(
-                "priority",
-                issue.priority.as_ref().map(|p| p.name.clone()),
-                name,
-            ));
-            update.priority_id = Some(priority);
-        }
-    }
-    if let Some(value) = &args.resolution_id {
-        let target: Option<ResolutionId> = match value {
-            Some(resolution) => Some(resolver.resolution("resolutionId", resolution).await?),
-            None => None,
-        };
-        if issue.resolution.as_ref().map(|r| r.id) != target {
-            let name = match target {
-                Some(id) => app
-                    .metadata
-                    .resolutions()
-                    .await?
-                    .iter()
-                    .find(|r| r.id == id)
-                    .map(|r| r.name.clone()),
-                None => None,
-            };
-            changes.push(change_view(
-                "resolution",
-                issue.resolution.as_ref().map(|r| r.name.clone()),
-                name,
-            ));
-            update.resolution_id = Change::from_option(target);
-        }
-    }
-    for (field, wanted_date, current, slot) in [
-        (
-            "startDate",
-            &wanted.start,
-            issue.start_date,
-            &mut update.start_date,
-        ),
-        ("dueDate", &wanted.due, issue.due_date, &mut update.due_date),
-    ] {
-        let target = match wanted_date {
-            Change::Keep => continue,
-            Change::Clear => None,
-            Change::Set(day) => Some(*day),
-        };
-        if target != current {
-            changes.push(change_view(
-                field,
-                current.map(|d| d.to_string()),
-                target.map(|d| d.to_string()),
-            ));
-            *slot = Change::from_option(target);
-        }
-    }
-    if let Some(values) = &args.milestone_id {
-        let target: Vec<VersionId> = resolver.versions("milestoneId", &[project], values).await?;
-        if target.iter().copied().collect::<BTreeSet<_>>() != ids_of(&issue.milestones) {
-            let versions = app.metadata.versions(project).await?;
-            let names: Vec<String> = target
-                .iter()
-                .filter_map(|id| {
-                    versions
-                        .iter()
-                        .find(|v| v.id == *id)
-                        .map(|v| v.name.clone())
-                })
-                .collect();
-            changes.push(change_view(
-                "milestones",
-                Some(names_text(&issue.milestones)).filter(|s| !s.is_empty()),
-                Some(names.join(", ")).filter(|s| !s.is_empty()),
-            ));
-            update.milestone_ids = Some(target);
-        }
-    }
-    if let Some(values) = &args.category_id {
-        let target: Vec<CategoryId> = resolver
-            .categories("categoryId", &[project], values)
-            .await?;
-        if target.iter().copied().collect::<BTreeSet<_>>() != ids_of(&issue.categories) {
-            let categories = app.metadata.categories(project).await?;
-            let names: Vec<String> = target
-                .iter()
-                .filter_map(|id| {
-                    categories
-                        .iter()
-                        .find(|c| c.id == *id)
-                        .map(|c| c.name.clone())
-                })
-                .collect();
-            changes.push(change_view(
-                "categories",
-                Some(names_text(&issue.categories)).filter(|s| !s.is_empty()),
-                Some(names.join(", ")).filter(|s| !s.is_empty()),
-            ));
-            update.category_ids = Some(target);
-        }
-    }
-    Ok(Plan { update, changes })
-}
-
-fn names_text<I>(named: &[Named<I>]) -> String {
-    named
-        .iter()
-        .map(|n| n.name.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// Whether the user already posted this comment among the issue's latest ones.
 async fn already_commented(
     app: &AppContext,
@@ -487,7 +294,7 @@ async fn apply(
             if post {
                 plan.update.comment = Some(text.clone());
                 plan.changes
-                    .push(change_view("comment", None, Some(text.clone())));
+                    .push(ChangeView::new("comment", None, Some(text.clone())));
             }
         }
         if plan.update.is_empty() {
@@ -509,7 +316,7 @@ async fn apply(
             &IssueView::new(&after, &view),
         );
         if let Some(text) = &plan.update.comment {
-            changes.push(change_view("comment", None, Some(text.clone())));
+            changes.push(ChangeView::new("comment", None, Some(text.clone())));
         }
         Ok((Outcome::Updated, changes))
     };
