@@ -1,6 +1,7 @@
 //! The answer of tools that list a project's or the space's vocabulary.
 
-use crate::app::tooling::{FieldSelection, FieldView, IdOrName, Projected, Truncation};
+use crate::app::tooling::{FieldSelection, FieldView, Projected, Truncation};
+use crate::app::tools::common::project_selector::ProjectSelector;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -33,12 +34,8 @@ impl<V: FieldView> Listing<V> {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ProjectListArgs {
-    /// The project: id, key (WEB) or name; 0 or absent means use projectKey.
-    #[serde(default)]
-    pub project_id: Option<IdOrName>,
-    /// The project key, e.g. WEB.
-    #[serde(default)]
-    pub project_key: Option<String>,
+    #[serde(flatten)]
+    pub project: ProjectSelector,
     #[serde(default)]
     pub fields: Option<Vec<String>>,
 }

@@ -2,8 +2,8 @@
 
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::CREATES;
-use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset};
-use crate::app::tools::common::selectors;
+use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tools::common::project_selector::ProjectSelector;
 use crate::app::tools::register::register;
 use crate::app::views::NamedView;
 use crate::ports::{ProjectRef, ToolContext};
@@ -24,12 +24,8 @@ const INFO: ToolInfo = ToolInfo {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct AddCategoryArgs {
-    /// The project: id, key (WEB) or name; 0 or absent means use projectKey.
-    #[serde(default)]
-    pub project_id: Option<IdOrName>,
-    /// The project key, e.g. WEB.
-    #[serde(default)]
-    pub project_key: Option<String>,
+    #[serde(flatten)]
+    pub project: ProjectSelector,
     /// The category's name.
     pub name: String,
 }
@@ -46,8 +42,7 @@ async fn run(
     if args.name.trim().is_empty() {
         return Err(ToolError::argument("name", "the name is empty"));
     }
-    let project =
-        selectors::project(&app, args.project_id.as_ref(), args.project_key.as_deref()).await?;
+    let project = args.project.project(&app).await?;
     let category = app
         .backlog
         .projects

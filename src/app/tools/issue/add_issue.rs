@@ -6,6 +6,7 @@ use crate::app::tooling::annotations::CREATES;
 use crate::app::tooling::validate::{date, ids};
 use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset, listed};
 use crate::app::tools::common::custom_field_args::{CustomFieldSetArg, resolve_settings};
+use crate::app::tools::common::timezone_arg::TimezoneArg;
 use crate::app::tools::register::register;
 use crate::app::views::IssueView;
 use crate::domain::changes::NewIssue;
@@ -78,9 +79,8 @@ pub struct AddIssueArgs {
     /// Custom field values.
     #[serde(default)]
     pub custom_fields: Option<Vec<CustomFieldSetArg>>,
-    /// IANA timezone for times (default: the server's).
-    #[serde(default)]
-    pub timezone: Option<String>,
+    #[serde(flatten)]
+    pub timezone: TimezoneArg,
 }
 
 pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
@@ -92,7 +92,7 @@ async fn run(
     args: AddIssueArgs,
     _: ToolContext,
 ) -> Result<IssueAnswer, ToolError> {
-    let zone = app.zone(args.timezone.as_deref())?;
+    let zone = app.zone(args.timezone.zone())?;
     if args.summary.trim().is_empty() {
         return Err(ToolError::argument("summary", "the summary is empty"));
     }

@@ -4,7 +4,8 @@ use crate::app::context::AppContext;
 use crate::app::tooling::annotations::CREATES;
 use crate::app::tooling::validate::ids;
 use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset};
-use crate::app::tools::common::selectors;
+use crate::app::tools::common::issue_selector::IssueSelector;
+use crate::app::tools::common::timezone_arg::TimezoneArg;
 use crate::app::tools::register::register;
 use crate::app::views::CommentView;
 use crate::domain::changes::NewComment;
@@ -28,12 +29,8 @@ const INFO: ToolInfo = ToolInfo {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct AddIssueCommentArgs {
-    /// The issue's numeric id (or its key); 0 or absent means use issueKey.
-    #[serde(default)]
-    pub issue_id: Option<IdOrName>,
-    /// The issue key, e.g. WEB-42.
-    #[serde(default)]
-    pub issue_key: Option<String>,
+    #[serde(flatten)]
+    pub issue: IssueSelector,
     /// The comment text.
     pub content: String,
     /// Users to notify: ids, login ids, names, or "me".
@@ -42,9 +39,8 @@ pub struct AddIssueCommentArgs {
     /// Ids of files uploaded to the space beforehand.
     #[serde(default)]
     pub attachment_id: Option<Vec<i64>>,
-    /// IANA timezone for times (default: the server's).
-    #[serde(default)]
-    pub timezone: Option<String>,
+    #[serde(flatten)]
+    pub timezone: TimezoneArg,
 }
 
 pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
@@ -56,11 +52,11 @@ async fn run(
     args: AddIssueCommentArgs,
     _: ToolContext,
 ) -> Result<CommentView, ToolError> {
-    let zone = app.zone(args.timezone.as_deref())?;
+    let zone = app.zone(args.timezone.zone())?;
     if args.content.trim().is_empty() {
         return Err(ToolError::argument("content", "the comment is empty"));
     }
-    let issue = selectors::issue(&app, args.issue_id.as_ref(), args.issue_key.as_deref()).await?;
+    let issue = args.issue.issue(&app).await?;
     let notified = args.notified_user_id.clone().unwrap_or_default();
     let comment = NewComment {
         content: args.content.clone(),

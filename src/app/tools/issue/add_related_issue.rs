@@ -4,7 +4,7 @@ use super::related_link::{RelatedLink, link};
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::CREATES;
 use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset};
-use crate::app::tools::common::selectors;
+use crate::app::tools::common::issue_selector::IssueSelector;
 use crate::app::tools::register::register;
 use crate::ports::ToolContext;
 use schemars::JsonSchema;
@@ -24,12 +24,8 @@ const ADD: ToolInfo = ToolInfo {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct AddRelatedIssueArgs {
-    /// The issue's numeric id (or its key); 0 or absent means use issueKey.
-    #[serde(default)]
-    pub issue_id: Option<IdOrName>,
-    /// The issue key, e.g. WEB-42.
-    #[serde(default)]
-    pub issue_key: Option<String>,
+    #[serde(flatten)]
+    pub issue: IssueSelector,
     /// The issue to link: id or key.
     pub target_issue_id: IdOrName,
 }
@@ -43,7 +39,7 @@ async fn add(
     args: AddRelatedIssueArgs,
     _: ToolContext,
 ) -> Result<RelatedLink, ToolError> {
-    let issue = selectors::issue(&app, args.issue_id.as_ref(), args.issue_key.as_deref()).await?;
+    let issue = args.issue.issue(&app).await?;
     let target = app
         .resolver()
         .issue_id("targetIssueId", &args.target_issue_id)

@@ -1,10 +1,10 @@
 //! add_version_milestone: add a version or milestone to a project.
 
-use super::version_project::project;
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::CREATES;
 use crate::app::tooling::validate::date;
-use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tools::common::project_selector::ProjectSelector;
 use crate::app::tools::register::register;
 use crate::app::views::VersionView;
 use crate::domain::changes::NewVersion;
@@ -26,12 +26,8 @@ const ADD: ToolInfo = ToolInfo {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct AddVersionArgs {
-    /// The project: id, key (WEB) or name; 0 or absent means use projectKey.
-    #[serde(default)]
-    pub project_id: Option<IdOrName>,
-    /// The project key, e.g. WEB.
-    #[serde(default)]
-    pub project_key: Option<String>,
+    #[serde(flatten)]
+    pub project: ProjectSelector,
     pub name: String,
     #[serde(default)]
     pub description: Option<String>,
@@ -55,7 +51,7 @@ async fn add(
     if args.name.trim().is_empty() {
         return Err(ToolError::argument("name", "the name is empty"));
     }
-    let project = project(&app, args.project_id.as_ref(), args.project_key.as_deref()).await?;
+    let project = args.project.project(&app).await?;
     let new = NewVersion {
         name: args.name.trim().to_owned(),
         description: args.description.clone(),

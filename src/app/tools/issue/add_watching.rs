@@ -3,6 +3,7 @@
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::CREATES;
 use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tools::common::timezone_arg::TimezoneArg;
 use crate::app::tools::register::register;
 use crate::app::views::WatchingView;
 use crate::ports::ToolContext;
@@ -28,9 +29,8 @@ pub struct AddWatchingArgs {
     /// A note to keep with the entry.
     #[serde(default)]
     pub note: Option<String>,
-    /// IANA timezone for times (default: the server's).
-    #[serde(default)]
-    pub timezone: Option<String>,
+    #[serde(flatten)]
+    pub timezone: TimezoneArg,
 }
 
 pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
@@ -42,7 +42,7 @@ async fn add(
     args: AddWatchingArgs,
     _: ToolContext,
 ) -> Result<WatchingView, ToolError> {
-    let zone = app.zone(args.timezone.as_deref())?;
+    let zone = app.zone(args.timezone.zone())?;
     let issue = app
         .resolver()
         .issue_ref("issueIdOrKey", &args.issue_id_or_key)?;

@@ -3,9 +3,9 @@
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::DELETES;
 use crate::app::tooling::{
-    AppTool, FieldSelection, IdOrName, Projected, ToolError, ToolInfo, ToolKit, Toolset,
+    AppTool, FieldSelection, Projected, ToolError, ToolInfo, ToolKit, Toolset,
 };
-use crate::app::tools::common::selectors;
+use crate::app::tools::common::issue_selector::IssueSelector;
 use crate::app::tools::register::register;
 use crate::app::views::IssueView;
 use crate::ports::ToolContext;
@@ -27,12 +27,8 @@ const INFO: ToolInfo = ToolInfo {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct DeleteIssueArgs {
-    /// The issue's numeric id (or its key); 0 or absent means use issueKey.
-    #[serde(default)]
-    pub issue_id: Option<IdOrName>,
-    /// The issue key, e.g. WEB-42.
-    #[serde(default)]
-    pub issue_key: Option<String>,
+    #[serde(flatten)]
+    pub issue: IssueSelector,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -51,7 +47,7 @@ async fn run(
     args: DeleteIssueArgs,
     _: ToolContext,
 ) -> Result<DeletedIssue, ToolError> {
-    let issue = selectors::issue(&app, args.issue_id.as_ref(), args.issue_key.as_deref()).await?;
+    let issue = args.issue.issue(&app).await?;
     let deleted = app.backlog.issues.delete_issue(&issue).await?;
     let none = HashMap::new();
     let view = IssueView::new(&deleted, &app.view(app.default_zone, &none));

@@ -1,9 +1,9 @@
 //! delete_version: delete a version or milestone.
 
-use super::version_project::project;
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::DELETES;
 use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tools::common::project_selector::ProjectSelector;
 use crate::app::tools::register::register;
 use crate::app::views::VersionView;
 use crate::ports::{ProjectRef, ToolContext};
@@ -24,12 +24,8 @@ const DELETE: ToolInfo = ToolInfo {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct DeleteVersionArgs {
-    /// The project: id, key (WEB) or name; 0 or absent means use projectKey.
-    #[serde(default)]
-    pub project_id: Option<IdOrName>,
-    /// The project key, e.g. WEB.
-    #[serde(default)]
-    pub project_key: Option<String>,
+    #[serde(flatten)]
+    pub project: ProjectSelector,
     /// The version: id or name.
     pub id: IdOrName,
 }
@@ -43,7 +39,7 @@ async fn delete(
     args: DeleteVersionArgs,
     _: ToolContext,
 ) -> Result<VersionView, ToolError> {
-    let project = project(&app, args.project_id.as_ref(), args.project_key.as_deref()).await?;
+    let project = args.project.project(&app).await?;
     let id = app.resolver().version("id", project.id, &args.id).await?;
     let version = app
         .backlog

@@ -2,8 +2,9 @@
 
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
-use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset};
-use crate::app::tools::common::selectors;
+use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tools::common::issue_selector::IssueSelector;
+use crate::app::tools::common::timezone_arg::TimezoneArg;
 use crate::app::tools::register::register;
 use crate::app::views::IssueView;
 use crate::ports::ToolContext;
@@ -27,15 +28,10 @@ const INFO: ToolInfo = ToolInfo {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct GetIssueArgs {
-    /// The issue's numeric id (or its key); 0 or absent means use issueKey.
-    #[serde(default)]
-    pub issue_id: Option<IdOrName>,
-    /// The issue key, e.g. WEB-42.
-    #[serde(default)]
-    pub issue_key: Option<String>,
-    /// IANA timezone for times (default: the server's).
-    #[serde(default)]
-    pub timezone: Option<String>,
+    #[serde(flatten)]
+    pub issue: IssueSelector,
+    #[serde(flatten)]
+    pub timezone: TimezoneArg,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -56,9 +52,8 @@ async fn run(
     args: GetIssueArgs,
     _: ToolContext,
 ) -> Result<IssueAnswer, ToolError> {
-    let zone = app.zone(args.timezone.as_deref())?;
-    let issue =
-        selectors::fetched_issue(&app, args.issue_id.as_ref(), args.issue_key.as_deref()).await?;
+    let zone = app.zone(args.timezone.zone())?;
+    let issue = args.issue.fetched(&app).await?;
     // One read, one request: the view gives the parent's id, not its key.
     let parents = HashMap::new();
     Ok(IssueAnswer {

@@ -4,11 +4,12 @@ use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
 use crate::app::tooling::validate::page_size;
 use crate::app::tooling::{
-    AppTool, FieldSelection, IdOrName, ListSpec, Paging, Projected, ToolError, ToolInfo, ToolKit,
-    Toolset, Truncation,
+    AppTool, FieldSelection, ListSpec, Paging, Projected, ToolError, ToolInfo, ToolKit, Toolset,
+    Truncation,
 };
+use crate::app::tools::common::issue_selector::IssueSelector;
 use crate::app::tools::common::paging::Order;
-use crate::app::tools::common::selectors;
+use crate::app::tools::common::timezone_arg::TimezoneArg;
 use crate::app::tools::register::register;
 use crate::app::views::CommentView;
 use crate::domain::ids::CommentId;
@@ -35,12 +36,8 @@ const INFO: ToolInfo = ToolInfo {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct GetIssueCommentsArgs {
-    /// The issue's numeric id (or its key); 0 or absent means use issueKey.
-    #[serde(default)]
-    pub issue_id: Option<IdOrName>,
-    /// The issue key, e.g. WEB-42.
-    #[serde(default)]
-    pub issue_key: Option<String>,
+    #[serde(flatten)]
+    pub issue: IssueSelector,
     /// Only comments with a larger id.
     #[serde(default)]
     pub min_id: Option<i64>,
@@ -55,9 +52,8 @@ pub struct GetIssueCommentsArgs {
     pub order: Option<Order>,
     #[serde(default)]
     pub fields: Option<Vec<String>>,
-    /// IANA timezone for times (default: the server's).
-    #[serde(default)]
-    pub timezone: Option<String>,
+    #[serde(flatten)]
+    pub timezone: TimezoneArg,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -80,9 +76,9 @@ async fn run(
     args: GetIssueCommentsArgs,
     _: ToolContext,
 ) -> Result<CommentList, ToolError> {
-    let zone = app.zone(args.timezone.as_deref())?;
+    let zone = app.zone(args.timezone.zone())?;
     let fields = FieldSelection::choose::<CommentView>(args.fields.as_deref())?;
-    let issue = selectors::issue(&app, args.issue_id.as_ref(), args.issue_key.as_deref()).await?;
+    let issue = args.issue.issue(&app).await?;
     let id = |name: &str, value: Option<i64>| {
         value
             .map(|v| CommentId::new(v).map_err(|e| ToolError::argument(name, e)))

@@ -9,6 +9,7 @@ use crate::app::tooling::{
 };
 use crate::app::tools::common::issue_filter_args::IssueFilterArgs;
 use crate::app::tools::common::paging::Order;
+use crate::app::tools::common::timezone_arg::TimezoneArg;
 use crate::app::tools::register::register;
 use crate::app::views::{IssueView, parent_keys};
 use crate::domain::issue_filter::{IssueFilter, IssueQuery, IssueSort, SortOrder};
@@ -54,9 +55,8 @@ pub struct GetIssuesArgs {
     pub count: Option<i64>,
     #[serde(default)]
     pub fields: Option<Vec<String>>,
-    /// IANA timezone for times (default: the server's).
-    #[serde(default)]
-    pub timezone: Option<String>,
+    #[serde(flatten)]
+    pub timezone: TimezoneArg,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -86,7 +86,7 @@ async fn run(
     args: GetIssuesArgs,
     _: ToolContext,
 ) -> Result<IssuePage, ToolError> {
-    let zone = app.zone(args.timezone.as_deref())?;
+    let zone = app.zone(args.timezone.zone())?;
     let fields = FieldSelection::choose::<IssueView>(args.fields.as_deref())?;
     let sort = args
         .sort

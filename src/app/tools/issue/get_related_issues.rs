@@ -3,10 +3,11 @@
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
 use crate::app::tooling::{
-    AppTool, FieldSelection, IdOrName, ListSpec, Paging, Projected, ToolError, ToolInfo, ToolKit,
-    Toolset, Truncation,
+    AppTool, FieldSelection, ListSpec, Paging, Projected, ToolError, ToolInfo, ToolKit, Toolset,
+    Truncation,
 };
-use crate::app::tools::common::selectors;
+use crate::app::tools::common::issue_selector::IssueSelector;
+use crate::app::tools::common::timezone_arg::TimezoneArg;
 use crate::app::tools::register::register;
 use crate::app::views::{IssueView, parent_keys};
 use crate::ports::ToolContext;
@@ -30,17 +31,12 @@ const INFO: ToolInfo = ToolInfo {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct GetRelatedIssuesArgs {
-    /// The issue's numeric id (or its key); 0 or absent means use issueKey.
-    #[serde(default)]
-    pub issue_id: Option<IdOrName>,
-    /// The issue key, e.g. WEB-42.
-    #[serde(default)]
-    pub issue_key: Option<String>,
+    #[serde(flatten)]
+    pub issue: IssueSelector,
     #[serde(default)]
     pub fields: Option<Vec<String>>,
-    /// IANA timezone for times (default: the server's).
-    #[serde(default)]
-    pub timezone: Option<String>,
+    #[serde(flatten)]
+    pub timezone: TimezoneArg,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -63,9 +59,9 @@ async fn run(
     args: GetRelatedIssuesArgs,
     _: ToolContext,
 ) -> Result<RelatedIssues, ToolError> {
-    let zone = app.zone(args.timezone.as_deref())?;
+    let zone = app.zone(args.timezone.zone())?;
     let fields = FieldSelection::choose::<IssueView>(args.fields.as_deref())?;
-    let issue = selectors::issue(&app, args.issue_id.as_ref(), args.issue_key.as_deref()).await?;
+    let issue = args.issue.issue(&app).await?;
     let related = app.backlog.issues.related_issues(&issue).await?;
     let parents = parent_keys(app.backlog.issues.as_ref(), &related).await?;
     let view = app.view(zone, &parents);

@@ -1,12 +1,12 @@
 //! get_version_milestone_list: a project's versions and milestones.
 
-use super::version_project::project;
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
 use crate::app::tooling::{
-    AppTool, FieldSelection, IdOrName, ListSpec, Paging, ToolError, ToolInfo, ToolKit, Toolset,
+    AppTool, FieldSelection, ListSpec, Paging, ToolError, ToolInfo, ToolKit, Toolset,
 };
 use crate::app::tools::common::listing::Listing;
+use crate::app::tools::common::project_selector::ProjectSelector;
 use crate::app::tools::register::register;
 use crate::app::views::VersionView;
 use crate::ports::{ProjectRef, ToolContext};
@@ -31,12 +31,8 @@ const LIST: ToolInfo = ToolInfo {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ListVersionsArgs {
-    /// The project: id, key (WEB) or name; 0 or absent means use projectKey.
-    #[serde(default)]
-    pub project_id: Option<IdOrName>,
-    /// The project key, e.g. WEB.
-    #[serde(default)]
-    pub project_key: Option<String>,
+    #[serde(flatten)]
+    pub project: ProjectSelector,
     /// true: only archived ones; false: only current ones. Default: both.
     #[serde(default)]
     pub archived: Option<bool>,
@@ -54,7 +50,7 @@ async fn list(
     _: ToolContext,
 ) -> Result<Listing<VersionView>, ToolError> {
     let fields = FieldSelection::choose::<VersionView>(args.fields.as_deref())?;
-    let project = project(&app, args.project_id.as_ref(), args.project_key.as_deref()).await?;
+    let project = args.project.project(&app).await?;
     let versions = app
         .backlog
         .projects

@@ -8,6 +8,7 @@ use crate::app::tooling::{
     Toolset, Truncation,
 };
 use crate::app::tools::common::paging::Order;
+use crate::app::tools::common::timezone_arg::TimezoneArg;
 use crate::app::tools::register::register;
 use crate::app::views::WatchingView;
 use crate::domain::issue_filter::SortOrder;
@@ -64,9 +65,8 @@ pub struct ListWatchingsArgs {
     pub issue_id: Option<Vec<IdOrName>>,
     #[serde(default)]
     pub fields: Option<Vec<String>>,
-    /// IANA timezone for times (default: the server's).
-    #[serde(default)]
-    pub timezone: Option<String>,
+    #[serde(flatten)]
+    pub timezone: TimezoneArg,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -91,7 +91,7 @@ async fn list(
     args: ListWatchingsArgs,
     _: ToolContext,
 ) -> Result<WatchingList, ToolError> {
-    let zone = app.zone(args.timezone.as_deref())?;
+    let zone = app.zone(args.timezone.zone())?;
     let fields = FieldSelection::choose::<WatchingView>(args.fields.as_deref())?;
     let resolver = app.resolver();
     let user = resolver.user("userId", &args.user_id).await?;

@@ -4,7 +4,7 @@ use super::related_link::{RelatedLink, link};
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::DELETES;
 use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset};
-use crate::app::tools::common::selectors;
+use crate::app::tools::common::issue_selector::IssueSelector;
 use crate::app::tools::register::register;
 use crate::ports::ToolContext;
 use schemars::JsonSchema;
@@ -24,12 +24,8 @@ const REMOVE: ToolInfo = ToolInfo {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct RemoveRelatedIssueArgs {
-    /// The issue's numeric id (or its key); 0 or absent means use issueKey.
-    #[serde(default)]
-    pub issue_id: Option<IdOrName>,
-    /// The issue key, e.g. WEB-42.
-    #[serde(default)]
-    pub issue_key: Option<String>,
+    #[serde(flatten)]
+    pub issue: IssueSelector,
     /// The linked issue to unlink: id or key.
     pub related_issue_id: IdOrName,
 }
@@ -43,7 +39,7 @@ async fn remove(
     args: RemoveRelatedIssueArgs,
     _: ToolContext,
 ) -> Result<RelatedLink, ToolError> {
-    let issue = selectors::issue(&app, args.issue_id.as_ref(), args.issue_key.as_deref()).await?;
+    let issue = args.issue.issue(&app).await?;
     let related_id = app
         .resolver()
         .issue_id("relatedIssueId", &args.related_issue_id)

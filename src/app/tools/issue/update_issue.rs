@@ -8,7 +8,8 @@ use crate::app::tooling::{
 };
 use crate::app::tools::common::custom_field_args::{CustomFieldSetArg, resolve_settings};
 use crate::app::tools::common::issue_change_args::IssueChangeArgs;
-use crate::app::tools::common::selectors;
+use crate::app::tools::common::issue_selector::IssueSelector;
+use crate::app::tools::common::timezone_arg::TimezoneArg;
 use crate::app::tools::register::register;
 use crate::app::views::{ChangeView, IssueView, issue_changes, parent_keys};
 use crate::domain::changes::{Change, IssueUpdate};
@@ -36,12 +37,8 @@ const INFO: ToolInfo = ToolInfo {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateIssueArgs {
-    /// The issue's numeric id (or its key); 0 or absent means use issueKey.
-    #[serde(default)]
-    pub issue_id: Option<IdOrName>,
-    /// The issue key, e.g. WEB-42.
-    #[serde(default)]
-    pub issue_key: Option<String>,
+    #[serde(flatten)]
+    pub issue: IssueSelector,
     #[serde(default)]
     pub summary: Option<String>,
     #[serde(flatten)]
@@ -75,9 +72,8 @@ pub struct UpdateIssueArgs {
     /// Custom field values.
     #[serde(default)]
     pub custom_fields: Option<Vec<CustomFieldSetArg>>,
-    /// IANA timezone for times (default: the server's).
-    #[serde(default)]
-    pub timezone: Option<String>,
+    #[serde(flatten)]
+    pub timezone: TimezoneArg,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -218,9 +214,8 @@ async fn run(
     args: UpdateIssueArgs,
     _: ToolContext,
 ) -> Result<UpdatedIssue, ToolError> {
-    let zone = app.zone(args.timezone.as_deref())?;
-    let before =
-        selectors::fetched_issue(&app, args.issue_id.as_ref(), args.issue_key.as_deref()).await?;
+    let zone = app.zone(args.timezone.zone())?;
+    let before = args.issue.fetched(&app).await?;
     let update = update_for(&app, &before, &args).await?;
     if update.is_empty() {
         return Err(ToolError::argument(

@@ -2,8 +2,9 @@
 
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::OVERWRITES;
-use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset};
-use crate::app::tools::common::selectors;
+use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tools::common::issue_selector::IssueSelector;
+use crate::app::tools::common::timezone_arg::TimezoneArg;
 use crate::app::tools::register::register;
 use crate::app::views::CommentView;
 use crate::domain::ids::CommentId;
@@ -25,19 +26,14 @@ const INFO: ToolInfo = ToolInfo {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateIssueCommentArgs {
-    /// The issue's numeric id (or its key); 0 or absent means use issueKey.
-    #[serde(default)]
-    pub issue_id: Option<IdOrName>,
-    /// The issue key, e.g. WEB-42.
-    #[serde(default)]
-    pub issue_key: Option<String>,
+    #[serde(flatten)]
+    pub issue: IssueSelector,
     /// The comment's id.
     pub comment_id: i64,
     /// The new text.
     pub content: String,
-    /// IANA timezone for times (default: the server's).
-    #[serde(default)]
-    pub timezone: Option<String>,
+    #[serde(flatten)]
+    pub timezone: TimezoneArg,
 }
 
 pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
@@ -49,13 +45,13 @@ async fn run(
     args: UpdateIssueCommentArgs,
     _: ToolContext,
 ) -> Result<CommentView, ToolError> {
-    let zone = app.zone(args.timezone.as_deref())?;
+    let zone = app.zone(args.timezone.zone())?;
     if args.content.trim().is_empty() {
         return Err(ToolError::argument("content", "the comment is empty"));
     }
     let comment =
         CommentId::new(args.comment_id).map_err(|e| ToolError::argument("commentId", e))?;
-    let issue = selectors::issue(&app, args.issue_id.as_ref(), args.issue_key.as_deref()).await?;
+    let issue = args.issue.issue(&app).await?;
     let updated = app
         .backlog
         .issues

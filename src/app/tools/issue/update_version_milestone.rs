@@ -1,10 +1,10 @@
 //! update_version_milestone: change a version or milestone.
 
-use super::version_project::project;
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::OVERWRITES;
 use crate::app::tooling::validate::change_date;
 use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset, nullable};
+use crate::app::tools::common::project_selector::ProjectSelector;
 use crate::app::tools::register::register;
 use crate::app::views::VersionView;
 use crate::domain::changes::VersionUpdate;
@@ -27,12 +27,8 @@ const UPDATE: ToolInfo = ToolInfo {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateVersionArgs {
-    /// The project: id, key (WEB) or name; 0 or absent means use projectKey.
-    #[serde(default)]
-    pub project_id: Option<IdOrName>,
-    /// The project key, e.g. WEB.
-    #[serde(default)]
-    pub project_key: Option<String>,
+    #[serde(flatten)]
+    pub project: ProjectSelector,
     /// The version: id or current name.
     pub id: IdOrName,
     /// The (new) name.
@@ -66,7 +62,7 @@ async fn update(
             "the name is empty; give the current name to keep it",
         ));
     }
-    let project = project(&app, args.project_id.as_ref(), args.project_key.as_deref()).await?;
+    let project = args.project.project(&app).await?;
     let id = app.resolver().version("id", project.id, &args.id).await?;
     let update = VersionUpdate {
         name: args.name.trim().to_owned(),

@@ -4,6 +4,7 @@ use super::watch_entry::watch_id;
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::OVERWRITES;
 use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tools::common::timezone_arg::TimezoneArg;
 use crate::app::tools::register::register;
 use crate::app::views::WatchingView;
 use crate::ports::ToolContext;
@@ -26,9 +27,8 @@ pub struct UpdateWatchingArgs {
     /// The watch-list entry's id.
     pub watch_id: i64,
     pub note: String,
-    /// IANA timezone for times (default: the server's).
-    #[serde(default)]
-    pub timezone: Option<String>,
+    #[serde(flatten)]
+    pub timezone: TimezoneArg,
 }
 
 pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
@@ -40,7 +40,7 @@ async fn update(
     args: UpdateWatchingArgs,
     _: ToolContext,
 ) -> Result<WatchingView, ToolError> {
-    let zone = app.zone(args.timezone.as_deref())?;
+    let zone = app.zone(args.timezone.zone())?;
     let id = watch_id(args.watch_id)?;
     let watching = app
         .backlog

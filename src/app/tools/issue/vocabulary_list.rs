@@ -3,7 +3,6 @@
 use crate::app::context::AppContext;
 use crate::app::tooling::{ListSpec, Paging, ToolError};
 use crate::app::tools::common::listing::ProjectListArgs;
-use crate::app::tools::common::selectors;
 use crate::ports::ProjectRef;
 
 /// Their list, kept whole: cut only to fit the budget.
@@ -17,7 +16,6 @@ pub async fn project_ref(
     app: &AppContext,
     args: &ProjectListArgs,
 ) -> Result<ProjectRef, ToolError> {
-    let project =
-        selectors::project(app, args.project_id.as_ref(), args.project_key.as_deref()).await?;
+    let project = args.project.project(app).await?;
     Ok(ProjectRef::Id(project.id))
 }

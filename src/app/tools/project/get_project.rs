@@ -2,8 +2,8 @@
 
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
-use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset};
-use crate::app::tools::common::selectors;
+use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tools::common::project_selector::ProjectSelector;
 use crate::app::tools::register::register;
 use crate::app::views::ProjectView;
 use crate::ports::{ProjectRef, ToolContext};
@@ -25,12 +25,8 @@ const GET: ToolInfo = ToolInfo {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct GetProjectArgs {
-    /// The project: id, key (WEB) or name; 0 or absent means use projectKey.
-    #[serde(default)]
-    pub project_id: Option<IdOrName>,
-    /// The project key, e.g. WEB.
-    #[serde(default)]
-    pub project_key: Option<String>,
+    #[serde(flatten)]
+    pub project: ProjectSelector,
 }
 
 pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
@@ -42,8 +38,7 @@ async fn get(
     args: GetProjectArgs,
     _: ToolContext,
 ) -> Result<ProjectView, ToolError> {
-    let project =
-        selectors::project(&app, args.project_id.as_ref(), args.project_key.as_deref()).await?;
+    let project = args.project.project(&app).await?;
     let fresh = app
         .backlog
         .projects

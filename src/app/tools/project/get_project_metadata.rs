@@ -1,10 +1,9 @@
 //! get_project_metadata: everything a project names, in one call.
 
-use super::project_args::ProjectArgs;
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
 use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset, Truncation};
-use crate::app::tools::common::selectors;
+use crate::app::tools::common::project_selector::ProjectSelector;
 use crate::app::tools::register::register;
 use crate::app::views::{
     CustomFieldDefinitionView, IssueTypeView, NamedView, ProjectView, StatusView, VersionView,
@@ -72,11 +71,10 @@ pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
 
 async fn metadata(
     app: Arc<AppContext>,
-    args: ProjectArgs,
+    args: ProjectSelector,
     _: ToolContext,
 ) -> Result<ProjectMetadata, ToolError> {
-    let project =
-        selectors::project(&app, args.project_id.as_ref(), args.project_key.as_deref()).await?;
+    let project = args.project(&app).await?;
     let m = &app.metadata;
     let id = project.id;
     let (

@@ -1,10 +1,9 @@
 //! get_project_statuses: the statuses an issue of a project can have.
 
-use super::project_args::ProjectArgs;
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
 use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
-use crate::app::tools::common::selectors;
+use crate::app::tools::common::project_selector::ProjectSelector;
 use crate::app::tools::register::register;
 use crate::app::views::StatusView;
 use crate::ports::{ProjectRef, ToolContext};
@@ -36,11 +35,10 @@ pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
 
 async fn statuses(
     app: Arc<AppContext>,
-    args: ProjectArgs,
+    args: ProjectSelector,
     _: ToolContext,
 ) -> Result<ProjectStatuses, ToolError> {
-    let project =
-        selectors::project(&app, args.project_id.as_ref(), args.project_key.as_deref()).await?;
+    let project = args.project(&app).await?;
     let statuses = app
         .backlog
         .projects

@@ -6,7 +6,6 @@ use crate::app::tooling::{
     AppTool, FieldSelection, ListSpec, Paging, ToolError, ToolInfo, ToolKit, Toolset,
 };
 use crate::app::tools::common::listing::{Listing, ProjectListArgs};
-use crate::app::tools::common::selectors;
 use crate::app::tools::register::register;
 use crate::app::views::UserView;
 use crate::ports::{ProjectRef, ToolContext};
@@ -35,8 +34,7 @@ async fn users(
     _: ToolContext,
 ) -> Result<Listing<UserView>, ToolError> {
     let fields = FieldSelection::choose::<UserView>(args.fields.as_deref())?;
-    let project =
-        selectors::project(&app, args.project_id.as_ref(), args.project_key.as_deref()).await?;
+    let project = args.project.project(&app).await?;
     let members = app
         .backlog
         .projects

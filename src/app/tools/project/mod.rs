@@ -7,7 +7,6 @@ pub mod get_project_list;
 pub mod get_project_metadata;
 pub mod get_project_statuses;
 pub mod get_project_users;
-mod project_args;
 pub mod update_project;
 
 use super::declaration::ToolsetDeclaration;

@@ -3,8 +3,8 @@
 use super::formatting_arg::FormattingArg;
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::OVERWRITES;
-use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset};
-use crate::app::tools::common::selectors;
+use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tools::common::project_selector::ProjectSelector;
 use crate::app::tools::register::register;
 use crate::app::views::ProjectView;
 use crate::domain::changes::ProjectUpdate;
@@ -27,12 +27,8 @@ const UPDATE: ToolInfo = ToolInfo {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateProjectArgs {
-    /// The project: id, key (WEB) or name; 0 or absent means use projectKey.
-    #[serde(default)]
-    pub project_id: Option<IdOrName>,
-    /// The project key, e.g. WEB.
-    #[serde(default)]
-    pub project_key: Option<String>,
+    #[serde(flatten)]
+    pub project: ProjectSelector,
     #[serde(default)]
     pub name: Option<String>,
     /// A new key.
@@ -60,8 +56,7 @@ async fn update(
     args: UpdateProjectArgs,
     _: ToolContext,
 ) -> Result<ProjectView, ToolError> {
-    let project =
-        selectors::project(&app, args.project_id.as_ref(), args.project_key.as_deref()).await?;
+    let project = args.project.project(&app).await?;
     let update = ProjectUpdate {
         name: args.name.clone().filter(|n| !n.trim().is_empty()),
         key: args

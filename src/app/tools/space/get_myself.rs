@@ -1,9 +1,9 @@
 //! get_myself: the API key's user.
 
-use super::timezone_args::TimezoneArgs;
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
 use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tools::common::timezone_arg::TimezoneArg;
 use crate::app::tools::register::register;
 use crate::app::views::UserView;
 use crate::ports::ToolContext;
@@ -25,10 +25,10 @@ pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
 
 async fn myself(
     app: Arc<AppContext>,
-    args: TimezoneArgs,
+    args: TimezoneArg,
     _: ToolContext,
 ) -> Result<UserView, ToolError> {
-    let zone = app.zone(args.timezone.as_deref())?;
+    let zone = app.zone(args.zone())?;
     let me = app.backlog.users.myself().await?;
     Ok(UserView::new(&me, zone))
 }

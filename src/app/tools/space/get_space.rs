@@ -1,9 +1,9 @@
 //! get_space: the space itself.
 
-use super::timezone_args::TimezoneArgs;
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
 use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tools::common::timezone_arg::TimezoneArg;
 use crate::app::tools::register::register;
 use crate::ports::ToolContext;
 use schemars::JsonSchema;
@@ -46,10 +46,10 @@ pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
 
 async fn space(
     app: Arc<AppContext>,
-    args: TimezoneArgs,
+    args: TimezoneArg,
     _: ToolContext,
 ) -> Result<SpaceView, ToolError> {
-    let zone = app.zone(args.timezone.as_deref())?;
+    let zone = app.zone(args.zone())?;
     let space = app.backlog.space.space().await?;
     Ok(SpaceView {
         space_key: space.space_key,

@@ -5,6 +5,7 @@ use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
 use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
 use crate::app::tools::common::activity_args::ActivityArgs;
+use crate::app::tools::common::timezone_arg::TimezoneArg;
 use crate::app::tools::register::register;
 use crate::app::views::ActivityView;
 use crate::ports::ToolContext;
@@ -32,9 +33,8 @@ pub struct SpaceActivitiesArgs {
     pub paging: ActivityArgs,
     #[serde(default)]
     pub fields: Option<Vec<String>>,
-    /// IANA timezone for times (default: the server's).
-    #[serde(default)]
-    pub timezone: Option<String>,
+    #[serde(flatten)]
+    pub timezone: TimezoneArg,
 }
 
 pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
@@ -52,7 +52,7 @@ async fn space(
         &app,
         activities,
         args.fields.as_deref(),
-        args.timezone.as_deref(),
+        args.timezone.zone(),
     )
     .await
 }

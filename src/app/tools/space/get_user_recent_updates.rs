@@ -5,6 +5,7 @@ use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
 use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset};
 use crate::app::tools::common::activity_args::ActivityArgs;
+use crate::app::tools::common::timezone_arg::TimezoneArg;
 use crate::app::tools::register::register;
 use crate::app::views::ActivityView;
 use crate::ports::ToolContext;
@@ -31,9 +32,8 @@ pub struct UserActivitiesArgs {
     pub paging: ActivityArgs,
     #[serde(default)]
     pub fields: Option<Vec<String>>,
-    /// IANA timezone for times (default: the server's).
-    #[serde(default)]
-    pub timezone: Option<String>,
+    #[serde(flatten)]
+    pub timezone: TimezoneArg,
 }
 
 pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
@@ -52,7 +52,7 @@ async fn user(
         &app,
         activities,
         args.fields.as_deref(),
-        args.timezone.as_deref(),
+        args.timezone.zone(),
     )
     .await
 }

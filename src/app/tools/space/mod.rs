@@ -8,7 +8,6 @@ pub mod get_space_activities;
 pub mod get_user_recent_updates;
 pub mod get_user_stars_count;
 pub mod get_users;
-mod timezone_args;
 
 use super::declaration::ToolsetDeclaration;
 use crate::app::tooling::Toolset;
