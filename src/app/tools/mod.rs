@@ -53,6 +53,19 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_describes_every_toolset() {
+        let readme = include_str!("../../../README.md");
+        for toolset in toolsets() {
+            assert!(
+                readme.contains(&format!("**`{}`**", toolset.id)),
+                "README.md has no section for the `{}` toolset ({})",
+                toolset.id,
+                toolset.description
+            );
+        }
+    }
+
+    #[test]
     fn toolset_ids_are_distinct() {
         let ids: std::collections::BTreeSet<&str> = toolsets().map(|t| t.id).collect();
         assert_eq!(ids.len(), TOOLSETS.len());
