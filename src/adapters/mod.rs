@@ -2,5 +2,5 @@
 //! MCP over stdio. Adapters never use each other.
 
 pub mod backlog_http;
-pub mod mcp_stdio;
+pub mod mcp;
 pub mod memory;

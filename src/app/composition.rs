@@ -10,7 +10,7 @@ use super::settings::{Settings, SettingsSources};
 use super::tooling::ToolKit;
 use super::tools;
 use crate::adapters::backlog_http::{HttpBacklog, HttpBacklogConfig, RetryPolicy};
-use crate::adapters::mcp_stdio::McpStdio;
+use crate::adapters::mcp::McpStdio;
 use crate::adapters::memory::MemoryBacklog;
 use crate::ports::{ServiceDescription, SharedCatalog, ToolTransport};
 use futures::FutureExt;

@@ -1,7 +1,7 @@
-//! The rmcp `ServerHandler` that lists and calls the catalog's tools.
+//! The rmcp `ServerHandler` every entry point serves: lists and calls the catalog's tools.
 
 use super::convert;
-use super::in_flight::InFlight;
+use super::entry_point::EntryPoint;
 use super::progress::PeerProgress;
 use crate::ports::{
     Lookup, NoProgress, ProgressReporter, ServiceDescription, SharedCatalog, ToolCatalog,
@@ -38,33 +38,33 @@ const STANDARD_METHODS: [&str; 12] = [
 const MAX_CONCURRENT_CALLS: usize = 16;
 
 #[derive(Clone)]
-pub struct CatalogServer {
+pub struct McpServer {
     service: Arc<ServiceDescription>,
     catalog: SharedCatalog,
     /// The catalog's tools as rmcp describes them, made once.
     tools: Arc<OnceCell<Vec<Tool>>>,
     running_calls: Arc<Semaphore>,
-    /// Where the client's cancellations arrive (see `line_guard`).
-    in_flight: Arc<InFlight>,
+    /// What the transport knows about each request.
+    entry_point: Arc<dyn EntryPoint>,
 }
 
-impl CatalogServer {
+impl McpServer {
     pub fn new(
         service: ServiceDescription,
         catalog: SharedCatalog,
-        in_flight: Arc<InFlight>,
+        entry_point: Arc<dyn EntryPoint>,
     ) -> Self {
         Self {
             service: Arc::new(service),
             catalog,
             tools: Arc::new(OnceCell::new()),
             running_calls: Arc::new(Semaphore::new(MAX_CONCURRENT_CALLS)),
-            in_flight,
+            entry_point,
         }
     }
 }
 
-impl CatalogServer {
+impl McpServer {
     /// The catalog, waiting for it while it is being built.
     async fn catalog(&self) -> Result<Arc<ToolCatalog>, ErrorData> {
         self.catalog.get().await.ok_or_else(|| {
@@ -88,7 +88,7 @@ impl CatalogServer {
     }
 }
 
-impl ServerHandler for CatalogServer {
+impl ServerHandler for McpServer {
     fn get_info(&self) -> ServerConfig {
         ServerConfig::new(ServerCapabilities::builder().enable_tools().build())
             .with_server_info(Implementation::new(
@@ -144,10 +144,10 @@ impl ServerHandler for CatalogServer {
             }),
             None => Arc::new(NoProgress),
         };
-        // The line guard keeps notifications/cancelled from rmcp and cancels
-        // this token instead (and drops the answer); rmcp's own token is
-        // cancelled when the session ends.
-        let cancelled_by_client = self.in_flight.cancellation(&context.id);
+        // The stdio line guard keeps notifications/cancelled from rmcp and
+        // cancels this token instead (and drops the answer); rmcp's own token
+        // is cancelled when the session ends.
+        let cancelled_by_client = self.entry_point.cancellation(&context.id);
         let tool_context = ToolContext {
             progress,
             cancellation: cancelled_by_client.clone(),
