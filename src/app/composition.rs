@@ -4,16 +4,20 @@
 use super::backlog::Backlog;
 use super::cli::Cli;
 use super::context::{AppContext, AppSettings};
+use super::runtime_config::HttpTuning;
 use super::runtime_config::{BackendChoice, RuntimeConfig};
 use super::scope;
 use super::settings::{Settings, SettingsSources};
+use super::spaces::{MAX_SPACES, SpaceFactory, Spaces};
+use super::surface;
 use super::tooling::ToolKit;
 use super::tools;
 use crate::adapters::backlog_http::{HttpBacklog, HttpBacklogConfig, RetryPolicy};
 use crate::adapters::mcp::McpStdio;
 use crate::adapters::memory::MemoryBacklog;
-use crate::ports::{ServiceDescription, SharedCatalog, ToolTransport};
+use crate::ports::{BacklogCredentials, ClientTransport, ServiceDescription, SharedSurface};
 use futures::FutureExt;
+use secrecy::SecretString;
 use std::process::ExitCode;
 use std::sync::Arc;
 use tracing_subscriber::filter::Targets;
@@ -67,7 +71,7 @@ pub async fn run(cli: Cli) -> ExitCode {
             tracing::warn!("BACKLOG_ALLOWED_PROJECTS could not be checked: {error}");
         }
     }
-    let app = Arc::new(AppContext::new(
+    let mut app = AppContext::new(
         backlog,
         AppSettings {
             web_base_url,
@@ -76,19 +80,28 @@ pub async fn run(cli: Cli) -> ExitCode {
             scan: config.scan,
             metadata_ttl: config.metadata_ttl,
         },
-    ));
+    );
+    if let Some(factory) = space_factory(&config) {
+        app = app.serving(Spaces::new(factory, MAX_SPACES));
+    }
+    let app = Arc::new(app);
     let kit = ToolKit {
         max_tokens: config.max_tokens,
     };
     if config.selection.read_only {
         tracing::info!("read-only: only tools that change nothing are offered");
     }
-    // The catalog (every tool's schemas, a few milliseconds) is built beside
-    // the MCP handshake, which does not need it; a request for the tools waits.
+    // The catalog (every tool's schemas, a few milliseconds) is built once,
+    // beside the MCP handshake, which does not need it; a request for the
+    // tools waits. The handshake declares resources and prompts when there
+    // are some.
     let selection = config.selection.clone();
+    let resources = surface::all_resources(&app);
+    let prompts = surface::all_prompts(&app);
+    let offers = surface::offers(&resources, &prompts);
     let built = tokio::task::spawn(async move {
         let started = std::time::Instant::now();
-        let catalog = selection.apply(tools::all_tools(&app, kit));
+        let catalog = surface::build(&selection, tools::all_tools(&app, kit), resources, prompts);
         tracing::debug!(
             elapsed_us = started.elapsed().as_micros(),
             "tool catalog built"
@@ -102,7 +115,7 @@ pub async fn run(cli: Cli) -> ExitCode {
     })
     .boxed()
     .shared();
-    let catalog = SharedCatalog::pending(built.clone().map(Result::ok));
+    let catalog = SharedSurface::pending(offers, built.clone().map(Result::ok));
     let refused = async {
         match built.clone().await {
             Err(problem) => problem,
@@ -147,24 +160,64 @@ fn build_backlog(config: &RuntimeConfig) -> Result<(Backlog, String), String> {
             Ok((Backlog::from_adapter(memory), DEMO_WEB_BASE_URL.to_owned()))
         }
         BackendChoice::Space { base_url, api_key } => {
-            let http = HttpBacklog::new(HttpBacklogConfig {
-                base_url: base_url.clone(),
-                api_key: api_key.clone(),
-                connect_timeout: config.http.connect_timeout,
-                request_timeout: config.http.request_timeout,
-                retry: RetryPolicy {
-                    max_attempts: config.http.retry_attempts,
-                    base_delay: config.http.retry_base_delay,
-                    max_delay: config.http.retry_max_delay,
-                    max_rate_limit_wait: config.http.rate_limit_max_wait,
-                },
-            })
-            .map_err(|e| e.to_string())?;
+            let http = http_backlog(&config.http, base_url, api_key)?;
             tracing::info!(host = http.host(), "serving the Backlog space");
-            let web_base = base_url.as_str().trim_end_matches('/').to_owned();
-            Ok((Backlog::from_adapter(Arc::new(http)), web_base))
+            Ok((Backlog::from_adapter(Arc::new(http)), web_base(base_url)))
         }
     }
+}
+
+fn http_backlog(
+    tuning: &HttpTuning,
+    base_url: &url::Url,
+    api_key: &SecretString,
+) -> Result<HttpBacklog, String> {
+    HttpBacklog::new(HttpBacklogConfig {
+        base_url: base_url.clone(),
+        api_key: api_key.clone(),
+        connect_timeout: tuning.connect_timeout,
+        request_timeout: tuning.request_timeout,
+        retry: RetryPolicy {
+            max_attempts: tuning.retry_attempts,
+            base_delay: tuning.retry_base_delay,
+            max_delay: tuning.retry_max_delay,
+            max_rate_limit_wait: tuning.rate_limit_max_wait,
+        },
+    })
+    .map_err(|e| e.to_string())
+}
+
+/// Issue links are `{web_base}/view/KEY`.
+fn web_base(base_url: &url::Url) -> String {
+    base_url.as_str().trim_end_matches('/').to_owned()
+}
+
+/// How a call's own credentials become a space: over HTTP like the start-up
+/// space, behind the same project allow-list, with its own metadata cache.
+/// `USER_ID` belongs to the start-up key, so it does not carry over. The demo
+/// server serves its demo space only.
+fn space_factory(config: &RuntimeConfig) -> Option<SpaceFactory> {
+    if !matches!(config.backend, BackendChoice::Space { .. }) {
+        return None;
+    }
+    let tuning = config.http;
+    let allowed = config.allowed_projects.clone();
+    let (default_zone, scan, metadata_ttl) =
+        (config.default_zone, config.scan, config.metadata_ttl);
+    Some(Arc::new(move |credentials: &BacklogCredentials| {
+        let http = http_backlog(&tuning, &credentials.base_url, &credentials.api_key)?;
+        let (backlog, _) = scope::limit_to(Backlog::from_adapter(Arc::new(http)), &allowed);
+        Ok(AppContext::new(
+            backlog,
+            AppSettings {
+                web_base_url: web_base(&credentials.base_url),
+                default_zone,
+                configured_user: None,
+                scan,
+                metadata_ttl,
+            },
+        ))
+    }))
 }
 
 fn service_description() -> ServiceDescription {

@@ -1,15 +1,19 @@
-//! The rmcp `ServerHandler` every entry point serves: lists and calls the catalog's tools.
+//! The rmcp `ServerHandler` every entry point serves: the handshake, and each
+//! request handed to the part of the surface it asks for (`tool_calls`,
+//! `resources`, `prompts`).
 
-use super::convert;
 use super::entry_point::EntryPoint;
 use super::progress::PeerProgress;
+use super::resources;
 use crate::ports::{
-    Lookup, NoProgress, ProgressReporter, ServiceDescription, SharedCatalog, ToolCatalog,
-    ToolContext, ToolResponse,
+    ClientSurface, NoProgress, ProgressReporter, ServiceDescription, SharedSurface, SurfaceError,
+    ToolContext,
 };
 use rmcp::model::{
-    CallToolRequestParams, CallToolResponse, CallToolResult, ContentBlock, CustomRequest,
-    CustomResult, ErrorCode, ErrorData, Implementation, ListToolsResult, PaginatedRequestParams,
+    CallToolRequestParams, CallToolResponse, CompleteRequestParams, CompleteResult, CustomRequest,
+    CustomResult, ErrorCode, ErrorData, GetPromptRequestParams, GetPromptResponse, Implementation,
+    ListPromptsResult, ListResourcesResult, ListToolsResult, PaginatedRequestParams,
+    PromptsCapability, ReadResourceRequestParams, ReadResourceResponse, ResourcesCapability,
     ServerCapabilities, ServerConfig, Tool,
 };
 use rmcp::service::RequestContext;
@@ -40,10 +44,10 @@ const MAX_CONCURRENT_CALLS: usize = 16;
 #[derive(Clone)]
 pub struct McpServer {
     service: Arc<ServiceDescription>,
-    catalog: SharedCatalog,
-    /// The catalog's tools as rmcp describes them, made once.
-    tools: Arc<OnceCell<Vec<Tool>>>,
-    running_calls: Arc<Semaphore>,
+    pub(super) surface: SharedSurface,
+    /// The surface's tools as rmcp describes them, made once.
+    pub(super) tools: Arc<OnceCell<Vec<Tool>>>,
+    pub(super) running_calls: Arc<Semaphore>,
     /// What the transport knows about each request.
     entry_point: Arc<dyn EntryPoint>,
 }
@@ -51,23 +55,21 @@ pub struct McpServer {
 impl McpServer {
     pub fn new(
         service: ServiceDescription,
-        catalog: SharedCatalog,
+        surface: SharedSurface,
         entry_point: Arc<dyn EntryPoint>,
     ) -> Self {
         Self {
             service: Arc::new(service),
-            catalog,
+            surface,
             tools: Arc::new(OnceCell::new()),
             running_calls: Arc::new(Semaphore::new(MAX_CONCURRENT_CALLS)),
             entry_point,
         }
     }
-}
 
-impl McpServer {
-    /// The catalog, waiting for it while it is being built.
-    async fn catalog(&self) -> Result<Arc<ToolCatalog>, ErrorData> {
-        self.catalog.get().await.ok_or_else(|| {
+    /// The surface, waiting for it while it is being built.
+    pub(super) async fn surface(&self) -> Result<Arc<ClientSurface>, ErrorData> {
+        self.surface.get().await.ok_or_else(|| {
             ErrorData::internal_error(
                 "this server's tool configuration is invalid; its log says why",
                 None,
@@ -75,22 +77,63 @@ impl McpServer {
         })
     }
 
-    async fn tools(&self) -> Result<&[Tool], ErrorData> {
-        let catalog = self.catalog().await?;
-        let tools = self.tools.get_or_init(|| async {
-            catalog
-                .entries()
-                .iter()
-                .map(|entry| convert::tool(&entry.descriptor))
-                .collect()
-        });
-        Ok(tools.await)
+    /// What a handler gets for this request: progress when the client asked
+    /// for it, the client's cancellation, and the caller.
+    pub(super) fn call_context(&self, request: &RequestContext<RoleServer>) -> ToolContext {
+        let progress: Arc<dyn ProgressReporter> = match request.meta.get_progress_token() {
+            Some(token) => Arc::new(PeerProgress {
+                peer: request.peer.clone(),
+                token,
+            }),
+            None => Arc::new(NoProgress),
+        };
+        ToolContext {
+            progress,
+            cancellation: self.entry_point.cancellation(&request.id),
+            caller: self.entry_point.caller(request),
+        }
+    }
+
+    /// Runs a resource's or a prompt's handler in turn with the tool calls,
+    /// giving up when the client cancels the request or the session ends.
+    pub(super) async fn bounded<T>(
+        &self,
+        call: &ToolContext,
+        request: &RequestContext<RoleServer>,
+        work: impl Future<Output = Result<T, SurfaceError>>,
+    ) -> Result<T, ErrorData> {
+        tokio::select! {
+            biased;
+            () = call.cancellation.cancelled() => Err(ErrorData::internal_error("the request was cancelled by the client", None)),
+            () = request.ct.cancelled() => Err(ErrorData::internal_error("the session is ending", None)),
+            outcome = async {
+                let _turn = self.running_calls.acquire().await;
+                work.await
+            } => outcome.map_err(resources::error),
+        }
+    }
+
+    /// Tools always; resources, prompts and completions only when the
+    /// surface has some, so a client does not look for what is not there.
+    fn capabilities(&self) -> ServerCapabilities {
+        let offers = self.surface.offers();
+        let mut capabilities = ServerCapabilities::builder().enable_tools().build();
+        if offers.resources {
+            capabilities.resources = Some(ResourcesCapability::default());
+        }
+        if offers.prompts {
+            capabilities.prompts = Some(PromptsCapability::default());
+        }
+        if offers.completions() {
+            capabilities.completions = Some(Default::default());
+        }
+        capabilities
     }
 }
 
 impl ServerHandler for McpServer {
     fn get_info(&self) -> ServerConfig {
-        ServerConfig::new(ServerCapabilities::builder().enable_tools().build())
+        ServerConfig::new(self.capabilities())
             .with_server_info(Implementation::new(
                 self.service.name.clone(),
                 self.service.version.clone(),
@@ -104,16 +147,12 @@ impl ServerHandler for McpServer {
         _context: RequestContext<RoleServer>,
     ) -> Result<ListToolsResult, ErrorData> {
         Ok(ListToolsResult::with_all_items(
-            self.tools().await?.to_vec(),
+            self.tool_list().await?.to_vec(),
         ))
     }
 
     fn get_tool(&self, name: &str) -> Option<Tool> {
-        let catalog = self.catalog.peek()?;
-        let Lookup::Found(entry) = catalog.lookup(name) else {
-            return None;
-        };
-        Some(convert::tool(&entry.descriptor))
+        self.peek_tool(name)
     }
 
     async fn call_tool(
@@ -121,49 +160,47 @@ impl ServerHandler for McpServer {
         request: CallToolRequestParams,
         context: RequestContext<RoleServer>,
     ) -> Result<CallToolResponse, ErrorData> {
-        let catalog = self.catalog().await?;
-        let entry = match catalog.lookup(&request.name) {
-            Lookup::Found(entry) => entry,
-            Lookup::Refused(reason) => {
-                return Ok(CallToolResult::error(vec![ContentBlock::text(reason)]).into());
-            }
-            Lookup::Unknown => {
-                return Err(ErrorData::invalid_params(
-                    format!(
-                        "unknown tool `{}`; call tools/list to see the tools this server offers",
-                        request.name
-                    ),
-                    None,
-                ));
-            }
-        };
-        let progress: Arc<dyn ProgressReporter> = match context.meta.get_progress_token() {
-            Some(token) => Arc::new(PeerProgress {
-                peer: context.peer.clone(),
-                token,
-            }),
-            None => Arc::new(NoProgress),
-        };
-        // The stdio line guard keeps notifications/cancelled from rmcp and
-        // cancels this token instead (and drops the answer); rmcp's own token
-        // is cancelled when the session ends.
-        let cancelled_by_client = self.entry_point.cancellation(&context.id);
-        let tool_context = ToolContext {
-            progress,
-            cancellation: cancelled_by_client.clone(),
-        };
-        let arguments = request.arguments.unwrap_or_default();
-        // Dropping the call stops every request it has in flight.
-        let response = tokio::select! {
-            biased;
-            () = cancelled_by_client.cancelled() => ToolResponse::error("the call was cancelled by the client"),
-            () = context.ct.cancelled() => ToolResponse::error("the session is ending"),
-            response = async {
-                let _turn = self.running_calls.acquire().await;
-                entry.handler.call(arguments, tool_context).await
-            } => response,
-        };
-        Ok(convert::result(response).into())
+        self.run_tool(request, context).await
+    }
+
+    async fn list_resources(
+        &self,
+        _request: Option<PaginatedRequestParams>,
+        _context: RequestContext<RoleServer>,
+    ) -> Result<ListResourcesResult, ErrorData> {
+        self.resource_list().await
+    }
+
+    async fn read_resource(
+        &self,
+        request: ReadResourceRequestParams,
+        context: RequestContext<RoleServer>,
+    ) -> Result<ReadResourceResponse, ErrorData> {
+        self.read(request, context).await
+    }
+
+    async fn list_prompts(
+        &self,
+        _request: Option<PaginatedRequestParams>,
+        _context: RequestContext<RoleServer>,
+    ) -> Result<ListPromptsResult, ErrorData> {
+        self.prompt_list().await
+    }
+
+    async fn get_prompt(
+        &self,
+        request: GetPromptRequestParams,
+        context: RequestContext<RoleServer>,
+    ) -> Result<GetPromptResponse, ErrorData> {
+        self.prompt(request, context).await
+    }
+
+    async fn complete(
+        &self,
+        request: CompleteRequestParams,
+        context: RequestContext<RoleServer>,
+    ) -> Result<CompleteResult, ErrorData> {
+        self.completion(request, context).await
     }
 
     /// rmcp hands over standard requests whose params do not fit the schema as

@@ -7,7 +7,7 @@ mod line_guard;
 
 use super::entry_point::EntryPoint;
 use super::server::McpServer;
-use crate::ports::{ServiceDescription, SharedCatalog, ToolTransport, TransportError};
+use crate::ports::{ClientTransport, ServiceDescription, SharedSurface, TransportError};
 use async_trait::async_trait;
 use in_flight::{InFlight, MAX_IN_FLIGHT};
 use rmcp::ServiceExt;
@@ -20,14 +20,14 @@ use tokio_util::sync::CancellationToken;
 pub struct McpStdio;
 
 #[async_trait]
-impl ToolTransport for McpStdio {
+impl ClientTransport for McpStdio {
     async fn serve(
         &self,
         service: ServiceDescription,
-        catalog: SharedCatalog,
+        surface: SharedSurface,
     ) -> Result<(), TransportError> {
         let in_flight = Arc::new(InFlight::new(MAX_IN_FLIGHT));
-        let server = McpServer::new(service, catalog, in_flight.clone());
+        let server = McpServer::new(service, surface, in_flight.clone());
         let io = line_guard::guard(tokio::io::stdin(), tokio::io::stdout(), in_flight);
         let session = match server.serve((io.rmcp_input, io.rmcp_output)).await {
             Ok(running) => running
