@@ -1,31 +1,26 @@
 //! The composition root: reads the configuration, picks the adapters, builds
 //! the tool catalog and serves it. The only place that knows every adapter.
 
-use super::backlog::Backlog;
+mod backends;
+
 use super::cli::Cli;
 use super::context::{AppContext, AppSettings};
-use super::runtime_config::HttpTuning;
 use super::runtime_config::{BackendChoice, RuntimeConfig};
 use super::scope;
 use super::settings::{Settings, SettingsSources};
-use super::spaces::{MAX_SPACES, SpaceFactory, Spaces};
+use super::spaces::{MAX_SPACES, Spaces};
 use super::surface;
 use super::tooling::ToolKit;
 use super::tools;
-use crate::adapters::backlog_http::{HttpBacklog, HttpBacklogConfig, RetryPolicy};
 use crate::adapters::mcp::McpStdio;
-use crate::adapters::memory::MemoryBacklog;
-use crate::ports::{BacklogCredentials, ClientTransport, ServiceDescription, SharedSurface};
+use crate::ports::{ClientTransport, ServiceDescription, SharedSurface};
+use backends::{build_backlog, space_factory};
 use futures::FutureExt;
-use secrecy::SecretString;
 use std::process::ExitCode;
 use std::sync::Arc;
 use tracing_subscriber::filter::Targets;
 use tracing_subscriber::layer::SubscriberExt;
 use tracing_subscriber::util::SubscriberInitExt;
-
-/// Where demo issues link to; `.example` never resolves to a real space.
-const DEMO_WEB_BASE_URL: &str = "https://demo-space.backlog.example";
 
 const INSTRUCTIONS: &str = "Tools for Nulab Backlog, a project and issue tracker. Issues are \
 named by keys such as WEB-42 (project key, dash, number). Wherever an id is asked, the \
@@ -143,81 +138,6 @@ pub async fn run(cli: Cli) -> ExitCode {
             ExitCode::from(2)
         }
     }
-}
-
-fn build_backlog(config: &RuntimeConfig) -> Result<(Backlog, String), String> {
-    match &config.backend {
-        BackendChoice::Demo { explicit } => {
-            if *explicit {
-                tracing::info!("serving the in-memory demo space (BACKLOG_BACKEND=memory)");
-            } else {
-                tracing::info!(
-                    "demo mode: no BACKLOG_API_KEY / BACKLOG_DOMAIN set, serving an in-memory \
-                     demo space; set them to use your own Backlog space"
-                );
-            }
-            let memory = Arc::new(MemoryBacklog::demo());
-            Ok((Backlog::from_adapter(memory), DEMO_WEB_BASE_URL.to_owned()))
-        }
-        BackendChoice::Space { base_url, api_key } => {
-            let http = http_backlog(&config.http, base_url, api_key)?;
-            tracing::info!(host = http.host(), "serving the Backlog space");
-            Ok((Backlog::from_adapter(Arc::new(http)), web_base(base_url)))
-        }
-    }
-}
-
-fn http_backlog(
-    tuning: &HttpTuning,
-    base_url: &url::Url,
-    api_key: &SecretString,
-) -> Result<HttpBacklog, String> {
-    HttpBacklog::new(HttpBacklogConfig {
-        base_url: base_url.clone(),
-        api_key: api_key.clone(),
-        connect_timeout: tuning.connect_timeout,
-        request_timeout: tuning.request_timeout,
-        retry: RetryPolicy {
-            max_attempts: tuning.retry_attempts,
-            base_delay: tuning.retry_base_delay,
-            max_delay: tuning.retry_max_delay,
-            max_rate_limit_wait: tuning.rate_limit_max_wait,
-        },
-    })
-    .map_err(|e| e.to_string())
-}
-
-/// Issue links are `{web_base}/view/KEY`.
-fn web_base(base_url: &url::Url) -> String {
-    base_url.as_str().trim_end_matches('/').to_owned()
-}
-
-/// How a call's own credentials become a space: over HTTP like the start-up
-/// space, behind the same project allow-list, with its own metadata cache.
-/// `USER_ID` belongs to the start-up key, so it does not carry over. The demo
-/// server serves its demo space only.
-fn space_factory(config: &RuntimeConfig) -> Option<SpaceFactory> {
-    if !matches!(config.backend, BackendChoice::Space { .. }) {
-        return None;
-    }
-    let tuning = config.http;
-    let allowed = config.allowed_projects.clone();
-    let (default_zone, scan, metadata_ttl) =
-        (config.default_zone, config.scan, config.metadata_ttl);
-    Some(Arc::new(move |credentials: &BacklogCredentials| {
-        let http = http_backlog(&tuning, &credentials.base_url, &credentials.api_key)?;
-        let (backlog, _) = scope::limit_to(Backlog::from_adapter(Arc::new(http)), &allowed);
-        Ok(AppContext::new(
-            backlog,
-            AppSettings {
-                web_base_url: web_base(&credentials.base_url),
-                default_zone,
-                configured_user: None,
-                scan,
-                metadata_ttl,
-            },
-        ))
-    }))
 }
 
 fn service_description() -> ServiceDescription {
