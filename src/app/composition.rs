@@ -10,7 +10,7 @@ use super::scope;
 use super::settings::{Settings, SettingsSources};
 use super::spaces::{MAX_SPACES, Spaces};
 use super::surface;
-use super::tooling::ToolKit;
+use super::tooling::{self, ToolKit};
 use super::tools;
 use crate::adapters::mcp::McpStdio;
 use crate::ports::{ClientTransport, ServiceDescription, SharedSurface};
@@ -63,7 +63,10 @@ pub async fn run(cli: Cli) -> ExitCode {
         // nothing now. A real space is asked on the first call instead, so
         // start-up sends no request.
         if let Err(error) = scoped.pinned().await {
-            tracing::warn!("BACKLOG_ALLOWED_PROJECTS could not be checked: {error}");
+            tracing::warn!(
+                "BACKLOG_ALLOWED_PROJECTS could not be checked: {}",
+                tooling::worded(&error)
+            );
         }
     }
     let mut app = AppContext::new(

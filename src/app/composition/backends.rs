@@ -1,7 +1,7 @@
 //! The Backlog a server talks to: the start-up space (demo or HTTP) and how
 //! a call's own credentials become a space of their own.
 
-use crate::adapters::backlog_http::{HttpBacklog, HttpBacklogConfig, RetryPolicy};
+use crate::adapters::backlog_http::{HttpBacklog, HttpBacklogConfig, HttpSetupError, RetryPolicy};
 use crate::adapters::memory::MemoryBacklog;
 use crate::app::backlog::Backlog;
 use crate::app::context::{AppContext, AppSettings};
@@ -54,7 +54,12 @@ fn http_backlog(
             max_rate_limit_wait: tuning.rate_limit_max_wait,
         },
     })
-    .map_err(|e| e.to_string())
+    .map_err(|error| match error {
+        HttpSetupError::UnsendableKey => {
+            format!("{error}; copy the key again from Personal Settings → API")
+        }
+        other => other.to_string(),
+    })
 }
 
 /// Issue links are `{web_base}/view/KEY`.
@@ -143,6 +148,21 @@ mod tests {
         assert!(
             !refused.contains(CALL_KEY) && !refused.contains(KEY),
             "{refused}"
+        );
+    }
+
+    #[test]
+    fn a_key_that_cannot_be_sent_says_where_to_copy_it_again() {
+        let problem = http_backlog(
+            &config(&[]).http,
+            &Url::parse("https://acme.backlog.com").unwrap(),
+            &"line\nbreak".into(),
+        )
+        .err()
+        .unwrap();
+        assert_eq!(
+            problem,
+            "BACKLOG_API_KEY contains characters that cannot be sent in an HTTP header (a line break or a control character); copy the key again from Personal Settings → API"
         );
     }
 }
