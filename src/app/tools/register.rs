@@ -25,13 +25,15 @@ where
     Fut: Future<Output = Result<O, ToolError>> + Send + 'static,
 {
     let app = app.clone();
-    kit.structured(info, move |arguments, context| {
+    kit.structured_per_call(info, move |arguments, context| {
         let space = app.for_call(&context.caller);
         async move { run(space?, arguments, context).await }
     })
 }
 
 /// [`register`] for a tool whose answer is built by hand (`ToolKit::raw`).
+/// `get_issue_attachment` still calls `kit.raw` with its captured context, so
+/// it serves the start-up space only and refuses a caller's credentials.
 #[cfg_attr(
     not(test),
     expect(
@@ -50,7 +52,7 @@ where
     Fut: Future<Output = Result<ToolResponse, ToolError>> + Send + 'static,
 {
     let app = app.clone();
-    kit.raw(info, move |arguments, context| {
+    kit.raw_per_call(info, move |arguments, context| {
         let space = app.for_call(&context.caller);
         async move { run(space?, arguments, context).await }
     })
