@@ -31,7 +31,8 @@ where
     })
 }
 
-/// [`register`] for a tool whose answer is built by hand (`ToolKit::raw`).
+/// [`register`] for a tool whose answer is built by hand (`ToolKit::raw`);
+/// `run` may be a closure (it may need `kit.max_tokens`).
 /// `get_issue_attachment` still calls `kit.raw` with its captured context, so
 /// it serves the start-up space only and refuses a caller's credentials.
 #[cfg_attr(
@@ -41,20 +42,23 @@ where
         reason = "get_issue_attachment moves to it when the tool files are reorganised"
     )
 )]
-pub fn register_raw<A, Fut>(
+pub fn register_raw<A, F, Fut>(
     kit: &ToolKit,
     app: &Arc<AppContext>,
     info: ToolInfo,
-    run: fn(Arc<AppContext>, A, ToolContext) -> Fut,
+    run: F,
 ) -> AppTool
 where
     A: DeserializeOwned + JsonSchema + Send + 'static,
+    F: Fn(Arc<AppContext>, A, ToolContext) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = Result<ToolResponse, ToolError>> + Send + 'static,
 {
     let app = app.clone();
     kit.raw_per_call(info, move |arguments, context| {
-        let space = app.for_call(&context.caller);
-        async move { run(space?, arguments, context).await }
+        let call = app
+            .for_call(&context.caller)
+            .map(|space| run(space, arguments, context));
+        async move { call?.await }
     })
 }
 
