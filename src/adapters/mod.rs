@@ -1,6 +1,7 @@
 //! Implementations of the ports: Backlog over HTTP, an in-memory Backlog, and
-//! MCP over stdio. Adapters never use each other.
+//! MCP (the server core, with stdio as its entry point). Adapters never use
+//! each other.
 
 pub mod backlog_http;
-pub mod mcp_stdio;
+pub mod mcp;
 pub mod memory;

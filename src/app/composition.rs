@@ -1,27 +1,26 @@
 //! The composition root: reads the configuration, picks the adapters, builds
 //! the tool catalog and serves it. The only place that knows every adapter.
 
-use super::backlog::Backlog;
+mod backends;
+
 use super::cli::Cli;
 use super::context::{AppContext, AppSettings};
 use super::runtime_config::{BackendChoice, RuntimeConfig};
 use super::scope;
 use super::settings::{Settings, SettingsSources};
-use super::tooling::ToolKit;
+use super::spaces::{MAX_SPACES, Spaces};
+use super::surface;
+use super::tooling::{self, ToolKit};
 use super::tools;
-use crate::adapters::backlog_http::{HttpBacklog, HttpBacklogConfig, RetryPolicy};
-use crate::adapters::mcp_stdio::McpStdio;
-use crate::adapters::memory::MemoryBacklog;
-use crate::ports::{ServiceDescription, SharedCatalog, ToolTransport};
+use crate::adapters::mcp::McpStdio;
+use crate::ports::{ClientTransport, ServiceDescription, SharedSurface};
+use backends::{build_backlog, space_factory};
 use futures::FutureExt;
 use std::process::ExitCode;
 use std::sync::Arc;
 use tracing_subscriber::filter::Targets;
 use tracing_subscriber::layer::SubscriberExt;
 use tracing_subscriber::util::SubscriberInitExt;
-
-/// Where demo issues link to; `.example` never resolves to a real space.
-const DEMO_WEB_BASE_URL: &str = "https://demo-space.backlog.example";
 
 /// The server's instructions: these around every toolset's own.
 const ABOUT: &str = "Tools for Nulab Backlog, a project and issue tracker. Wherever an id \
@@ -64,10 +63,13 @@ pub async fn run(cli: Cli) -> ExitCode {
         // nothing now. A real space is asked on the first call instead, so
         // start-up sends no request.
         if let Err(error) = scoped.pinned().await {
-            tracing::warn!("BACKLOG_ALLOWED_PROJECTS could not be checked: {error}");
+            tracing::warn!(
+                "BACKLOG_ALLOWED_PROJECTS could not be checked: {}",
+                tooling::worded(&error)
+            );
         }
     }
-    let app = Arc::new(AppContext::new(
+    let mut app = AppContext::new(
         backlog,
         AppSettings {
             web_base_url,
@@ -76,19 +78,28 @@ pub async fn run(cli: Cli) -> ExitCode {
             scan: config.scan,
             metadata_ttl: config.metadata_ttl,
         },
-    ));
+    );
+    if let Some(factory) = space_factory(&config) {
+        app = app.serving(Spaces::new(factory, MAX_SPACES));
+    }
+    let app = Arc::new(app);
     let kit = ToolKit {
         max_tokens: config.max_tokens,
     };
     if config.selection.read_only {
         tracing::info!("read-only: only tools that change nothing are offered");
     }
-    // The catalog (every tool's schemas, a few milliseconds) is built beside
-    // the MCP handshake, which does not need it; a request for the tools waits.
+    // The catalog (every tool's schemas, a few milliseconds) is built once,
+    // beside the MCP handshake, which does not need it; a request for the
+    // tools waits. The handshake declares resources and prompts when there
+    // are some.
     let selection = config.selection.clone();
+    let resources = surface::all_resources(&app);
+    let prompts = surface::all_prompts(&app);
+    let offers = surface::offers(&resources, &prompts);
     let built = tokio::task::spawn(async move {
         let started = std::time::Instant::now();
-        let catalog = selection.apply(tools::all_tools(&app, kit));
+        let catalog = surface::build(&selection, tools::all_tools(&app, kit), resources, prompts);
         tracing::debug!(
             elapsed_us = started.elapsed().as_micros(),
             "tool catalog built"
@@ -102,7 +113,7 @@ pub async fn run(cli: Cli) -> ExitCode {
     })
     .boxed()
     .shared();
-    let catalog = SharedCatalog::pending(built.clone().map(Result::ok));
+    let catalog = SharedSurface::pending(offers, built.clone().map(Result::ok));
     let refused = async {
         match built.clone().await {
             Err(problem) => problem,
@@ -128,41 +139,6 @@ pub async fn run(cli: Cli) -> ExitCode {
         problem = refused => {
             tracing::error!("cannot start: {problem}");
             ExitCode::from(2)
-        }
-    }
-}
-
-fn build_backlog(config: &RuntimeConfig) -> Result<(Backlog, String), String> {
-    match &config.backend {
-        BackendChoice::Demo { explicit } => {
-            if *explicit {
-                tracing::info!("serving the in-memory demo space (BACKLOG_BACKEND=memory)");
-            } else {
-                tracing::info!(
-                    "demo mode: no BACKLOG_API_KEY / BACKLOG_DOMAIN set, serving an in-memory \
-                     demo space; set them to use your own Backlog space"
-                );
-            }
-            let memory = Arc::new(MemoryBacklog::demo());
-            Ok((Backlog::from_adapter(memory), DEMO_WEB_BASE_URL.to_owned()))
-        }
-        BackendChoice::Space { base_url, api_key } => {
-            let http = HttpBacklog::new(HttpBacklogConfig {
-                base_url: base_url.clone(),
-                api_key: api_key.clone(),
-                connect_timeout: config.http.connect_timeout,
-                request_timeout: config.http.request_timeout,
-                retry: RetryPolicy {
-                    max_attempts: config.http.retry_attempts,
-                    base_delay: config.http.retry_base_delay,
-                    max_delay: config.http.retry_max_delay,
-                    max_rate_limit_wait: config.http.rate_limit_max_wait,
-                },
-            })
-            .map_err(|e| e.to_string())?;
-            tracing::info!(host = http.host(), "serving the Backlog space");
-            let web_base = base_url.as_str().trim_end_matches('/').to_owned();
-            Ok((Backlog::from_adapter(Arc::new(http)), web_base))
         }
     }
 }

@@ -4,12 +4,15 @@
 use super::backlog::Backlog;
 use super::issue_scan::ScanLimits;
 use super::resolve::{Metadata, Resolver};
+use super::spaces::Spaces;
 use super::tooling::{ToolError, validate};
 use super::views::ViewContext;
 use crate::domain::ids::{IssueId, UserId};
 use crate::domain::keys::IssueKey;
 use crate::domain::zone::DisplayZone;
+use crate::ports::Caller;
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::time::Duration;
 
 pub struct AppContext {
@@ -21,6 +24,8 @@ pub struct AppContext {
     /// `USER_ID`: whose issues "my issues" are, when set; otherwise the key's owner.
     pub configured_user: Option<UserId>,
     pub scan: ScanLimits,
+    /// The spaces calls may name with their own credentials (see `app::spaces`).
+    spaces: Spaces,
 }
 
 /// What an [`AppContext`] is built from besides the repositories.
@@ -41,7 +46,20 @@ impl AppContext {
             default_zone: settings.default_zone,
             configured_user: settings.configured_user,
             scan: settings.scan,
+            spaces: Spaces::none(),
         }
+    }
+
+    /// This space, also serving the spaces calls name with their credentials.
+    pub fn serving(mut self, spaces: Spaces) -> Self {
+        self.spaces = spaces;
+        self
+    }
+
+    /// The space a call runs against: the one its caller's credentials name,
+    /// or this one.
+    pub fn for_call(self: &Arc<Self>, caller: &Caller) -> Result<Arc<Self>, ToolError> {
+        self.spaces.for_caller(self, caller)
     }
 
     /// Resolves names to ids for one call.

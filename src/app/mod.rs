@@ -9,6 +9,8 @@ pub mod resolve;
 pub mod runtime_config;
 pub mod scope;
 pub mod settings;
+pub mod spaces;
+pub mod surface;
 pub mod tool_selection;
 pub mod tooling;
 pub mod tools;

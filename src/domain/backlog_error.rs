@@ -1,5 +1,6 @@
 //! What can go wrong when asking Backlog for something: the error contract every
-//! repository adapter meets. Each message names the problem and the next step.
+//! repository adapter meets. Each message says what failed; what to do about
+//! it is the application's wording (`app::tooling::backlog_wording`).
 
 use chrono::{DateTime, Utc};
 use std::fmt;
@@ -79,43 +80,6 @@ impl BacklogErrorCode {
             Self::TooManyRequestsError => "TooManyRequestsError",
         }
     }
-
-    /// What the user or the model can do about it, as a sentence.
-    pub fn next_step(self) -> &'static str {
-        match self {
-            Self::InternalError => "Backlog failed internally; try again in a moment.",
-            Self::LicenceError => "The space's plan does not include this feature.",
-            Self::LicenceExpiredError => "The space's licence has expired; ask its administrator.",
-            Self::AccessDeniedError => {
-                "Backlog refuses requests from this IP address; ask the space administrator to allow it."
-            }
-            Self::UnauthorizedOperationError => {
-                "The API key's user lacks the permission for this; ask a project administrator or use another account."
-            }
-            Self::NoResourceError => {
-                "Check the id or key; list the parent resource to find valid ones."
-            }
-            Self::InvalidRequestError => {
-                "Check the parameter values against the tool's description."
-            }
-            Self::SpaceOverCapacityError => {
-                "The space is out of storage; free space or upgrade the plan."
-            }
-            Self::ResourceOverflowError => {
-                "A per-resource limit would be exceeded; remove something first."
-            }
-            Self::TooLargeFileError => "The file is larger than Backlog accepts.",
-            Self::AuthenticationError => {
-                "Check BACKLOG_API_KEY; regenerate it under Personal Settings → API."
-            }
-            Self::RequiredMfaError => {
-                "The space requires two-step verification; enable it for this user."
-            }
-            Self::TooManyRequestsError => {
-                "Wait for the rate-limit window to reset, or narrow the query."
-            }
-        }
-    }
 }
 
 impl fmt::Display for BacklogErrorCode {
@@ -128,15 +92,13 @@ impl fmt::Display for BacklogErrorCode {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum BacklogError {
     /// HTTP 404 / code 6: the thing asked for does not exist (or is invisible to this user).
-    #[error(
-        "{what} was not found: HTTP 404 NoResourceError (code 6): \"{message}\". Check the id or key, or list them to find valid ones."
-    )]
+    #[error("{what} was not found: HTTP 404 NoResourceError (code 6): \"{message}\".")]
     NotFound { what: String, message: String },
 
     /// HTTP 401: the API key was refused. `detail` is Backlog's code and message,
     /// or the `WWW-Authenticate` challenge when the answer had no body.
     #[error(
-        "authentication failed: HTTP 401{}. Check BACKLOG_API_KEY; regenerate it under Personal Settings → API.",
+        "authentication failed: HTTP 401{}.",
         detail.as_deref().map(|d| format!(" {d}")).unwrap_or_default()
     )]
     AuthenticationFailed { detail: Option<String> },
@@ -150,7 +112,7 @@ pub enum BacklogError {
     },
 
     /// HTTP 429 / code 13, still after waiting for the window to reset.
-    #[error("{}", describe_rate_limit(*attempts, *waited, *retry_at))]
+    #[error("{}", describe_rate_limit(*attempts, *waited))]
     RateLimited {
         attempts: u32,
         waited: Duration,
@@ -192,14 +154,12 @@ pub enum BacklogError {
 
     /// The HTTP client could not be set up (it is built on the first request,
     /// loading the system's TLS certificates).
-    #[error(
-        "could not set up the connection to Backlog: {reason}; check the system's TLS certificates (the ca-certificates package, or SSL_CERT_FILE)"
-    )]
+    #[error("could not set up the connection to Backlog: {reason}")]
     ClientSetup { reason: String },
 
     /// No connection could be made, or it broke before an answer arrived.
     #[error(
-        "could not reach Backlog at {host} after {attempts} attempt{}: {reason}; check BACKLOG_DOMAIN / BACKLOG_BASE_URL and the network",
+        "could not reach Backlog at {host} after {attempts} attempt{}: {reason}",
         plural(*attempts)
     )]
     Unreachable {
@@ -227,9 +187,7 @@ pub enum BacklogError {
     },
 
     /// A download is larger than allowed.
-    #[error(
-        "{what} is larger than the {limit} bytes allowed; ask for a smaller file or raise maxBytes (at most 7340032)"
-    )]
+    #[error("{what} is larger than the {limit} bytes allowed")]
     TooLarge { what: String, limit: u64 },
 
     /// This server's configuration forbids the request (the project allow-list).
@@ -238,7 +196,7 @@ pub enum BacklogError {
     Refused { reason: String },
 
     /// Backlog answered 2xx with something that is not the expected shape.
-    #[error("Backlog sent an answer this server could not read ({detail}); please report it")]
+    #[error("Backlog sent an answer this server could not read ({detail})")]
     InvalidResponse { detail: String },
 }
 
@@ -248,25 +206,18 @@ fn plural(n: u32) -> &'static str {
 
 fn describe_rejection(status: u16, code: Option<BacklogErrorCode>, message: &str) -> String {
     match code {
-        Some(code) => format!(
-            "Backlog refused the request: HTTP {status} {code}: \"{message}\". {}",
-            code.next_step()
-        ),
+        Some(code) => format!("Backlog refused the request: HTTP {status} {code}: \"{message}\"."),
         None => format!("Backlog refused the request: HTTP {status}: \"{message}\"."),
     }
 }
 
-fn describe_rate_limit(attempts: u32, waited: Duration, retry_at: Option<DateTime<Utc>>) -> String {
-    let after = retry_at
-        .map(|at| format!("try again after {} UTC", at.format("%H:%M:%S")))
-        .unwrap_or_else(|| "try again in a minute".to_owned());
+/// When the window resets is in `retry_at`; the application words it.
+fn describe_rate_limit(attempts: u32, waited: Duration) -> String {
     if attempts == 0 {
-        return format!(
-            "rate limited by Backlog (TooManyRequestsError): this minute's request budget is spent and resets later than this server waits; {after} or narrow the query"
-        );
+        return "rate limited by Backlog (TooManyRequestsError): this minute's request budget is spent and resets later than this server waits".to_owned();
     }
     format!(
-        "rate limited by Backlog (HTTP 429 TooManyRequestsError); tried {attempts} time{} over {} s; {after} or narrow the query",
+        "rate limited by Backlog (HTTP 429 TooManyRequestsError); tried {attempts} time{} over {} s",
         plural(attempts),
         waited.as_secs()
     )
@@ -282,11 +233,11 @@ fn describe_server_error(
     let code = code.map(|c| format!(" {c}")).unwrap_or_default();
     if write_may_have_applied {
         format!(
-            "Backlog answered a write with HTTP {status}{code}: \"{message}\". It may or may not have been applied, so check the current state before trying again."
+            "Backlog answered a write with HTTP {status}{code}: \"{message}\". It may or may not have been applied"
         )
     } else {
         format!(
-            "Backlog failed after {attempts} attempt{}: HTTP {status}{code}: \"{message}\". Backlog or a proxy in front of it is failing; try again later.",
+            "Backlog failed after {attempts} attempt{}: HTTP {status}{code}: \"{message}\".",
             plural(attempts)
         )
     }
@@ -298,14 +249,14 @@ fn describe_redirect(host: &str, status: u16, target: Option<&str>) -> String {
         |target| format!("to {target}"),
     );
     format!(
-        "Backlog at {host} answered HTTP {status}, a redirect {pointed}. Redirects are not followed, so the API key goes nowhere but the configured space, and nothing was sent there. This usually means BACKLOG_DOMAIN / BACKLOG_BASE_URL is not your space's address (e.g. your-space.backlog.com instead of your-space.backlog.jp, or https instead of http); set it to the space's own address."
+        "Backlog at {host} answered HTTP {status}, a redirect {pointed}. Redirects are not followed, so the API key goes nowhere but the configured space, and nothing was sent there."
     )
 }
 
 fn describe_unsendable(parameter: Option<&str>, reason: &str) -> String {
     match parameter {
         Some(parameter) => format!(
-            "the request was not sent to Backlog: {reason}; `{parameter}` takes the most room: shorten it or pass fewer values"
+            "the request was not sent to Backlog: {reason}; `{parameter}` takes the most room"
         ),
         None => format!("the request was not sent to Backlog: {reason}"),
     }
@@ -314,11 +265,11 @@ fn describe_unsendable(parameter: Option<&str>, reason: &str) -> String {
 fn describe_lost(host: &str, reason: &str, attempts: u32, write_may_have_applied: bool) -> String {
     if write_may_have_applied {
         format!(
-            "the connection to Backlog at {host} broke during a write ({reason}); it may or may not have been applied, so check the current state before trying again"
+            "the connection to Backlog at {host} broke during a write ({reason}); it may or may not have been applied"
         )
     } else {
         format!(
-            "the connection to Backlog at {host} broke after {attempts} attempt{} ({reason}); try again later",
+            "the connection to Backlog at {host} broke after {attempts} attempt{} ({reason})",
             plural(attempts)
         )
     }
@@ -327,11 +278,11 @@ fn describe_lost(host: &str, reason: &str, attempts: u32, write_may_have_applied
 fn describe_timeout(host: &str, attempts: u32, write_may_have_applied: bool) -> String {
     if write_may_have_applied {
         format!(
-            "Backlog at {host} did not answer a write in time; it may or may not have been applied, so check the current state before trying again"
+            "Backlog at {host} did not answer a write in time; it may or may not have been applied"
         )
     } else {
         format!(
-            "Backlog at {host} did not answer in time after {attempts} attempt{}; try again later or narrow the query",
+            "Backlog at {host} did not answer in time after {attempts} attempt{}",
             plural(attempts)
         )
     }
@@ -349,33 +300,5 @@ mod tests {
             assert!(known.name().ends_with("Error"));
         }
         assert_eq!(BacklogErrorCode::from_code(14), None);
-    }
-
-    #[test]
-    fn rate_limit_text_gives_attempts_wait_and_reset_time() {
-        use chrono::TimeZone;
-        let error = BacklogError::RateLimited {
-            attempts: 4,
-            waited: Duration::from_secs(62),
-            retry_at: Some(Utc.with_ymd_and_hms(2026, 3, 1, 10, 42, 0).unwrap()),
-        };
-        assert_eq!(
-            error.to_string(),
-            "rate limited by Backlog (HTTP 429 TooManyRequestsError); tried 4 times over 62 s; try again after 10:42:00 UTC or narrow the query"
-        );
-    }
-
-    #[test]
-    fn rejections_name_status_code_and_next_step() {
-        let error = BacklogError::Rejected {
-            status: 403,
-            code: Some(BacklogErrorCode::UnauthorizedOperationError),
-            message: "No permission.".into(),
-        };
-        let text = error.to_string();
-        assert_eq!(
-            text,
-            "Backlog refused the request: HTTP 403 UnauthorizedOperationError (code 5): \"No permission.\". The API key's user lacks the permission for this; ask a project administrator or use another account."
-        );
     }
 }

@@ -1,10 +1,10 @@
 //! Tools as the application defines them, independent of any MCP library: a
 //! descriptor (name, schemas, annotations) and a handler that turns JSON
-//! arguments into a response. Transports serve a [`ToolCatalog`] of them.
+//! arguments into a response. Transports serve a [`ToolCatalog`] of them, in a
+//! [`ClientSurface`](super::ClientSurface).
 
+use super::caller::Caller;
 use async_trait::async_trait;
-use futures::FutureExt;
-use futures::future::{BoxFuture, Shared};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -122,12 +122,15 @@ impl ProgressReporter for NoProgress {
     async fn report(&self, _progress: Progress) {}
 }
 
-/// What a handler gets besides its arguments.
+/// What a handler (of a tool, a resource or a prompt) gets besides its
+/// arguments. It comes with each call, so one catalog serves every caller.
 #[derive(Clone)]
 pub struct ToolContext {
     pub progress: Arc<dyn ProgressReporter>,
     /// Cancelled when the client gives up on the call; stop sending requests then.
     pub cancellation: CancellationToken,
+    /// Who calls: the application serves the call from the caller's space.
+    pub caller: Caller,
 }
 
 impl ToolContext {
@@ -136,6 +139,7 @@ impl ToolContext {
         Self {
             progress: Arc::new(NoProgress),
             cancellation: CancellationToken::new(),
+            caller: Caller::default(),
         }
     }
 }
@@ -198,35 +202,5 @@ impl ToolCatalog {
             Some(reason) => Lookup::Refused(reason),
             None => Lookup::Unknown,
         }
-    }
-}
-
-/// The catalog a transport serves, ready or still being built. Building it
-/// (every tool's schemas) takes milliseconds the MCP handshake need not wait
-/// for: a request that needs the tools waits instead.
-#[derive(Clone)]
-pub struct SharedCatalog(Shared<BoxFuture<'static, Option<Arc<ToolCatalog>>>>);
-
-impl SharedCatalog {
-    pub fn ready(catalog: ToolCatalog) -> Self {
-        Self::pending(std::future::ready(Some(Arc::new(catalog))))
-    }
-
-    /// The catalog `build` makes; `None` when building it failed (the
-    /// builder reports why and ends the server).
-    pub fn pending(
-        build: impl std::future::Future<Output = Option<Arc<ToolCatalog>>> + Send + 'static,
-    ) -> Self {
-        Self(build.boxed().shared())
-    }
-
-    /// The catalog, once built.
-    pub async fn get(&self) -> Option<Arc<ToolCatalog>> {
-        self.0.clone().await
-    }
-
-    /// The catalog if it is built already.
-    pub fn peek(&self) -> Option<Arc<ToolCatalog>> {
-        self.0.peek().cloned().flatten()
     }
 }

@@ -156,7 +156,7 @@ pub enum HttpSetupError {
     )]
     ExtraInUrl(&'static str),
     #[error(
-        "BACKLOG_API_KEY contains characters that cannot be sent in an HTTP header (a line break or a control character); copy the key again from Personal Settings → API"
+        "BACKLOG_API_KEY contains characters that cannot be sent in an HTTP header (a line break or a control character)"
     )]
     UnsendableKey,
 }

@@ -90,7 +90,7 @@ mod tests {
             ),
             "{text}"
         );
-        assert!(text.contains("BACKLOG_DOMAIN"), "{text}");
+        assert!(text.contains("Redirects are not followed"), "{text}");
         assert_eq!(redirected("mailto:someone@example.com"), None);
     }
 }

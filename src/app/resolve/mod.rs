@@ -4,6 +4,7 @@
 
 mod metadata;
 mod names;
+mod per_project;
 mod resolver;
 mod ttl_cache;
 

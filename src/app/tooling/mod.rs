@@ -4,6 +4,7 @@
 pub mod annotations;
 mod answer_shape;
 mod arguments;
+mod backlog_wording;
 mod budget_fit;
 mod fields;
 mod id_or_name;
@@ -19,6 +20,7 @@ mod toolset;
 pub mod validate;
 
 pub use arguments::{KnownParameters, parse_arguments};
+pub use backlog_wording::worded;
 pub use fields::{FieldSelection, FieldView, Projected};
 pub use id_or_name::{IdOrName, listed};
 pub use nullable::nullable;

@@ -65,9 +65,52 @@ pub struct ToolKit {
     pub max_tokens: u64,
 }
 
+/// Which spaces a tool can serve. A `run` that captured a context serves
+/// that space only: a call that brings its own credentials is refused rather
+/// than served from another space. `tools::register` picks the call's space
+/// in `run`, so its tools serve every caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    StartUpSpace,
+    CallersSpace,
+}
+
+impl Reach {
+    fn refusal(self, context: &ToolContext) -> Option<ToolResponse> {
+        (self == Self::StartUpSpace && context.caller.credentials.is_some()).then(|| {
+            ToolResponse::error(
+                "this tool serves only the Backlog space this server was started for; it does not take a space or an API key with a call",
+            )
+        })
+    }
+}
+
 impl ToolKit {
-    /// A tool with typed arguments `A` and structured output `O`.
+    /// A tool with typed arguments `A` and structured output `O`, serving the
+    /// space `run` captured.
     pub fn structured<A, O, F, Fut>(&self, info: ToolInfo, run: F) -> AppTool
+    where
+        A: DeserializeOwned + JsonSchema + Send + 'static,
+        O: Serialize + JsonSchema + Send + 'static,
+        F: Fn(A, ToolContext) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = Result<O, ToolError>> + Send + 'static,
+    {
+        self.structured_reaching(info, run, Reach::StartUpSpace)
+    }
+
+    /// [`structured`](Self::structured) for a `run` that serves the space of
+    /// the call's caller (`AppContext::for_call`), as `tools::register` does.
+    pub fn structured_per_call<A, O, F, Fut>(&self, info: ToolInfo, run: F) -> AppTool
+    where
+        A: DeserializeOwned + JsonSchema + Send + 'static,
+        O: Serialize + JsonSchema + Send + 'static,
+        F: Fn(A, ToolContext) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = Result<O, ToolError>> + Send + 'static,
+    {
+        self.structured_reaching(info, run, Reach::CallersSpace)
+    }
+
+    fn structured_reaching<A, O, F, Fut>(&self, info: ToolInfo, run: F, reach: Reach) -> AppTool
     where
         A: DeserializeOwned + JsonSchema + Send + 'static,
         O: Serialize + JsonSchema + Send + 'static,
@@ -79,6 +122,7 @@ impl ToolKit {
         let handler = StructuredHandler {
             run,
             known: KnownParameters::from_schema(&descriptor.input_schema),
+            reach,
             budget: Budget {
                 max_tokens: self.max_tokens,
                 list: info.list,
@@ -96,8 +140,29 @@ impl ToolKit {
         }
     }
 
-    /// A tool whose answer is built by hand (images, embedded files): no output schema.
+    /// A tool whose answer is built by hand (images, embedded files): no
+    /// output schema. It serves the space `run` captured.
     pub fn raw<A, F, Fut>(&self, info: ToolInfo, run: F) -> AppTool
+    where
+        A: DeserializeOwned + JsonSchema + Send + 'static,
+        F: Fn(A, ToolContext) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = Result<ToolResponse, ToolError>> + Send + 'static,
+    {
+        self.raw_reaching(info, run, Reach::StartUpSpace)
+    }
+
+    /// [`raw`](Self::raw) for a `run` that serves the space of the call's
+    /// caller, as `tools::register_raw` does.
+    pub fn raw_per_call<A, F, Fut>(&self, info: ToolInfo, run: F) -> AppTool
+    where
+        A: DeserializeOwned + JsonSchema + Send + 'static,
+        F: Fn(A, ToolContext) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = Result<ToolResponse, ToolError>> + Send + 'static,
+    {
+        self.raw_reaching(info, run, Reach::CallersSpace)
+    }
+
+    fn raw_reaching<A, F, Fut>(&self, info: ToolInfo, run: F, reach: Reach) -> AppTool
     where
         A: DeserializeOwned + JsonSchema + Send + 'static,
         F: Fn(A, ToolContext) -> Fut + Send + Sync + 'static,
@@ -110,6 +175,7 @@ impl ToolKit {
                 handler: Arc::new(RawHandler {
                     run,
                     known: KnownParameters::from_schema(&descriptor.input_schema),
+                    reach,
                     max_tokens: self.max_tokens,
                     types: PhantomData,
                 }),
@@ -140,6 +206,7 @@ fn descriptor<A: JsonSchema>(
 struct StructuredHandler<A, O, F> {
     run: F,
     known: KnownParameters,
+    reach: Reach,
     budget: Budget,
     types: PhantomData<fn(A) -> O>,
 }
@@ -153,6 +220,9 @@ where
     Fut: Future<Output = Result<O, ToolError>> + Send + 'static,
 {
     async fn call(&self, arguments: JsonObject, context: ToolContext) -> ToolResponse {
+        if let Some(refused) = self.reach.refusal(&context) {
+            return refused;
+        }
         let outcome = match parse_arguments::<A>(arguments, &self.known) {
             Ok(arguments) => (self.run)(arguments, context).await,
             Err(error) => Err(error),
@@ -199,6 +269,7 @@ impl<A, O: Serialize, F> StructuredHandler<A, O, F> {
 struct RawHandler<A, F> {
     run: F,
     known: KnownParameters,
+    reach: Reach,
     max_tokens: u64,
     types: PhantomData<fn(A)>,
 }
@@ -211,6 +282,9 @@ where
     Fut: Future<Output = Result<ToolResponse, ToolError>> + Send + 'static,
 {
     async fn call(&self, arguments: JsonObject, context: ToolContext) -> ToolResponse {
+        if let Some(refused) = self.reach.refusal(&context) {
+            return refused;
+        }
         let outcome = match parse_arguments::<A>(arguments, &self.known) {
             Ok(arguments) => (self.run)(arguments, context).await,
             Err(error) => Err(error),
@@ -265,6 +339,27 @@ mod tests {
             .handler
             .call(arguments, ToolContext::detached())
             .await
+    }
+
+    #[tokio::test]
+    async fn a_tool_that_captured_its_space_refuses_a_callers_own_credentials() {
+        let tool = ToolKit { max_tokens: 3_000 }.raw(ECHO, |_: Echo, _| async move {
+            Ok(ToolResponse::error("ran"))
+        });
+        let mut context = ToolContext::detached();
+        context.caller.credentials = Some(crate::ports::BacklogCredentials {
+            base_url: url::Url::parse("https://a.example").unwrap(),
+            api_key: "secret-key".into(),
+        });
+        let arguments = Map::from_iter([("characters".to_owned(), 1.into())]);
+        let refused = tool.entry.handler.call(arguments, context).await;
+        assert!(
+            refused
+                .text()
+                .starts_with("this tool serves only the Backlog space"),
+            "{}",
+            refused.text()
+        );
     }
 
     #[tokio::test]

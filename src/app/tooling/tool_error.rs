@@ -1,5 +1,6 @@
 //! Why a tool call failed, worded for the model: the problem and the fix.
 
+use super::backlog_wording::worded;
 use crate::domain::backlog_error::BacklogError;
 use crate::domain::excerpt::shorten_quoted;
 
@@ -9,7 +10,8 @@ pub enum ToolError {
     #[error("invalid argument `{parameter}`: {problem}")]
     InvalidArgument { parameter: String, problem: String },
 
-    #[error(transparent)]
+    /// What failed, and what the user or the model can do about it.
+    #[error("{}", worded(.0))]
     Backlog(BacklogError),
 
     /// This server's configuration does not allow the call.

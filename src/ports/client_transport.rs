@@ -1,6 +1,6 @@
-//! Serving a tool catalog to a client (MCP over stdio today; HTTP or a CLI later).
+//! Serving the client surface (MCP over stdio today; Streamable HTTP later).
 
-use super::tool::SharedCatalog;
+use super::client_surface::SharedSurface;
 use async_trait::async_trait;
 
 /// How the server introduces itself.
@@ -17,11 +17,11 @@ pub struct ServiceDescription {
 pub struct TransportError(pub String);
 
 #[async_trait]
-pub trait ToolTransport: Send + Sync {
-    /// Serves until the client disconnects.
+pub trait ClientTransport: Send + Sync {
+    /// Serves until the client disconnects (stdio) or the server is stopped.
     async fn serve(
         &self,
         service: ServiceDescription,
-        catalog: SharedCatalog,
+        surface: SharedSurface,
     ) -> Result<(), TransportError>;
 }

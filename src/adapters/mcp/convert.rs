@@ -1,4 +1,4 @@
-//! From the application's tool types to rmcp's.
+//! From the application's tool and document types to rmcp's.
 
 use crate::ports::{ResourceBody, ToolContent, ToolDescriptor, ToolResponse};
 use rmcp::model::{CallToolResult, ContentBlock, ResourceContents, Tool, ToolAnnotations};
@@ -50,22 +50,24 @@ fn content_block(content: ToolContent) -> ContentBlock {
             uri,
             mime_type,
             body,
-        } => {
-            let contents = match body {
-                ResourceBody::Text(text) => ResourceContents::TextResourceContents {
-                    uri,
-                    mime_type: Some(mime_type),
-                    text,
-                    meta: None,
-                },
-                ResourceBody::Base64(blob) => ResourceContents::BlobResourceContents {
-                    uri,
-                    mime_type: Some(mime_type),
-                    blob,
-                    meta: None,
-                },
-            };
-            ContentBlock::resource(contents)
-        }
+        } => ContentBlock::resource(resource_contents(uri, mime_type, body)),
+    }
+}
+
+/// A document, embedded in a tool's answer or read as a resource.
+pub fn resource_contents(uri: String, mime_type: String, body: ResourceBody) -> ResourceContents {
+    match body {
+        ResourceBody::Text(text) => ResourceContents::TextResourceContents {
+            uri,
+            mime_type: Some(mime_type),
+            text,
+            meta: None,
+        },
+        ResourceBody::Base64(blob) => ResourceContents::BlobResourceContents {
+            uri,
+            mime_type: Some(mime_type),
+            blob,
+            meta: None,
+        },
     }
 }
