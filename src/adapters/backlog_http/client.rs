@@ -6,20 +6,22 @@
 //! loads the system's TLS certificates (for an https space only), which
 //! `initialize` need not wait for.
 
+use super::api_call::{Answer, ApiCall};
+use super::body::{Overflow, decode, read_at_most};
 use super::error_mapping::{
     TransportFailure, error_from_answer, transport_error, transport_reason,
 };
-use super::params::Params;
 use super::rate_limit::{Bucket, RateLimiter, WaitTooLong, retry_time};
 use super::redirect::redirect_error;
 use super::request_size::{check_length, unsendable};
 use super::retry::{Outcome, RetryPolicy};
+use super::setup::{HttpSetupError, origin_of, proxy_configured};
 use super::space_zone::SpaceZone;
 use crate::domain::backlog_error::BacklogError;
 use crate::domain::base_url::forbidden_part;
 use chrono::Utc;
+use reqwest::StatusCode;
 use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderValue, USER_AGENT};
-use reqwest::{Method, StatusCode};
 use secrecy::{ExposeSecret, SecretString};
 use serde::de::DeserializeOwned;
 use std::time::{Duration, Instant};
@@ -36,71 +38,6 @@ pub struct HttpBacklogConfig {
     pub connect_timeout: Duration,
     pub request_timeout: Duration,
     pub retry: RetryPolicy,
-}
-
-/// A request to one Backlog REST endpoint.
-#[derive(Debug, Clone)]
-pub struct ApiCall {
-    pub method: Method,
-    /// Path segments below `/api/v2`, each percent-encoded on its own.
-    pub path: Vec<String>,
-    pub query: Params,
-    pub form: Option<Params>,
-    /// What is asked for, to name it when Backlog says it does not exist.
-    pub what: String,
-}
-
-impl ApiCall {
-    fn new(method: Method, path: &[&str], form: Option<Params>, what: impl Into<String>) -> Self {
-        Self {
-            method,
-            path: path.iter().map(|s| (*s).to_owned()).collect(),
-            query: Params::new(),
-            form,
-            what: what.into(),
-        }
-    }
-
-    pub fn get(path: &[&str], what: impl Into<String>) -> Self {
-        Self::new(Method::GET, path, None, what)
-    }
-
-    /// A `POST` with a form body (possibly empty).
-    pub fn post(path: &[&str], form: Params, what: impl Into<String>) -> Self {
-        Self::new(Method::POST, path, Some(form), what)
-    }
-
-    /// A `PATCH` with a form body: only the parameters it holds are changed.
-    pub fn patch(path: &[&str], form: Params, what: impl Into<String>) -> Self {
-        Self::new(Method::PATCH, path, Some(form), what)
-    }
-
-    /// A `DELETE` without a body.
-    pub fn delete(path: &[&str], what: impl Into<String>) -> Self {
-        Self::new(Method::DELETE, path, None, what)
-    }
-
-    pub fn with_query(mut self, query: Params) -> Self {
-        self.query = query;
-        self
-    }
-
-    fn is_write(&self) -> bool {
-        self.method != Method::GET
-    }
-
-    /// `GET /issues/WEB-1`, for logs (no query string: it may hold user data).
-    fn describe(&self) -> String {
-        format!("{} /{}", self.method, self.path.join("/"))
-    }
-}
-
-/// A successful (2xx) answer.
-#[derive(Debug)]
-pub struct Answer {
-    pub status: StatusCode,
-    pub headers: HeaderMap,
-    pub body: Vec<u8>,
 }
 
 /// How much of a 2xx body may be read. Error answers are always read whole:
@@ -143,45 +80,6 @@ pub struct HttpBacklog {
     retry: RetryPolicy,
     limiter: RateLimiter,
     pub(super) space_zone: SpaceZone,
-}
-
-/// Why the client cannot be set up. No message repeats the base URL beyond its
-/// scheme and host: it may hold credentials.
-#[derive(Debug, thiserror::Error)]
-pub enum HttpSetupError {
-    #[error("the Backlog base URL must be an http:// or https:// address with a host (got {0})")]
-    UnsupportedUrl(String),
-    #[error(
-        "the Backlog base URL must not contain {0}: the API key goes in BACKLOG_API_KEY, and only there"
-    )]
-    ExtraInUrl(&'static str),
-    #[error(
-        "BACKLOG_API_KEY contains characters that cannot be sent in an HTTP header (a line break or a control character)"
-    )]
-    UnsendableKey,
-}
-
-/// Whether a proxy is set in the environment (reqwest uses it; an https proxy
-/// needs the system's certificates even for a plain-http space).
-fn proxy_configured() -> bool {
-    ["HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY"]
-        .iter()
-        .any(|name| {
-            [name.to_string(), name.to_lowercase()]
-                .iter()
-                .any(|n| std::env::var_os(n).is_some())
-        })
-}
-
-/// `scheme://host[:port]` of a URL, or its scheme alone: what may be shown of it.
-fn origin_of(url: &Url) -> String {
-    match url.host_str() {
-        Some(host) => match url.port() {
-            Some(port) => format!("{}://{host}:{port}", url.scheme()),
-            None => format!("{}://{host}", url.scheme()),
-        },
-        None => format!("a {}: address", url.scheme()),
-    }
 }
 
 impl HttpBacklog {
@@ -468,52 +366,4 @@ impl HttpBacklog {
         }
         decode(&answer.body, call)
     }
-}
-
-/// Why [`read_at_most`] stopped.
-enum Overflow {
-    TooLarge,
-    Failed(reqwest::Error),
-}
-
-/// Reads a body chunk by chunk, giving up as soon as it exceeds `max` bytes
-/// (or at once when `Content-Length` announces more), so an oversized file is
-/// never held in memory.
-async fn read_at_most(mut response: reqwest::Response, max: u64) -> Result<Vec<u8>, Overflow> {
-    let announced = response.content_length();
-    if announced.is_some_and(|length| length > max) {
-        return Err(Overflow::TooLarge);
-    }
-    let capacity = announced.unwrap_or(0).min(max);
-    let mut body = Vec::with_capacity(usize::try_from(capacity).unwrap_or(0));
-    while let Some(chunk) = response.chunk().await.map_err(Overflow::Failed)? {
-        let total = body.len().saturating_add(chunk.len());
-        if u64::try_from(total).unwrap_or(u64::MAX) > max {
-            return Err(Overflow::TooLarge);
-        }
-        body.extend_from_slice(&chunk);
-    }
-    Ok(body)
-}
-
-/// Reads a JSON answer. The plain parse is the fast path; only an answer that
-/// does not fit is parsed again, tracking the path, to say where it broke.
-fn decode<T: DeserializeOwned>(body: &[u8], call: &ApiCall) -> Result<T, BacklogError> {
-    if let Ok(value) = serde_json::from_slice(body) {
-        return Ok(value);
-    }
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let error = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
-        Ok(value) => return Ok(value),
-        Err(error) => error,
-    };
-    Err(BacklogError::InvalidResponse {
-        detail: format!(
-            "{} /{}: {} at `{}`",
-            call.method,
-            call.path.join("/"),
-            error.inner(),
-            error.path()
-        ),
-    })
 }

@@ -1,4 +1,5 @@
-use super::client::{Answer, ApiCall, HttpBacklog};
+use super::api_call::{Answer, ApiCall};
+use super::client::HttpBacklog;
 use super::content_disposition;
 use super::issue_form::{issue_update_form, new_comment_form, new_issue_form};
 use super::issue_params::{filter_params, query_params};

@@ -1,6 +1,8 @@
 //! The Backlog REST API v2 over HTTP (reqwest, rustls).
 
 mod activity_params;
+mod api_call;
+mod body;
 mod client;
 mod content_disposition;
 mod custom_field_params;
@@ -17,11 +19,13 @@ mod request_size;
 #[cfg(test)]
 mod resilience_tests;
 mod retry;
+mod setup;
 mod space_repository;
 mod space_zone;
 mod user_repository;
 mod watching_repository;
 mod wire;
 
-pub use client::{HttpBacklog, HttpBacklogConfig, HttpSetupError};
+pub use client::{HttpBacklog, HttpBacklogConfig};
 pub use retry::RetryPolicy;
+pub use setup::HttpSetupError;

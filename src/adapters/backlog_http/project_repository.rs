@@ -1,4 +1,5 @@
-use super::client::{ApiCall, HttpBacklog};
+use super::api_call::ApiCall;
+use super::client::HttpBacklog;
 use super::params::Params;
 use super::project_form::{
     new_project_form, new_version_form, project_update_form, version_update_form,

@@ -1,6 +1,7 @@
 //! Retries and rate-limit pacing over real HTTP (wiremock on 127.0.0.1).
 
-use super::client::{ApiCall, HttpBacklog, HttpBacklogConfig};
+use super::api_call::ApiCall;
+use super::client::{HttpBacklog, HttpBacklogConfig};
 use super::params::Params;
 use super::retry::RetryPolicy;
 use crate::domain::backlog_error::BacklogError;

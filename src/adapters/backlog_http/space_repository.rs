@@ -1,5 +1,6 @@
 use super::activity_params::activity_params;
-use super::client::{ApiCall, HttpBacklog};
+use super::api_call::ApiCall;
+use super::client::HttpBacklog;
 use super::wire::{WireActivity, WireNamed, WireSpace, all};
 use crate::domain::activity::{Activity, ActivityQuery};
 use crate::domain::backlog_error::BacklogError;

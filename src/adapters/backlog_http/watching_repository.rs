@@ -1,4 +1,5 @@
-use super::client::{ApiCall, HttpBacklog};
+use super::api_call::ApiCall;
+use super::client::HttpBacklog;
 use super::params::Params;
 use super::wire::{WireCount, WireWatching, all};
 use crate::domain::backlog_error::BacklogError;

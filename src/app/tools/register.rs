@@ -33,15 +33,6 @@ where
 
 /// [`register`] for a tool whose answer is built by hand (`ToolKit::raw`);
 /// `run` may be a closure (it may need `kit.max_tokens`).
-/// `get_issue_attachment` still calls `kit.raw` with its captured context, so
-/// it serves the start-up space only and refuses a caller's credentials.
-#[cfg_attr(
-    not(test),
-    expect(
-        dead_code,
-        reason = "get_issue_attachment moves to it when the tool files are reorganised"
-    )
-)]
 pub fn register_raw<A, F, Fut>(
     kit: &ToolKit,
     app: &Arc<AppContext>,

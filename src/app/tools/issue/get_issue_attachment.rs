@@ -7,6 +7,7 @@ use crate::app::tooling::{
     AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset, char_fifths, estimate_tokens,
 };
 use crate::app::tools::common::selectors;
+use crate::app::tools::register::register_raw;
 use crate::domain::attachment_file::AttachmentFile;
 use crate::domain::ids::AttachmentId;
 use crate::ports::{IssueRef, ResourceBody, ToolContent, ToolResponse};
@@ -60,12 +61,13 @@ pub struct GetIssueAttachmentArgs {
 }
 
 pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
-    let app = app.clone();
     let max_tokens = kit.max_tokens;
-    kit.raw(INFO, move |args: GetIssueAttachmentArgs, _context| {
-        let app = app.clone();
-        async move { run(&app, args, max_tokens).await }
-    })
+    register_raw(
+        kit,
+        app,
+        INFO,
+        move |app, args: GetIssueAttachmentArgs, _| async move { run(&app, args, max_tokens).await },
+    )
 }
 
 async fn run(
