@@ -1,0 +1,54 @@
+//! Recent updates of the space and of a project, paged by activity id.
+
+use crate::backends::Backlog;
+use crate::space_and_users::query;
+use crate::support::{add_issue, not_found, project_ref};
+use backlog_mcp::domain::issue_filter::SortOrder;
+
+pub async fn space_activities_page_by_id_newest_first(b: &dyn Backlog) {
+    let first = b.space_activities(&query(vec![], 5)).await.unwrap();
+    assert_eq!(first.len(), 5);
+    assert!(first.windows(2).all(|w| w[0].id > w[1].id), "newest first");
+    let mut next = query(vec![], 5);
+    next.max_id = Some(first[4].id);
+    let second = b.space_activities(&next).await.unwrap();
+    assert!(!second.is_empty());
+    assert!(second.iter().all(|a| a.id < first[4].id));
+    let mut oldest = query(vec![], 5);
+    oldest.order = SortOrder::Asc;
+    let ascending = b.space_activities(&oldest).await.unwrap();
+    assert!(
+        ascending.windows(2).all(|w| w[0].id < w[1].id),
+        "oldest first"
+    );
+}
+
+pub async fn a_new_issue_is_the_newest_activity_of_its_project_only(b: &dyn Backlog) {
+    let issue = add_issue(b, "WEB", "Newest activity").await;
+    let newest = b.space_activities(&query(vec![], 1)).await.unwrap();
+    assert_eq!(newest[0].type_id, 1);
+    let project = newest[0].project.as_ref().unwrap();
+    assert_eq!(project.key.as_str(), "WEB");
+    assert_eq!(newest[0].content.issue_number, Some(issue.key.number()));
+    let web = b
+        .project_activities(&project_ref("WEB"), &query(vec![], 1))
+        .await
+        .unwrap();
+    assert_eq!(web[0].id, newest[0].id);
+    let app = b
+        .project_activities(&project_ref("APP"), &query(vec![], 100))
+        .await
+        .unwrap();
+    assert!(app.iter().all(|a| a.id != newest[0].id));
+    assert!(
+        app.iter()
+            .all(|a| a.project.as_ref().map(|p| p.key.as_str()) == Some("APP"))
+    );
+}
+
+pub async fn an_unknown_projects_activities_are_not_found(b: &dyn Backlog) {
+    not_found(
+        b.project_activities(&project_ref("NOPE"), &query(vec![], 5))
+            .await,
+    );
+}
