@@ -2,7 +2,8 @@
 
 use crate::backends::Backlog;
 use crate::space_and_users::query;
-use crate::support::{add_issue, not_found, project_ref};
+use crate::support::{add_issue, by_key, not_found, project_ref};
+use backlog_mcp::domain::changes::{IssueUpdate, NewComment};
 use backlog_mcp::domain::issue_filter::SortOrder;
 
 pub async fn space_activities_page_by_id_newest_first(b: &dyn Backlog) {
@@ -51,4 +52,37 @@ pub async fn an_unknown_projects_activities_are_not_found(b: &dyn Backlog) {
         b.project_activities(&project_ref("NOPE"), &query(vec![], 5))
             .await,
     );
+}
+
+pub async fn updates_and_comments_are_activities_with_their_text(b: &dyn Backlog) {
+    let issue = add_issue(b, "WEB", "Active").await;
+    let update = IssueUpdate {
+        summary: Some("Active still".to_owned()),
+        comment: Some("Renamed".to_owned()),
+        ..IssueUpdate::default()
+    };
+    b.update_issue(&by_key(&issue), &update).await.unwrap();
+    let updated = b
+        .space_activities(&query(vec![], 1))
+        .await
+        .unwrap()
+        .remove(0);
+    assert_eq!(updated.type_id, 2);
+    assert_eq!(updated.content.comment.as_deref(), Some("Renamed"));
+    assert_eq!(updated.content.changes.len(), 1);
+    assert_eq!(updated.content.changes[0].field, "summary");
+    let comment = NewComment {
+        content: "Said".to_owned(),
+        notified_user_ids: vec![],
+        attachment_ids: vec![],
+    };
+    b.add_comment(&by_key(&issue), &comment).await.unwrap();
+    let commented = b
+        .space_activities(&query(vec![], 1))
+        .await
+        .unwrap()
+        .remove(0);
+    assert_eq!(commented.type_id, 3);
+    assert_eq!(commented.content.comment.as_deref(), Some("Said"));
+    assert_eq!(commented.content.issue_number, Some(issue.key.number()));
 }

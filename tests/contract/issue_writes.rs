@@ -103,3 +103,79 @@ pub async fn a_deleted_issue_is_gone(b: &dyn Backlog) {
     not_found(b.issue(&by_key(&issue)).await);
     not_found(b.delete_issue(&by_key(&issue)).await);
 }
+
+/// Backlog's change-log field names: `component` for categories, `assigner` for
+/// the assignee, `limitDate` for the due date. An empty value is no value.
+pub async fn every_changed_field_is_in_the_change_log(b: &dyn Backlog) {
+    let issue = add_issue(b, "WEB", "Everything changes").await;
+    let web = project_ref("WEB");
+    let users = b.project_users(&web).await.unwrap();
+    let types = b.issue_types(&web).await.unwrap();
+    let statuses = b.statuses(&web).await.unwrap();
+    let categories = b.categories(&web).await.unwrap();
+    let versions = b.versions(&web).await.unwrap();
+    let day = |text| backlog_mcp::domain::calendar_date::CalendarDate::parse(text).unwrap();
+    let update = IssueUpdate {
+        summary: Some("Everything changed".to_owned()),
+        description: Some("Now described".to_owned()),
+        issue_type_id: Some(
+            types
+                .iter()
+                .find(|t| t.id != issue.issue_type.id)
+                .unwrap()
+                .id,
+        ),
+        priority_id: Some(backlog_mcp::domain::ids::PriorityId::new(2).unwrap()),
+        status_id: Some(statuses[1].id),
+        resolution_id: Change::Set(backlog_mcp::domain::ids::ResolutionId::new(0).unwrap()),
+        assignee_id: Change::Set(users[0].id),
+        start_date: Change::Set(day("2030-01-01")),
+        due_date: Change::Set(day("2030-02-01")),
+        estimated_hours: Change::Set(2.5),
+        actual_hours: Change::Set(1.0),
+        category_ids: Some(vec![categories[0].id]),
+        version_ids: Some(vec![versions[0].id]),
+        milestone_ids: Some(vec![versions[1].id]),
+        ..IssueUpdate::default()
+    };
+    b.update_issue(&by_key(&issue), &update).await.unwrap();
+    let page = CommentPage {
+        min_id: None,
+        max_id: None,
+        count: PageSize::new(1).unwrap(),
+        order: SortOrder::Desc,
+    };
+    let comment = b.comments(&by_key(&issue), page).await.unwrap().remove(0);
+    let mut fields: Vec<&str> = comment
+        .change_log
+        .iter()
+        .map(|e| e.field.as_str())
+        .collect();
+    fields.sort_unstable();
+    assert_eq!(
+        fields,
+        [
+            "actualHours",
+            "assigner",
+            "component",
+            "description",
+            "estimatedHours",
+            "issueType",
+            "limitDate",
+            "milestone",
+            "priority",
+            "resolution",
+            "startDate",
+            "status",
+            "summary",
+            "version"
+        ]
+    );
+    let description = comment
+        .change_log
+        .iter()
+        .find(|e| e.field == "description")
+        .unwrap();
+    assert_eq!(description.original_value, None);
+    assert_eq!(description.new_value.as_deref(), Some("Now described"));
+}

@@ -113,3 +113,41 @@ pub async fn a_keyword_matches_summary_or_description(b: &dyn Backlog) {
     assert!(found.iter().any(|i| i.id == issue.id));
     assert_eq!(b.count_issues(&filter).await.unwrap(), found.len() as u64);
 }
+
+/// Issues without the value come first ascending and last descending.
+pub async fn sorting_puts_missing_values_first_ascending(b: &dyn Backlog) {
+    let web = project(b, "WEB").await;
+    let filter = IssueFilter {
+        project_ids: vec![web.id],
+        ..IssueFilter::default()
+    };
+    for sort in [IssueSort::DueDate, IssueSort::Assignee] {
+        for order in [SortOrder::Asc, SortOrder::Desc] {
+            let query = IssueQuery {
+                sort: Some(sort),
+                order,
+                ..IssueQuery::first_page(filter.clone())
+            };
+            let has: Vec<bool> = b
+                .issues(&query)
+                .await
+                .unwrap()
+                .iter()
+                .map(|i| match sort {
+                    IssueSort::DueDate => i.due_date.is_some(),
+                    _ => i.assignee.is_some(),
+                })
+                .collect();
+            assert!(
+                has.contains(&true) && has.contains(&false),
+                "{sort:?}: {has:?}"
+            );
+            let missing_first = order == SortOrder::Asc;
+            let boundary = has.iter().position(|h| *h == missing_first).unwrap();
+            assert!(
+                has[boundary..].iter().all(|h| *h == missing_first),
+                "{sort:?} {order:?}"
+            );
+        }
+    }
+}

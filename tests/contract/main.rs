@@ -20,6 +20,7 @@ mod coverage;
 mod issue_writes;
 mod issues;
 mod projects;
+mod refusals;
 mod related;
 mod space_and_users;
 mod support;
@@ -99,4 +100,13 @@ contract! {
     watchings::my_watch_list_is_counted_and_filtered_by_unread [watchings, watching_count]
     watchings::a_new_watching_is_read_noted_and_deleted [add_watching, watching, update_watching, delete_watching]
     watchings::marking_a_watching_as_read [mark_watching_as_read]
+    issues::sorting_puts_missing_values_first_ascending [issues]
+    issue_writes::every_changed_field_is_in_the_change_log [update_issue, comments]
+    activities::updates_and_comments_are_activities_with_their_text [space_activities, update_issue, add_comment]
+    refusals::a_new_issue_with_bad_values_is_refused_naming_them [add_issue]
+    refusals::a_new_issue_in_an_unknown_project_is_not_found [add_issue]
+    refusals::watching_an_issue_twice_or_a_missing_one [add_watching]
+    refusals::relating_an_issue_to_itself_twice_or_to_nothing [add_related_issue, remove_related_issue]
+    refusals::names_are_unique_within_a_project [add_category, add_version]
+    refusals::a_new_project_key_renames_its_issues [update_project, issue]
 }

@@ -114,10 +114,6 @@ async fn create_names_the_missing_or_unknown_parameter() {
             "projectId",
         ),
         (
-            format!("projectId=999&summary=S&issueTypeId={WEB_TASK}&priorityId=3"),
-            "projectId",
-        ),
-        (
             format!("projectId={WEB}&issueTypeId={WEB_TASK}&priorityId=3"),
             "summary",
         ),

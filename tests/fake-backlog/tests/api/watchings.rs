@@ -210,7 +210,6 @@ async fn add_update_delete() {
         "issueIdOrKey=",
         "issueIdOrKey=WEB-5",
         "issueIdOrKey=WEB-2",
-        "issueIdOrKey=NOPE-1",
     ] {
         expect_invalid(&server, "POST", "/api/v2/watchings", body, "issueIdOrKey").await;
     }
