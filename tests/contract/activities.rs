@@ -86,3 +86,18 @@ pub async fn updates_and_comments_are_activities_with_their_text(b: &dyn Backlog
     assert_eq!(commented.content.comment.as_deref(), Some("Said"));
     assert_eq!(commented.content.issue_number, Some(issue.key.number()));
 }
+
+pub async fn activity_bounds_are_exclusive(b: &dyn Backlog) {
+    let page = b.space_activities(&query(vec![], 5)).await.unwrap();
+    let mut below = query(vec![], 5);
+    below.max_id = Some(page[1].id);
+    let older = b.space_activities(&below).await.unwrap();
+    assert_eq!(older[0].id, page[2].id);
+    let mut above = query(vec![], 5);
+    above.min_id = Some(page[3].id);
+    let newer = b.space_activities(&above).await.unwrap();
+    assert_eq!(
+        newer.iter().map(|a| a.id).collect::<Vec<_>>(),
+        page[..3].iter().map(|a| a.id).collect::<Vec<_>>()
+    );
+}

@@ -19,6 +19,7 @@ mod comments;
 mod coverage;
 mod issue_writes;
 mod issues;
+mod lifecycles;
 mod projects;
 mod refusals;
 mod related;
@@ -109,4 +110,16 @@ contract! {
     refusals::relating_an_issue_to_itself_twice_or_to_nothing [add_related_issue, remove_related_issue]
     refusals::names_are_unique_within_a_project [add_category, add_version]
     refusals::a_new_project_key_renames_its_issues [update_project, issue]
+    watchings::my_watch_list_sorts_by_the_issues_update_and_pages_by_offset [watchings]
+    watchings::the_watch_list_is_narrowed_to_issues [watchings]
+    watchings::another_users_watchings_are_read_only_to_me [watching, update_watching, delete_watching]
+    lifecycles::issue_numbers_are_never_reused [add_issue, delete_issue]
+    lifecycles::a_new_projects_first_issue_is_number_one [add_project, statuses, add_issue]
+    lifecycles::a_refused_update_changes_nothing [update_issue]
+    lifecycles::a_comment_alone_bumps_the_issue [update_issue, add_comment]
+    lifecycles::only_the_author_edits_a_comment [update_comment]
+    lifecycles::links_are_symmetric_and_removed_from_either_side [add_related_issue, remove_related_issue, related_issues]
+    lifecycles::versions_are_renamed_and_removed_on_their_issues [update_version, delete_version]
+    related::the_attachment_filter_and_other_issues_files [issues, attachment]
+    activities::activity_bounds_are_exclusive [space_activities]
 }

@@ -54,3 +54,24 @@ pub async fn an_attachment_downloads_whole_or_is_too_large(b: &dyn Backlog) {
     let missing = AttachmentId::new(987_654_321).unwrap();
     not_found(b.attachment(&by_key(issue), missing, 1024).await);
 }
+
+pub async fn the_attachment_filter_and_other_issues_files(b: &dyn Backlog) {
+    let without = IssueFilter {
+        has_attachment: Some(false),
+        ..IssueFilter::default()
+    };
+    let plain = b.issues(&IssueQuery::first_page(without)).await.unwrap();
+    assert!(!plain.is_empty());
+    assert!(plain.iter().all(|i| i.attachments.is_empty()));
+    let with = IssueFilter {
+        has_attachment: Some(true),
+        ..IssueFilter::default()
+    };
+    let files = b.issues(&IssueQuery::first_page(with)).await.unwrap();
+    let owner = files.iter().find(|i| !i.attachments.is_empty()).unwrap();
+    let attachment = owner.attachments[0].id;
+    not_found(
+        b.attachment(&by_key(&plain[0]), attachment, 1024 * 1024)
+            .await,
+    );
+}

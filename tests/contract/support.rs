@@ -82,3 +82,15 @@ pub fn bad_request<T: Debug>(result: Result<T, BacklogError>) -> String {
         other => panic!("expected a 400 rejection, got {other:?}"),
     }
 }
+
+/// The message of a 403 rejection; fails on anything else.
+pub fn forbidden<T: Debug>(result: Result<T, BacklogError>) -> String {
+    match result {
+        Err(BacklogError::Rejected {
+            status: 403,
+            message,
+            ..
+        }) => message,
+        other => panic!("expected a 403 rejection, got {other:?}"),
+    }
+}

@@ -1,7 +1,7 @@
 //! Watch lists.
 
 use crate::backends::Backlog;
-use crate::support::{add_issue, by_key, me, not_found};
+use crate::support::{add_issue, by_key, forbidden, me, not_found};
 use backlog_mcp::domain::ids::{UserId, WatchingId};
 use backlog_mcp::domain::issue_filter::{PageSize, SortOrder};
 use backlog_mcp::domain::watching::{WatchingCountQuery, WatchingQuery, WatchingSort};
@@ -80,4 +80,79 @@ pub async fn marking_a_watching_as_read(b: &dyn Backlog) {
         b.mark_watching_as_read(WatchingId::new(987_654_321).unwrap())
             .await,
     );
+}
+
+pub async fn my_watch_list_sorts_by_the_issues_update_and_pages_by_offset(b: &dyn Backlog) {
+    let me = me(b).await;
+    let mine = b.watchings(me, &list()).await.unwrap();
+    assert!(mine.len() >= 3);
+    assert!(mine.iter().all(|w| w.issue.is_some()));
+    assert!(
+        mine.windows(2)
+            .all(|w| w[0].last_content_updated >= w[1].last_content_updated)
+    );
+    let ascending = WatchingQuery {
+        order: SortOrder::Asc,
+        ..list()
+    };
+    let mut reversed = b.watchings(me, &ascending).await.unwrap();
+    reversed.reverse();
+    assert_eq!(
+        reversed.iter().map(|w| w.id).collect::<Vec<_>>(),
+        mine.iter().map(|w| w.id).collect::<Vec<_>>()
+    );
+    let by_created = WatchingQuery {
+        sort: WatchingSort::Created,
+        order: SortOrder::Asc,
+        ..list()
+    };
+    let created = b.watchings(me, &by_created).await.unwrap();
+    assert!(created.windows(2).all(|w| w[0].created <= w[1].created));
+    let page = WatchingQuery {
+        offset: 1,
+        count: PageSize::new(2).unwrap(),
+        ..by_created.clone()
+    };
+    let window = b.watchings(me, &page).await.unwrap();
+    assert_eq!(window, created[1..3]);
+    let past = WatchingQuery {
+        offset: created.len() as u64,
+        ..by_created
+    };
+    assert!(b.watchings(me, &past).await.unwrap().is_empty());
+}
+
+pub async fn the_watch_list_is_narrowed_to_issues(b: &dyn Backlog) {
+    let me = me(b).await;
+    let all = b.watchings(me, &list()).await.unwrap();
+    let issue = all[0].issue.as_ref().unwrap().id;
+    let narrowed = WatchingQuery {
+        issue_ids: vec![issue],
+        ..list()
+    };
+    let one = b.watchings(me, &narrowed).await.unwrap();
+    assert_eq!(one.len(), 1);
+    assert_eq!(one[0].id, all[0].id);
+}
+
+pub async fn another_users_watchings_are_read_only_to_me(b: &dyn Backlog) {
+    let me = me(b).await;
+    let users = b.users().await.unwrap();
+    let mut theirs = None;
+    for user in users.iter().filter(|u| u.id != me) {
+        if let Some(w) = b
+            .watchings(user.id, &list())
+            .await
+            .unwrap()
+            .into_iter()
+            .next()
+        {
+            theirs = Some(w);
+            break;
+        }
+    }
+    let theirs = theirs.expect("the seed has another user's watching");
+    assert_eq!(b.watching(theirs.id).await.unwrap().id, theirs.id);
+    forbidden(b.update_watching(theirs.id, "mine now").await);
+    forbidden(b.delete_watching(theirs.id).await);
 }

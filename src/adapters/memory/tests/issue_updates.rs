@@ -1,12 +1,11 @@
 use super::{
-    MYSELF, SATO, bad_request, demo, entry, issue, issue_id, key, keys_matching, missing,
-    newest_activity, user,
+    MYSELF, SATO, bad_request, demo, entry, issue, key, keys_matching, newest_activity, user,
 };
 use crate::domain::calendar_date::CalendarDate;
 use crate::domain::changes::{Change, IssueUpdate};
 use crate::domain::custom_field::{CustomFieldInput, CustomFieldSetting};
 use crate::domain::ids::{
-    CategoryId, CustomFieldId, IssueTypeId, PriorityId, ResolutionId, StatusId, VersionId,
+    CustomFieldId, IssueTypeId, PriorityId, ResolutionId, StatusId, VersionId,
 };
 use crate::domain::issue_filter::{IssueFilter, PageSize, SortOrder};
 use crate::domain::watching::{WatchingQuery, WatchingSort};
@@ -224,114 +223,6 @@ async fn resolutions_descriptions_types_and_custom_fields_are_logged_by_name() {
     };
     let after = backlog.update_issue(&key("WEB-5"), &cleared).await.unwrap();
     assert_eq!(after.resolution, None);
-}
-
-#[tokio::test]
-async fn refused_updates_change_nothing() {
-    let backlog = demo();
-    let before = backlog.snapshot();
-    let cases = [
-        (
-            "APP-1",
-            IssueUpdate {
-                status_id: Some(StatusId::new(10001).unwrap()),
-                ..IssueUpdate::default()
-            },
-            "statusId 10001 is not a status of project APP.",
-        ),
-        (
-            "WEB-5",
-            IssueUpdate {
-                resolution_id: Change::Set(ResolutionId::new(9).unwrap()),
-                ..IssueUpdate::default()
-            },
-            "resolutionId 9 is not a resolution (0 Fixed, 1 Won't Fix, 2 Invalid, 3 Duplication, 4 Cannot Reproduce).",
-        ),
-        (
-            "WEB-5",
-            IssueUpdate {
-                summary: Some(String::new()),
-                ..IssueUpdate::default()
-            },
-            "summary must not be empty.",
-        ),
-        (
-            "WEB-5",
-            IssueUpdate {
-                start_date: Change::Set(day("2026-11-25")),
-                ..IssueUpdate::default()
-            },
-            "dueDate (2026-11-20) is before startDate (2026-11-25).",
-        ),
-        (
-            "WEB-5",
-            IssueUpdate {
-                actual_hours: Change::Set(f64::NAN),
-                ..IssueUpdate::default()
-            },
-            "actualHours must be a number of 0 or more (got NaN).",
-        ),
-        (
-            "WEB-5",
-            IssueUpdate {
-                parent_issue_id: Change::Set(issue_id(5005)),
-                ..IssueUpdate::default()
-            },
-            "parentIssueId 5005 is the issue itself.",
-        ),
-        (
-            "WEB-1",
-            IssueUpdate {
-                parent_issue_id: Change::Set(issue_id(5012)),
-                ..IssueUpdate::default()
-            },
-            "parentIssueId: WEB-1 has child issues, so it cannot become a child issue.",
-        ),
-        (
-            "WEB-5",
-            IssueUpdate {
-                category_ids: Some(vec![CategoryId::new(321).unwrap()]),
-                status_id: Some(StatusId::new(4).unwrap()),
-                ..IssueUpdate::default()
-            },
-            "categoryId 321 is not a category of project WEB.",
-        ),
-        (
-            "WEB-5",
-            IssueUpdate {
-                custom_fields: vec![setting(601, CustomFieldInput::Date(day("2026-12-01")))],
-                ..IssueUpdate::default()
-            },
-            "customField_601 (Story points) is a numeric field and takes a number.",
-        ),
-    ];
-    for (target, update, expected) in cases {
-        assert_eq!(
-            bad_request(backlog.update_issue(&key(target), &update).await),
-            expected,
-            "{target}"
-        );
-    }
-    let after = backlog.snapshot();
-    assert_eq!(after.issues, before.issues);
-    assert_eq!(after.activities.len(), before.activities.len());
-    assert_eq!(
-        after.comments.values().map(Vec::len).sum::<usize>(),
-        before.comments.values().map(Vec::len).sum::<usize>()
-    );
-}
-
-#[tokio::test]
-async fn unknown_issues_are_not_found() {
-    let backlog = demo();
-    assert_eq!(
-        missing(
-            backlog
-                .update_issue(&key("WEB-999"), &IssueUpdate::default())
-                .await
-        ),
-        ("issue WEB-999".to_owned(), "No issue.".to_owned())
-    );
 }
 
 #[tokio::test]
