@@ -17,6 +17,7 @@ mod activities;
 mod backends;
 mod comments;
 mod coverage;
+mod filters;
 mod issue_writes;
 mod issues;
 mod lifecycles;
@@ -112,7 +113,7 @@ contract! {
     refusals::a_new_project_key_renames_its_issues [update_project, issue]
     watchings::my_watch_list_sorts_by_the_issues_update_and_pages_by_offset [watchings]
     watchings::the_watch_list_is_narrowed_to_issues [watchings]
-    watchings::another_users_watchings_are_read_only_to_me [watching, update_watching, delete_watching]
+    watchings::another_users_watchings_are_read_only_to_me [watching, update_watching, delete_watching, mark_watching_as_read]
     lifecycles::issue_numbers_are_never_reused [add_issue, delete_issue]
     lifecycles::a_new_projects_first_issue_is_number_one [add_project, statuses, add_issue]
     lifecycles::a_refused_update_changes_nothing [update_issue]
@@ -122,4 +123,9 @@ contract! {
     lifecycles::versions_are_renamed_and_removed_on_their_issues [update_version, delete_version]
     related::the_attachment_filter_and_other_issues_files [issues, attachment]
     activities::activity_bounds_are_exclusive [space_activities]
+    filters::parent_and_child_filters [issues, count_issues]
+    filters::keywords_ignore_case_and_match_whole_phrases [count_issues]
+    filters::day_ranges_include_both_ends [count_issues]
+    filters::values_of_one_filter_or_and_filters_and [count_issues]
+    refusals::an_update_with_bad_values_is_refused_naming_them [update_issue, add_comment]
 }

@@ -6,7 +6,9 @@ use crate::support::{
     add_issue, bad_request, by_key, issue_ref, new_issue, not_found, project_ref,
 };
 use backlog_mcp::domain::calendar_date::CalendarDate;
-use backlog_mcp::domain::changes::{NewIssue, NewVersion, ProjectUpdate};
+use backlog_mcp::domain::changes::{
+    Change, IssueUpdate, NewComment, NewIssue, NewVersion, ProjectUpdate,
+};
 use backlog_mcp::domain::ids::{CategoryId, IssueId, ProjectId, UserId};
 use backlog_mcp::domain::keys::ProjectKey;
 
@@ -170,5 +172,35 @@ pub async fn a_new_project_key_renames_its_issues(b: &dyn Backlog) {
     refused_naming(
         b.update_project(&project_ref("WWW"), &unnamed).await,
         "name",
+    );
+}
+
+pub async fn an_update_with_bad_values_is_refused_naming_them(b: &dyn Backlog) {
+    let issue = add_issue(b, "WEB", "Not its own parent").await;
+    let own_parent = IssueUpdate {
+        parent_issue_id: Change::Set(issue.id),
+        ..IssueUpdate::default()
+    };
+    refused_naming(
+        b.update_issue(&by_key(&issue), &own_parent).await,
+        "parentIssueId",
+    );
+    let app_type = b.issue_types(&project_ref("APP")).await.unwrap()[0].id;
+    let foreign_type = IssueUpdate {
+        issue_type_id: Some(app_type),
+        ..IssueUpdate::default()
+    };
+    refused_naming(
+        b.update_issue(&by_key(&issue), &foreign_type).await,
+        "issueTypeId",
+    );
+    let stranger = NewComment {
+        content: "Hello?".to_owned(),
+        notified_user_ids: vec![UserId::new(987_654_321).unwrap()],
+        attachment_ids: vec![],
+    };
+    refused_naming(
+        b.add_comment(&by_key(&issue), &stranger).await,
+        "notifiedUserId",
     );
 }

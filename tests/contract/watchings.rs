@@ -155,4 +155,10 @@ pub async fn another_users_watchings_are_read_only_to_me(b: &dyn Backlog) {
     assert_eq!(b.watching(theirs.id).await.unwrap().id, theirs.id);
     forbidden(b.update_watching(theirs.id, "mine now").await);
     forbidden(b.delete_watching(theirs.id).await);
+    forbidden(b.mark_watching_as_read(theirs.id).await);
+    let unchanged = b.watching(theirs.id).await.unwrap();
+    assert_eq!(
+        (unchanged.note, unchanged.resource_already_read),
+        (theirs.note, theirs.resource_already_read)
+    );
 }

@@ -313,23 +313,6 @@ async fn mark_as_read_is_204_without_a_body() {
 }
 
 #[tokio::test]
-async fn another_users_watching_is_403() {
-    let server = FakeBacklog::start(Space::demo()).await;
-    let path = format!("/api/v2/watchings/{WATCHING_SUZUKI_WEB_3}");
-    for (method, path, body) in [
-        ("PATCH", path.clone(), "note=mine"),
-        ("DELETE", path.clone(), ""),
-        ("POST", format!("{path}/markAsRead"), ""),
-    ] {
-        let answer = form(&server, method, &path, body).await;
-        assert_eq!(answer.status, 403, "{method} {path}");
-        assert_eq!(backlog_error(&answer).0, 5);
-    }
-    let w = server.space().watching(WATCHING_SUZUKI_WEB_3).unwrap();
-    assert_eq!((w.note.as_str(), w.resource_already_read), ("", false));
-}
-
-#[tokio::test]
 async fn issue_changes_reach_watchings() {
     let server = FakeBacklog::start(Space::demo()).await;
     // Sato (myself) changes WEB-3, which Suzuki watches: unread for her.
