@@ -17,6 +17,7 @@ mod activities;
 mod backends;
 mod comments;
 mod coverage;
+mod custom_fields;
 mod filters;
 mod issue_writes;
 mod issues;
@@ -124,6 +125,8 @@ contract! {
     related::the_attachment_filter_and_other_issues_files [issues, attachment]
     activities::activity_bounds_are_exclusive [space_activities]
     filters::parent_and_child_filters [issues, count_issues]
+    custom_fields::every_kind_of_custom_field_is_set_found_sorted_and_cleared [add_issue, update_issue, issues, count_issues, custom_fields]
+    custom_fields::custom_field_values_are_checked_against_the_definition [add_issue]
     filters::keywords_ignore_case_and_match_whole_phrases [count_issues]
     filters::day_ranges_include_both_ends [count_issues]
     filters::values_of_one_filter_or_and_filters_and [count_issues]

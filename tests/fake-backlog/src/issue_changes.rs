@@ -420,6 +420,11 @@ pub(crate) fn update(space: &mut Space, issue_id: i64, form: &FormParams) -> Res
         new.milestone_ids = v;
     }
     for (field_id, value) in plan.custom {
+        // An issue lists only the fields that hold something, as a new one does.
+        if is_empty(&value) {
+            new.custom_fields.retain(|(id, _)| *id != field_id);
+            continue;
+        }
         match new.custom_fields.iter_mut().find(|(id, _)| *id == field_id) {
             Some(slot) => slot.1 = value,
             None => new.custom_fields.push((field_id, value)),
