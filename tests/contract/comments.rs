@@ -1,7 +1,8 @@
 //! Comments: a window addressed by comment id, adding and editing.
 
 use crate::backends::Backlog;
-use crate::support::{add_issue, by_key, issue_ref, me, not_found};
+use crate::support::{add_issue, by_key, issue_ref, me, not_found, project_ref};
+use backlog_mcp::domain::changes::IssueUpdate;
 use backlog_mcp::domain::changes::NewComment;
 use backlog_mcp::domain::ids::CommentId;
 use backlog_mcp::domain::issue_filter::{PageSize, SortOrder};
@@ -94,4 +95,36 @@ pub async fn a_comment_is_edited_by_its_author(b: &dyn Backlog) {
     assert_eq!(edited.content, "Typo");
     let missing = CommentId::new(987_654_321).unwrap();
     not_found(b.update_comment(&by_key(&issue), missing, "x").await);
+}
+
+pub async fn an_update_comment_records_whom_it_notified(b: &dyn Backlog) {
+    let me = me(b).await;
+    let issue = add_issue(b, "WEB", "Notifying").await;
+    let members = b.project_users(&project_ref("WEB")).await.unwrap();
+    let other = members.iter().find(|u| u.id != me).unwrap().id;
+    let update = IssueUpdate {
+        notified_user_ids: vec![other, me],
+        comment: Some("Starting now.".to_owned()),
+        ..IssueUpdate::default()
+    };
+    b.update_issue(&by_key(&issue), &update).await.unwrap();
+    let comment = b
+        .comments(&by_key(&issue), page(1, SortOrder::Desc))
+        .await
+        .unwrap()
+        .remove(0);
+    let mut notified: Vec<_> = comment.notified.iter().map(|u| u.id).collect();
+    notified.sort_unstable();
+    let mut expected = vec![other, me];
+    expected.sort_unstable();
+    assert_eq!(notified, expected);
+    let said = NewComment {
+        notified_user_ids: vec![other],
+        ..text("Ping")
+    };
+    let added = b.add_comment(&by_key(&issue), &said).await.unwrap();
+    assert_eq!(
+        added.notified.iter().map(|u| u.id).collect::<Vec<_>>(),
+        [other]
+    );
 }

@@ -125,6 +125,8 @@ contract! {
     related::the_attachment_filter_and_other_issues_files [issues, attachment]
     activities::activity_bounds_are_exclusive [space_activities]
     filters::parent_and_child_filters [issues, count_issues]
+    watchings::an_update_is_unread_for_other_watchers_only [update_issue, watching, watchings]
+    comments::an_update_comment_records_whom_it_notified [update_issue, add_comment, comments]
     custom_fields::every_kind_of_custom_field_is_set_found_sorted_and_cleared [add_issue, update_issue, issues, count_issues, custom_fields]
     custom_fields::custom_field_values_are_checked_against_the_definition [add_issue]
     filters::keywords_ignore_case_and_match_whole_phrases [count_issues]

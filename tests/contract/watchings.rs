@@ -2,6 +2,7 @@
 
 use crate::backends::Backlog;
 use crate::support::{add_issue, by_key, forbidden, me, not_found};
+use backlog_mcp::domain::changes::IssueUpdate;
 use backlog_mcp::domain::ids::{UserId, WatchingId};
 use backlog_mcp::domain::issue_filter::{PageSize, SortOrder};
 use backlog_mcp::domain::watching::{WatchingCountQuery, WatchingQuery, WatchingSort};
@@ -161,4 +162,49 @@ pub async fn another_users_watchings_are_read_only_to_me(b: &dyn Backlog) {
         (unchanged.note, unchanged.resource_already_read),
         (theirs.note, theirs.resource_already_read)
     );
+}
+
+/// My update is news to the other watchers of the issue, not to me, and puts the
+/// issue first in my watch list.
+pub async fn an_update_is_unread_for_other_watchers_only(b: &dyn Backlog) {
+    let me = me(b).await;
+    let users = b.users().await.unwrap();
+    let mut theirs = None;
+    for user in users.iter().filter(|u| u.id != me) {
+        let list = b.watchings(user.id, &list()).await.unwrap();
+        if let Some(w) = list.into_iter().find(|w| w.issue.is_some()) {
+            theirs = Some(w);
+            break;
+        }
+    }
+    let theirs = theirs.expect("the seed has another user's watching");
+    let issue = theirs.issue.clone().unwrap();
+    let mine = match b.add_watching(&by_key(&issue), "").await {
+        Ok(mine) => mine,
+        Err(_) => b
+            .watchings(
+                me,
+                &WatchingQuery {
+                    issue_ids: vec![issue.id],
+                    ..list()
+                },
+            )
+            .await
+            .unwrap()
+            .remove(0),
+    };
+    b.mark_watching_as_read(mine.id).await.unwrap();
+    let update = IssueUpdate {
+        comment: Some("News".to_owned()),
+        notified_user_ids: vec![],
+        ..IssueUpdate::default()
+    };
+    b.update_issue(&by_key(&issue), &update).await.unwrap();
+    assert!(!b.watching(theirs.id).await.unwrap().resource_already_read);
+    assert!(
+        b.watching(mine.id).await.unwrap().resource_already_read,
+        "my own change is not news to me"
+    );
+    let first = b.watchings(me, &list()).await.unwrap().remove(0);
+    assert_eq!(first.id, mine.id, "the latest issue update sorts first");
 }

@@ -1,5 +1,5 @@
-use super::{MYSELF, WEB, WEB_TASK, activity_query, demo, new_issue, newest_activity, user};
-use crate::ports::{IssueRepository, SpaceRepository, UserRepository};
+use super::{activity_query, demo};
+use crate::ports::SpaceRepository;
 
 #[tokio::test]
 async fn activities_are_filtered_by_type() {
@@ -17,30 +17,4 @@ async fn activities_are_filtered_by_type() {
         .filter_map(|a| a.content.title.as_deref())
         .collect();
     assert!(titles.contains(&"Release checklist") && titles.contains(&"VPN接続手順"));
-}
-
-#[tokio::test]
-async fn every_write_appends_the_newest_activity() {
-    let backlog = demo();
-    let before = newest_activity(&backlog).await;
-    let created = backlog
-        .add_issue(&new_issue(WEB, "Add a status page", WEB_TASK))
-        .await
-        .unwrap();
-    let activity = newest_activity(&backlog).await;
-    assert!(activity.id > before.id);
-    assert!(activity.created >= before.created);
-    assert_eq!(activity.type_id, 1);
-    assert_eq!(activity.content.issue_number, Some(created.key.number()));
-    assert_eq!(activity.content.title.as_deref(), Some("Add a status page"));
-    assert_eq!(
-        activity.project.map(|p| p.key.to_string()),
-        Some("WEB".into())
-    );
-    assert_eq!(activity.created_user.map(|u| u.id), Some(user(MYSELF)));
-    let mine = backlog
-        .user_activities(user(MYSELF), &activity_query(1))
-        .await
-        .unwrap();
-    assert_eq!(mine[0].id, activity.id);
 }

@@ -1,6 +1,6 @@
-use super::{MYSELF, bad_request, demo, issue, key, missing, newest_activity, user};
+use super::{MYSELF, demo, issue, key, newest_activity, user};
 use crate::domain::changes::NewComment;
-use crate::domain::ids::{AttachmentId, CommentId};
+use crate::domain::ids::CommentId;
 use crate::domain::issue_filter::{PageSize, SortOrder};
 use crate::ports::{CommentPage, IssueRepository};
 
@@ -56,29 +56,4 @@ async fn a_comment_gets_the_next_id_and_bumps_the_issue() {
         .await
         .unwrap();
     assert_eq!(second.id, comment_id(9017));
-}
-
-#[tokio::test]
-async fn a_comment_needs_text_known_members_and_a_known_issue() {
-    let backlog = demo();
-    assert_eq!(
-        bad_request(backlog.add_comment(&key("WEB-2"), &text(" \n")).await),
-        "content must not be empty."
-    );
-    let mut stranger = text("hi");
-    stranger.notified_user_ids = vec![user(4242)];
-    assert_eq!(
-        bad_request(backlog.add_comment(&key("WEB-2"), &stranger).await),
-        "notifiedUserId 4242 is not a member of project WEB."
-    );
-    let mut file = text("see attached");
-    file.attachment_ids = vec![AttachmentId::new(8001).unwrap()];
-    assert!(
-        bad_request(backlog.add_comment(&key("WEB-2"), &file).await)
-            .starts_with("attachmentId 8001")
-    );
-    assert_eq!(
-        missing(backlog.add_comment(&key("WEB-999"), &text("hi")).await),
-        ("issue WEB-999".to_owned(), "No issue.".to_owned())
-    );
 }

@@ -8,8 +8,7 @@ use crate::domain::ids::{
     CustomFieldId, IssueTypeId, PriorityId, ResolutionId, StatusId, VersionId,
 };
 use crate::domain::issue_filter::{IssueFilter, PageSize, SortOrder};
-use crate::domain::watching::{WatchingQuery, WatchingSort};
-use crate::ports::{CommentPage, IssueRepository, WatchingRepository};
+use crate::ports::{CommentPage, IssueRepository};
 
 fn day(text: &str) -> CalendarDate {
     CalendarDate::parse(text).unwrap()
@@ -238,52 +237,4 @@ async fn a_required_field_cannot_be_cleared() {
         bad_request(backlog.update_issue(&key("WEB-5"), &update).await),
         "customField_601 (Story points) is required."
     );
-}
-
-#[tokio::test]
-async fn other_users_watching_the_issue_see_an_unread_change() {
-    let backlog = demo();
-    let query = WatchingQuery {
-        order: SortOrder::Desc,
-        sort: WatchingSort::IssueUpdated,
-        count: PageSize::MAX,
-        offset: 0,
-        resource_already_read: None,
-        issue_ids: vec![],
-    };
-    backlog
-        .update_issue(&key("WEB-1"), &IssueUpdate::default())
-        .await
-        .unwrap();
-    backlog
-        .update_issue(&key("WEB-5"), &IssueUpdate::default())
-        .await
-        .unwrap();
-    let sato = backlog.watchings(user(SATO), &query).await.unwrap();
-    assert!(!sato[0].resource_already_read);
-    let mine = backlog.watchings(user(MYSELF), &query).await.unwrap();
-    let web_5 = mine
-        .iter()
-        .find(|w| w.issue.as_ref().map(|i| i.key.to_string()) == Some("WEB-5".into()))
-        .unwrap();
-    assert!(
-        web_5.resource_already_read,
-        "my own change is not news to me"
-    );
-    assert_eq!(mine[0].id, web_5.id, "the latest issue update sorts first");
-}
-
-#[tokio::test]
-async fn the_update_comment_records_whom_it_notified() {
-    let backlog = demo();
-    let update = IssueUpdate {
-        status_id: Some(StatusId::new(2).unwrap()),
-        notified_user_ids: vec![user(SATO), user(MYSELF)],
-        comment: Some("Starting now.".into()),
-        ..IssueUpdate::default()
-    };
-    backlog.update_issue(&key("WEB-8"), &update).await.unwrap();
-    let comment = last_comment(&backlog, "WEB-8").await;
-    let notified: Vec<_> = comment.notified.iter().map(|u| u.name.as_str()).collect();
-    assert_eq!(notified, ["Taro Sato", "Aiko Tanaka"]);
 }
