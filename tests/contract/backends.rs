@@ -32,7 +32,10 @@ pub struct OverHttp {
 }
 
 pub async fn over_http() -> OverHttp {
-    let server = FakeBacklog::start(Space::demo()).await;
+    client_of(FakeBacklog::start(Space::demo()).await)
+}
+
+fn client_of(server: FakeBacklog) -> OverHttp {
     let client = HttpBacklog::new(HttpBacklogConfig {
         base_url: server.base_url().parse().unwrap(),
         api_key: SecretString::from(server.api_key().to_owned()),
@@ -49,4 +52,11 @@ pub async fn over_http() -> OverHttp {
         client,
         _server: server,
     }
+}
+
+/// The HTTP adapter talking to the façade over the memory model (see
+/// `fake_backlog`'s `facade`): the wire format checked from both sides.
+pub async fn over_facade() -> OverHttp {
+    let server = FakeBacklog::start_facade(MemoryBacklog::demo()).await;
+    client_of(server)
 }

@@ -134,3 +134,38 @@ contract! {
     filters::values_of_one_filter_or_and_filters_and [count_issues]
     refusals::an_update_with_bad_values_is_refused_naming_them [update_issue, add_comment]
 }
+
+/// The scenarios the façade serves so far, over HTTP to the memory model.
+macro_rules! over_facade {
+    ($($module:ident::$scenario:ident)*) => {
+        mod over_facade {
+            $(
+                #[tokio::test]
+                async fn $scenario() {
+                    let backend = crate::backends::over_facade().await;
+                    crate::$module::$scenario(&backend.client).await;
+                }
+            )*
+        }
+    };
+}
+
+over_facade! {
+    space_and_users::the_space_names_its_key_and_timezone
+    space_and_users::priorities_are_high_normal_low
+    space_and_users::resolutions_start_with_fixed_as_zero
+    space_and_users::myself_is_one_of_the_users
+    projects::projects_list_the_joined_ones_and_filter_archived
+    projects::a_project_is_the_same_by_key_and_by_id
+    projects::a_missing_project_is_not_found
+    projects::a_projects_members_include_myself
+    vocabulary::statuses_are_in_display_order_from_open_to_closed
+    vocabulary::issue_types_belong_to_their_project
+    vocabulary::custom_fields_are_defined_per_project
+    issues::an_issue_is_the_same_by_key_and_by_id
+    issues::a_missing_issue_is_not_found_naming_the_key
+    issues::listing_by_status_and_assignee_pages_in_backlogs_order
+    issues::a_page_past_the_end_is_empty
+    issues::sorting_by_summary_ascending
+    issues::sorting_puts_missing_values_first_ascending
+}

@@ -1,0 +1,153 @@
+//! The façade: Backlog's REST API v2 served from the memory model
+//! (`backlog_mcp::adapters::memory`) through its ports, so one model of
+//! Backlog's behaviour serves demo mode and the HTTP tests. The server's own
+//! parts (auth, rate limits, faults, the request log) are the same as for the
+//! fake's own model.
+//!
+//! So far it serves the space, its users, its projects with their vocabulary
+//! and issues (reads); the other routes answer 404 until they move here.
+
+mod issue_query;
+mod issue_wire;
+mod issues;
+mod wire;
+
+use crate::errors::{ApiError, ApiResult, json_ok};
+use crate::routes::Query;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::routing::get;
+use backlog_mcp::adapters::memory::MemoryBacklog;
+use backlog_mcp::domain::backlog_error::BacklogError;
+use backlog_mcp::domain::ids::ProjectId;
+use backlog_mcp::domain::keys::ProjectKey;
+use backlog_mcp::domain::project::ProjectListQuery;
+use backlog_mcp::ports::{ProjectRef, ProjectRepository, SpaceRepository, UserRepository};
+use serde_json::Value;
+use std::sync::Arc;
+
+/// The model every route answers from.
+pub(crate) type AppState = State<Arc<MemoryBacklog>>;
+
+pub(crate) fn router(model: Arc<MemoryBacklog>) -> Router {
+    Router::new()
+        .route("/api/v2/space", get(space))
+        .route("/api/v2/priorities", get(priorities))
+        .route("/api/v2/resolutions", get(resolutions))
+        .route("/api/v2/users", get(users))
+        .route("/api/v2/users/myself", get(myself))
+        .route("/api/v2/projects", get(projects))
+        .route("/api/v2/projects/{project}", get(project))
+        .route("/api/v2/projects/{project}/users", get(project_users))
+        .route("/api/v2/projects/{project}/statuses", get(statuses))
+        .route("/api/v2/projects/{project}/issueTypes", get(issue_types))
+        .route("/api/v2/projects/{project}/categories", get(categories))
+        .route("/api/v2/projects/{project}/versions", get(versions))
+        .route(
+            "/api/v2/projects/{project}/customFields",
+            get(custom_fields),
+        )
+        .route("/api/v2/issues", get(issues::list))
+        .route("/api/v2/issues/count", get(issues::count))
+        .route("/api/v2/issues/{issue}", get(issues::one))
+        .with_state(model)
+}
+
+/// Backlog's error answer for what the model refused.
+pub(crate) fn refusal(error: BacklogError) -> ApiError {
+    match error {
+        BacklogError::NotFound { message, .. } => ApiError::not_found(message),
+        BacklogError::Rejected {
+            status,
+            code,
+            message,
+        } => ApiError::new(status, code.map_or(7, |c| c.code()), message),
+        other => ApiError::new(500, 1, other.to_string()),
+    }
+}
+
+/// A `projectIdOrKey` path segment; one that is neither is no project.
+fn project_ref(id_or_key: &str) -> Result<ProjectRef, ApiError> {
+    let by_id = id_or_key
+        .parse::<i64>()
+        .ok()
+        .and_then(|id| ProjectId::new(id).ok())
+        .map(ProjectRef::Id);
+    by_id
+        .or_else(|| ProjectKey::parse(id_or_key).ok().map(ProjectRef::Key))
+        .ok_or_else(|| ApiError::not_found("No project."))
+}
+
+fn list<T>(items: &[T], write: fn(&T) -> Value) -> Value {
+    Value::Array(items.iter().map(write).collect())
+}
+
+async fn space(state: AppState) -> ApiResult {
+    let space = state.space().await.map_err(refusal)?;
+    Ok(json_ok(&wire::space(&space)))
+}
+
+async fn priorities(state: AppState) -> ApiResult {
+    let all = state.priorities().await.map_err(refusal)?;
+    Ok(json_ok(&list(&all, wire::named)))
+}
+
+async fn resolutions(state: AppState) -> ApiResult {
+    let all = state.resolutions().await.map_err(refusal)?;
+    Ok(json_ok(&list(&all, wire::named)))
+}
+
+async fn users(state: AppState) -> ApiResult {
+    let all = state.users().await.map_err(refusal)?;
+    Ok(json_ok(&list(&all, wire::user)))
+}
+
+async fn myself(state: AppState) -> ApiResult {
+    let me = state.myself().await.map_err(refusal)?;
+    Ok(json_ok(&wire::user(&me)))
+}
+
+/// `archived`: omitted = all, `false` = active only, `true` = archived only; `all`.
+async fn projects(state: AppState, query: Query) -> ApiResult {
+    let wanted = ProjectListQuery {
+        archived: query.bool("archived")?,
+        all: query.bool("all")?.unwrap_or(false),
+    };
+    let all = state.projects(&wanted).await.map_err(refusal)?;
+    Ok(json_ok(&list(&all, wire::project)))
+}
+
+async fn project(state: AppState, Path(p): Path<String>) -> ApiResult {
+    let found = state.project(&project_ref(&p)?).await;
+    Ok(json_ok(&wire::project(&found.map_err(refusal)?)))
+}
+
+async fn project_users(state: AppState, Path(p): Path<String>) -> ApiResult {
+    let found = state.project_users(&project_ref(&p)?).await;
+    Ok(json_ok(&list(&found.map_err(refusal)?, wire::user)))
+}
+
+async fn statuses(state: AppState, Path(p): Path<String>) -> ApiResult {
+    let found = state.statuses(&project_ref(&p)?).await;
+    Ok(json_ok(&list(&found.map_err(refusal)?, wire::status)))
+}
+
+async fn issue_types(state: AppState, Path(p): Path<String>) -> ApiResult {
+    let found = state.issue_types(&project_ref(&p)?).await;
+    Ok(json_ok(&list(&found.map_err(refusal)?, wire::issue_type)))
+}
+
+async fn categories(state: AppState, Path(p): Path<String>) -> ApiResult {
+    let found = state.categories(&project_ref(&p)?).await;
+    Ok(json_ok(&list(&found.map_err(refusal)?, wire::category)))
+}
+
+async fn versions(state: AppState, Path(p): Path<String>) -> ApiResult {
+    let found = state.versions(&project_ref(&p)?).await;
+    Ok(json_ok(&list(&found.map_err(refusal)?, wire::version)))
+}
+
+async fn custom_fields(state: AppState, Path(p): Path<String>) -> ApiResult {
+    let found = state.custom_fields(&project_ref(&p)?).await;
+    Ok(json_ok(&list(&found.map_err(refusal)?, wire::custom_field)))
+}
