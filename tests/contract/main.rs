@@ -168,4 +168,26 @@ over_facade! {
     issues::a_page_past_the_end_is_empty
     issues::sorting_by_summary_ascending
     issues::sorting_puts_missing_values_first_ascending
+    issues::a_keyword_matches_summary_or_description
+    issue_writes::a_new_issue_starts_open_and_is_mine
+    issue_writes::a_new_issue_of_an_unknown_type_is_refused
+    issue_writes::an_update_records_its_change_log_with_the_comment
+    issue_writes::clearing_a_list_field_with_an_empty_array
+    issue_writes::clearing_the_assignee_and_a_date
+    issue_writes::a_deleted_issue_is_gone
+    issue_writes::every_changed_field_is_in_the_change_log
+    comments::a_comment_is_mine_and_listed
+    comments::comments_page_by_id_in_either_order
+    comments::a_comment_is_edited_by_its_author
+    comments::an_update_comment_records_whom_it_notified
+    filters::parent_and_child_filters
+    filters::keywords_ignore_case_and_match_whole_phrases
+    filters::day_ranges_include_both_ends
+    filters::values_of_one_filter_or_and_filters_and
+    refusals::a_new_issue_with_bad_values_is_refused_naming_them
+    refusals::a_new_issue_in_an_unknown_project_is_not_found
+    lifecycles::issue_numbers_are_never_reused
+    lifecycles::a_refused_update_changes_nothing
+    lifecycles::a_comment_alone_bumps_the_issue
+    lifecycles::only_the_author_edits_a_comment
 }

@@ -156,7 +156,7 @@ impl FakeBacklog {
             SpaceHandle::new(space),
         ));
         let router = match model {
-            Some(model) => facade::router(model),
+            Some(model) => facade::router(model, format!("{scheme}://{addr}")),
             None => routes::router(shared.clone()),
         };
         let task = tokio::spawn(server::accept_loop(

@@ -1,11 +1,10 @@
-//! `GET /issues`, `/issues/count` and `/issues/:issueIdOrKey`.
+//! `GET /issues`, `/issues/count`, `/issues/:issueIdOrKey`, and the writes:
+//! `POST /issues`, `PATCH` and `DELETE /issues/:issueIdOrKey`.
 
-use super::issue_query;
-use super::issue_wire;
-use super::{AppState, refusal};
-use crate::errors::{ApiError, ApiResult, json_ok};
-use crate::routes::Query;
-use axum::extract::Path;
+use super::{AppState, BaseUrl, issue_form, issue_query, issue_wire, refusal};
+use crate::errors::{ApiError, ApiResult, json_created, json_ok};
+use crate::routes::{Form, Query};
+use axum::extract::{Extension, Path};
 use backlog_mcp::domain::ids::IssueId;
 use backlog_mcp::domain::keys::IssueKey;
 use backlog_mcp::ports::{IssueRef, IssueRepository};
@@ -45,5 +44,38 @@ pub async fn one(state: AppState, Path(issue): Path<String>) -> ApiResult {
     let found = state.issue(&issue_ref(&issue)?).await.map_err(refusal)?;
     Ok(json_ok(
         &state.inspect(|space| issue_wire::issue(space, &found)),
+    ))
+}
+
+/// 201 with `Location: {base}/view/KEY`.
+pub async fn create(state: AppState, base: Extension<BaseUrl>, form: Form) -> ApiResult {
+    let new = issue_form::new_issue(&form)?;
+    let issue = state.add_issue(&new).await.map_err(refusal)?;
+    let location = format!("{}/view/{}", base.0.0, issue.key);
+    Ok(json_created(
+        &state.inspect(|space| issue_wire::issue(space, &issue)),
+        &location,
+    ))
+}
+
+pub async fn update(state: AppState, form: Form, Path(issue): Path<String>) -> ApiResult {
+    let update = issue_form::update(&form)?;
+    let updated = state
+        .update_issue(&issue_ref(&issue)?, &update)
+        .await
+        .map_err(refusal)?;
+    Ok(json_ok(
+        &state.inspect(|space| issue_wire::issue(space, &updated)),
+    ))
+}
+
+/// Answers with the issue as it was.
+pub async fn delete(state: AppState, Path(issue): Path<String>) -> ApiResult {
+    let removed = state
+        .delete_issue(&issue_ref(&issue)?)
+        .await
+        .map_err(refusal)?;
+    Ok(json_ok(
+        &state.inspect(|space| issue_wire::issue(space, &removed)),
     ))
 }

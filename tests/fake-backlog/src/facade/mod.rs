@@ -5,8 +5,11 @@
 //! fake's own model.
 //!
 //! So far it serves the space, its users, its projects with their vocabulary
-//! and issues (reads); the other routes answer 404 until they move here.
+//! and issues with their comments (reads and writes; custom field values not
+//! yet); the other routes answer 404 until they move here.
 
+mod comments;
+mod issue_form;
 mod issue_query;
 mod issue_wire;
 mod issues;
@@ -29,7 +32,11 @@ use std::sync::Arc;
 /// The model every route answers from.
 pub(crate) type AppState = State<Arc<MemoryBacklog>>;
 
-pub(crate) fn router(model: Arc<MemoryBacklog>) -> Router {
+/// `http://127.0.0.1:PORT`, for `Location` headers.
+#[derive(Clone)]
+pub(crate) struct BaseUrl(pub String);
+
+pub(crate) fn router(model: Arc<MemoryBacklog>, base_url: String) -> Router {
     Router::new()
         .route("/api/v2/space", get(space))
         .route("/api/v2/priorities", get(priorities))
@@ -47,9 +54,23 @@ pub(crate) fn router(model: Arc<MemoryBacklog>) -> Router {
             "/api/v2/projects/{project}/customFields",
             get(custom_fields),
         )
-        .route("/api/v2/issues", get(issues::list))
+        .route("/api/v2/issues", get(issues::list).post(issues::create))
         .route("/api/v2/issues/count", get(issues::count))
-        .route("/api/v2/issues/{issue}", get(issues::one))
+        .route(
+            "/api/v2/issues/{issue}",
+            get(issues::one)
+                .patch(issues::update)
+                .delete(issues::delete),
+        )
+        .route(
+            "/api/v2/issues/{issue}/comments",
+            get(comments::list).post(comments::add),
+        )
+        .route(
+            "/api/v2/issues/{issue}/comments/{comment}",
+            axum::routing::patch(comments::update),
+        )
+        .layer(axum::Extension(BaseUrl(base_url)))
         .with_state(model)
 }
 
