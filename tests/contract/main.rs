@@ -190,4 +190,26 @@ over_facade! {
     lifecycles::a_refused_update_changes_nothing
     lifecycles::a_comment_alone_bumps_the_issue
     lifecycles::only_the_author_edits_a_comment
+    lifecycles::links_are_symmetric_and_removed_from_either_side
+    related::issues_are_linked_and_unlinked
+    refusals::relating_an_issue_to_itself_twice_or_to_nothing
+    refusals::watching_an_issue_twice_or_a_missing_one
+    space_and_users::received_stars_are_counted_within_a_range_of_days
+    watchings::my_watch_list_is_counted_and_filtered_by_unread
+    watchings::a_new_watching_is_read_noted_and_deleted
+    watchings::marking_a_watching_as_read
+    watchings::my_watch_list_sorts_by_the_issues_update_and_pages_by_offset
+    watchings::the_watch_list_is_narrowed_to_issues
+    watchings::another_users_watchings_are_read_only_to_me
+    watchings::an_update_is_unread_for_other_watchers_only
+    projects::a_new_project_is_listed_and_its_key_taken
+    projects::a_project_is_renamed_and_archived
+    vocabulary::a_new_category_is_listed_last
+    versions::a_new_version_is_listed_with_its_dates
+    versions::a_version_update_clears_a_date_and_archives
+    versions::a_deleted_version_is_gone
+    refusals::names_are_unique_within_a_project
+    refusals::a_new_project_key_renames_its_issues
+    lifecycles::a_new_projects_first_issue_is_number_one
+    lifecycles::versions_are_renamed_and_removed_on_their_issues
 }

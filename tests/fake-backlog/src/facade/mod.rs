@@ -13,6 +13,9 @@ mod issue_form;
 mod issue_query;
 mod issue_wire;
 mod issues;
+mod project_writes;
+mod related;
+mod watchings;
 mod wire;
 
 use crate::errors::{ApiError, ApiResult, json_ok};
@@ -43,13 +46,30 @@ pub(crate) fn router(model: Arc<MemoryBacklog>, base_url: String) -> Router {
         .route("/api/v2/resolutions", get(resolutions))
         .route("/api/v2/users", get(users))
         .route("/api/v2/users/myself", get(myself))
-        .route("/api/v2/projects", get(projects))
-        .route("/api/v2/projects/{project}", get(project))
+        .route(
+            "/api/v2/projects",
+            get(projects).post(project_writes::create),
+        )
+        .route(
+            "/api/v2/projects/{project}",
+            get(project).patch(project_writes::update),
+        )
         .route("/api/v2/projects/{project}/users", get(project_users))
         .route("/api/v2/projects/{project}/statuses", get(statuses))
         .route("/api/v2/projects/{project}/issueTypes", get(issue_types))
-        .route("/api/v2/projects/{project}/categories", get(categories))
-        .route("/api/v2/projects/{project}/versions", get(versions))
+        .route(
+            "/api/v2/projects/{project}/categories",
+            get(categories).post(project_writes::add_category),
+        )
+        .route(
+            "/api/v2/projects/{project}/versions",
+            get(versions).post(project_writes::add_version),
+        )
+        .route(
+            "/api/v2/projects/{project}/versions/{version}",
+            axum::routing::patch(project_writes::update_version)
+                .delete(project_writes::delete_version),
+        )
         .route(
             "/api/v2/projects/{project}/customFields",
             get(custom_fields),
@@ -70,6 +90,31 @@ pub(crate) fn router(model: Arc<MemoryBacklog>, base_url: String) -> Router {
             "/api/v2/issues/{issue}/comments/{comment}",
             axum::routing::patch(comments::update),
         )
+        .route(
+            "/api/v2/issues/{issue}/relatedIssues",
+            get(related::list).post(related::add),
+        )
+        .route(
+            "/api/v2/issues/{issue}/relatedIssues/{related}",
+            axum::routing::delete(related::remove),
+        )
+        .route("/api/v2/users/{user}/stars/count", get(related::star_count))
+        .route("/api/v2/users/{user}/watchings", get(watchings::list))
+        .route(
+            "/api/v2/users/{user}/watchings/count",
+            get(watchings::count),
+        )
+        .route("/api/v2/watchings", axum::routing::post(watchings::add))
+        .route(
+            "/api/v2/watchings/{watching}",
+            get(watchings::one)
+                .patch(watchings::update)
+                .delete(watchings::delete),
+        )
+        .route(
+            "/api/v2/watchings/{watching}/markAsRead",
+            axum::routing::post(watchings::mark_as_read),
+        )
         .layer(axum::Extension(BaseUrl(base_url)))
         .with_state(model)
 }
@@ -88,7 +133,7 @@ pub(crate) fn refusal(error: BacklogError) -> ApiError {
 }
 
 /// A `projectIdOrKey` path segment; one that is neither is no project.
-fn project_ref(id_or_key: &str) -> Result<ProjectRef, ApiError> {
+pub(crate) fn project_ref(id_or_key: &str) -> Result<ProjectRef, ApiError> {
     let by_id = id_or_key
         .parse::<i64>()
         .ok()
