@@ -212,4 +212,14 @@ over_facade! {
     refusals::a_new_project_key_renames_its_issues
     lifecycles::a_new_projects_first_issue_is_number_one
     lifecycles::versions_are_renamed_and_removed_on_their_issues
+    refusals::an_update_with_bad_values_is_refused_naming_them
+    space_and_users::a_users_activities_are_their_own_filtered_by_type
+    space_and_users::an_unknown_users_activities_are_not_found
+    activities::space_activities_page_by_id_newest_first
+    activities::a_new_issue_is_the_newest_activity_of_its_project_only
+    activities::an_unknown_projects_activities_are_not_found
+    activities::updates_and_comments_are_activities_with_their_text
+    activities::activity_bounds_are_exclusive
+    related::an_attachment_downloads_whole_or_is_too_large
+    related::the_attachment_filter_and_other_issues_files
 }

@@ -8,6 +8,7 @@
 //! and issues with their comments (reads and writes; custom field values not
 //! yet); the other routes answer 404 until they move here.
 
+mod activities;
 mod comments;
 mod issue_form;
 mod issue_query;
@@ -42,6 +43,12 @@ pub(crate) struct BaseUrl(pub String);
 pub(crate) fn router(model: Arc<MemoryBacklog>, base_url: String) -> Router {
     Router::new()
         .route("/api/v2/space", get(space))
+        .route("/api/v2/space/activities", get(activities::of_space))
+        .route(
+            "/api/v2/projects/{project}/activities",
+            get(activities::of_project),
+        )
+        .route("/api/v2/users/{user}/activities", get(activities::of_user))
         .route("/api/v2/priorities", get(priorities))
         .route("/api/v2/resolutions", get(resolutions))
         .route("/api/v2/users", get(users))
@@ -99,6 +106,10 @@ pub(crate) fn router(model: Arc<MemoryBacklog>, base_url: String) -> Router {
             axum::routing::delete(related::remove),
         )
         .route("/api/v2/users/{user}/stars/count", get(related::star_count))
+        .route(
+            "/api/v2/issues/{issue}/attachments/{attachment}",
+            get(related::attachment),
+        )
         .route("/api/v2/users/{user}/watchings", get(watchings::list))
         .route(
             "/api/v2/users/{user}/watchings/count",

@@ -4,10 +4,13 @@
 use super::issues::issue_ref;
 use super::{AppState, issue_wire, refusal};
 use crate::errors::{ApiError, ApiResult, json_ok};
+use crate::routes::attachments::rfc5987;
 use crate::routes::{Form, Query};
+use axum::body::Body;
 use axum::extract::Path;
+use axum::http::{HeaderValue, Response, header};
 use backlog_mcp::domain::calendar_date::{CalendarDate, DateRange};
-use backlog_mcp::domain::ids::{IssueId, UserId};
+use backlog_mcp::domain::ids::{AttachmentId, IssueId, UserId};
 use backlog_mcp::domain::issue::Issue;
 use backlog_mcp::ports::{IssueRepository, UserRepository};
 use serde_json::{Value, json};
@@ -69,4 +72,32 @@ pub async fn star_count(state: AppState, query: Query, Path(user): Path<String>)
         .await
         .map_err(refusal)?;
     Ok(json_ok(&json!({ "count": count })))
+}
+
+/// `GET /issues/:k/attachments/:id`: the bytes, with the file's type and name.
+pub async fn attachment(state: AppState, Path((issue, id)): Path<(String, String)>) -> ApiResult {
+    let id = id
+        .parse::<i64>()
+        .ok()
+        .and_then(|v| AttachmentId::new(v).ok())
+        .ok_or_else(|| ApiError::not_found("No attachment."))?;
+    // The client enforces its own limit while reading.
+    let file = state
+        .attachment(&issue_ref(&issue)?, id, u64::MAX)
+        .await
+        .map_err(refusal)?;
+    let mut response = Response::new(Body::from(file.bytes));
+    let headers = response.headers_mut();
+    let content_type = file
+        .content_type
+        .as_deref()
+        .unwrap_or("application/octet-stream");
+    if let Ok(v) = HeaderValue::from_str(content_type) {
+        headers.insert(header::CONTENT_TYPE, v);
+    }
+    let disposition = format!("attachment; filename*=UTF-8''{}", rfc5987(&file.file_name));
+    if let Ok(v) = HeaderValue::from_str(&disposition) {
+        headers.insert(header::CONTENT_DISPOSITION, v);
+    }
+    Ok(response)
 }

@@ -2,7 +2,7 @@
 //! the request extensions by [`crate::pipeline`]); auth and rate limits are already done.
 
 mod activities;
-mod attachments;
+pub(crate) mod attachments;
 mod comment_writes;
 mod comments;
 mod issue_writes;
