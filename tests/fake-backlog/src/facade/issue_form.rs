@@ -1,9 +1,11 @@
 //! `POST /issues` and `PATCH /issues/:k` parameters, read into the domain's
 //! changes. Only the shape is checked here (numbers, days, ids); what Backlog
-//! refuses beyond that the model decides. Custom field values are not read yet.
+//! refuses beyond that the model decides.
 
+use super::custom_field_params;
 use crate::errors::ApiError;
 use crate::forms::{self, FormParams};
+use backlog_mcp::adapters::memory::Space;
 use backlog_mcp::domain::calendar_date::CalendarDate;
 use backlog_mcp::domain::changes::{Change, IssueUpdate, NewIssue};
 use backlog_mcp::domain::ids::{
@@ -72,7 +74,7 @@ fn change<T>(form: &FormParams, name: &str, value: Option<T>) -> Change<T> {
     }
 }
 
-pub fn new_issue(form: &FormParams) -> Result<NewIssue, ApiError> {
+pub fn new_issue(form: &FormParams, space: &Space) -> Result<NewIssue, ApiError> {
     Ok(NewIssue {
         project_id: required(form, "projectId", ProjectId::new)?,
         summary: form
@@ -93,11 +95,11 @@ pub fn new_issue(form: &FormParams) -> Result<NewIssue, ApiError> {
         notified_user_ids: ids(form, "notifiedUserId", UserId::new)?.unwrap_or_default(),
         attachment_ids: ids(form, "attachmentId", AttachmentId::new)?.unwrap_or_default(),
         parent_issue_id: id(form, "parentIssueId", IssueId::new)?,
-        custom_fields: vec![],
+        custom_fields: custom_field_params::settings(space, form.pairs())?,
     })
 }
 
-pub fn update(form: &FormParams) -> Result<IssueUpdate, ApiError> {
+pub fn update(form: &FormParams, space: &Space) -> Result<IssueUpdate, ApiError> {
     Ok(IssueUpdate {
         summary: form.raw("summary").map(str::to_owned),
         issue_type_id: id(form, "issueTypeId", IssueTypeId::new)?,
@@ -124,7 +126,7 @@ pub fn update(form: &FormParams) -> Result<IssueUpdate, ApiError> {
         ),
         notified_user_ids: ids(form, "notifiedUserId", UserId::new)?.unwrap_or_default(),
         attachment_ids: ids(form, "attachmentId", AttachmentId::new)?.unwrap_or_default(),
-        custom_fields: vec![],
+        custom_fields: custom_field_params::settings(space, form.pairs())?,
         comment: form.raw("comment").map(str::to_owned),
     })
 }

@@ -1,8 +1,9 @@
 //! `GET /issues` and `/issues/count` parameters, read into the domain's query.
-//! Custom field filters are not read yet.
 
+use super::custom_field_params;
 use crate::errors::ApiError;
 use crate::query::QueryParams;
+use backlog_mcp::adapters::memory::Space;
 use backlog_mcp::domain::calendar_date::{CalendarDate, DateRange};
 use backlog_mcp::domain::ids::{
     CategoryId, IssueId, IssueTypeId, PriorityId, ProjectId, ResolutionId, StatusId, UserId,
@@ -34,7 +35,7 @@ fn range(q: &QueryParams, prefix: &str) -> Result<DateRange, ApiError> {
     DateRange::new(since, until).map_err(|e| ApiError::invalid(format!("{prefix}Since: {e}")))
 }
 
-pub fn filter(q: &QueryParams) -> Result<IssueFilter, ApiError> {
+pub fn filter(q: &QueryParams, space: &Space) -> Result<IssueFilter, ApiError> {
     let parent_child = q
         .int("parentChild")?
         .map(|code| {
@@ -63,12 +64,12 @@ pub fn filter(q: &QueryParams) -> Result<IssueFilter, ApiError> {
         updated: range(q, "updated")?,
         start_date: range(q, "startDate")?,
         due_date: range(q, "dueDate")?,
-        custom_fields: vec![],
+        custom_fields: custom_field_params::conditions(space, q.pairs())?,
     })
 }
 
 /// The filter plus `sort`, `order`, `offset` and `count` (1–100, default 20).
-pub fn page(q: &QueryParams) -> Result<IssueQuery, ApiError> {
+pub fn page(q: &QueryParams, space: &Space) -> Result<IssueQuery, ApiError> {
     let sort = q
         .get("sort")
         .map(|name| {
@@ -87,7 +88,7 @@ pub fn page(q: &QueryParams) -> Result<IssueQuery, ApiError> {
     let count = q.int_in("count", 1, 100)?.unwrap_or(20);
     let count = PageSize::new(count).map_err(|e| ApiError::invalid(format!("count: {e}")))?;
     Ok(IssueQuery {
-        filter: filter(q)?,
+        filter: filter(q, space)?,
         sort,
         order,
         offset,

@@ -23,7 +23,7 @@ pub fn issue_ref(id_or_key: &str) -> Result<IssueRef, ApiError> {
 }
 
 pub async fn list(state: AppState, query: Query) -> ApiResult {
-    let page = issue_query::page(&query)?;
+    let page = state.inspect(|space| issue_query::page(&query, space))?;
     let issues = state.issues(&page).await.map_err(refusal)?;
     let answer = state.inspect(|space| {
         issues
@@ -35,7 +35,7 @@ pub async fn list(state: AppState, query: Query) -> ApiResult {
 }
 
 pub async fn count(state: AppState, query: Query) -> ApiResult {
-    let filter = issue_query::filter(&query)?;
+    let filter = state.inspect(|space| issue_query::filter(&query, space))?;
     let count = state.count_issues(&filter).await.map_err(refusal)?;
     Ok(json_ok(&json!({ "count": count })))
 }
@@ -49,7 +49,7 @@ pub async fn one(state: AppState, Path(issue): Path<String>) -> ApiResult {
 
 /// 201 with `Location: {base}/view/KEY`.
 pub async fn create(state: AppState, base: Extension<BaseUrl>, form: Form) -> ApiResult {
-    let new = issue_form::new_issue(&form)?;
+    let new = state.inspect(|space| issue_form::new_issue(&form, space))?;
     let issue = state.add_issue(&new).await.map_err(refusal)?;
     let location = format!("{}/view/{}", base.0.0, issue.key);
     Ok(json_created(
@@ -59,7 +59,7 @@ pub async fn create(state: AppState, base: Extension<BaseUrl>, form: Form) -> Ap
 }
 
 pub async fn update(state: AppState, form: Form, Path(issue): Path<String>) -> ApiResult {
-    let update = issue_form::update(&form)?;
+    let update = state.inspect(|space| issue_form::update(&form, space))?;
     let updated = state
         .update_issue(&issue_ref(&issue)?, &update)
         .await

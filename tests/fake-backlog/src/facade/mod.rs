@@ -5,11 +5,14 @@
 //! fake's own model.
 //!
 //! So far it serves the space, its users, its projects with their vocabulary
-//! and issues with their comments (reads and writes; custom field values not
-//! yet); the other routes answer 404 until they move here.
+//! issues with their comments, custom field values, watch lists, related
+//! issues, attachments' bytes, activities and stars; routes not listed here
+//! (the issue's attachment list, shared files, the rate-limit endpoint…) answer
+//! 404 until they move here.
 
 mod activities;
 mod comments;
+mod custom_field_params;
 mod issue_form;
 mod issue_query;
 mod issue_wire;
