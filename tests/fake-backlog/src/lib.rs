@@ -156,7 +156,8 @@ impl FakeBacklog {
             SpaceHandle::new(space),
         ));
         let router = match model {
-            Some(model) => facade::router(model, format!("{scheme}://{addr}")),
+            Some(model) => facade::router(model, format!("{scheme}://{addr}"))
+                .merge(routes::server_routes(shared.clone())),
             None => routes::router(shared.clone()),
         };
         let task = tokio::spawn(server::accept_loop(

@@ -128,3 +128,26 @@ pub async fn update(
         .map_err(refusal)?;
     Ok(json_ok(&state.inspect(|space| comment(space, &edited))))
 }
+
+/// `GET /issues/:k/comments/count`: `{"count": N}`.
+pub async fn count(state: AppState, Path(issue): Path<String>) -> ApiResult {
+    let found = state.issue(&issue_ref(&issue)?).await.map_err(refusal)?;
+    let count = state.inspect(|space| space.comments.get(&found.id).map_or(0, Vec::len));
+    Ok(json_ok(&json!({ "count": count })))
+}
+
+/// `GET /issues/:k/comments/:id`.
+pub async fn one(state: AppState, Path((issue, id)): Path<(String, String)>) -> ApiResult {
+    let found = state.issue(&issue_ref(&issue)?).await.map_err(refusal)?;
+    let id = id.parse::<i64>().ok();
+    state
+        .inspect(|space| {
+            space
+                .comments
+                .get(&found.id)
+                .and_then(|list| list.iter().find(|c| Some(c.id.get()) == id))
+                .map(|c| comment(space, c))
+        })
+        .map(|c| json_ok(&c))
+        .ok_or_else(|| ApiError::not_found("No comment."))
+}

@@ -79,3 +79,10 @@ pub async fn delete(state: AppState, Path(issue): Path<String>) -> ApiResult {
         &state.inspect(|space| issue_wire::issue(space, &removed)),
     ))
 }
+
+/// `GET /issues/:k/attachments`.
+pub async fn attachments(state: AppState, Path(issue): Path<String>) -> ApiResult {
+    let found = state.issue(&issue_ref(&issue)?).await.map_err(refusal)?;
+    let list = state.inspect(|space| issue_wire::issue(space, &found))["attachments"].take();
+    Ok(json_ok(&list))
+}

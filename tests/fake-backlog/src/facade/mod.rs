@@ -6,9 +6,8 @@
 //!
 //! So far it serves the space, its users, its projects with their vocabulary
 //! issues with their comments, custom field values, watch lists, related
-//! issues, attachments' bytes, activities and stars; routes not listed here
-//! (the issue's attachment list, shared files, the rate-limit endpoint…) answer
-//! 404 until they move here.
+//! issues, attachments, activities and stars: every route of the fake's own
+//! model, plus the server's `GET /rateLimit`.
 
 mod activities;
 mod comments;
@@ -56,6 +55,7 @@ pub(crate) fn router(model: Arc<MemoryBacklog>, base_url: String) -> Router {
         .route("/api/v2/resolutions", get(resolutions))
         .route("/api/v2/users", get(users))
         .route("/api/v2/users/myself", get(myself))
+        .route("/api/v2/users/{user}", get(one_user))
         .route(
             "/api/v2/projects",
             get(projects).post(project_writes::create),
@@ -98,7 +98,7 @@ pub(crate) fn router(model: Arc<MemoryBacklog>, base_url: String) -> Router {
         )
         .route(
             "/api/v2/issues/{issue}/comments/{comment}",
-            axum::routing::patch(comments::update),
+            get(comments::one).patch(comments::update),
         )
         .route(
             "/api/v2/issues/{issue}/relatedIssues",
@@ -109,6 +109,14 @@ pub(crate) fn router(model: Arc<MemoryBacklog>, base_url: String) -> Router {
             axum::routing::delete(related::remove),
         )
         .route("/api/v2/users/{user}/stars/count", get(related::star_count))
+        .route(
+            "/api/v2/issues/{issue}/comments/count",
+            get(comments::count),
+        )
+        .route(
+            "/api/v2/issues/{issue}/attachments",
+            get(issues::attachments),
+        )
         .route(
             "/api/v2/issues/{issue}/attachments/{attachment}",
             get(related::attachment),
@@ -230,4 +238,12 @@ async fn versions(state: AppState, Path(p): Path<String>) -> ApiResult {
 async fn custom_fields(state: AppState, Path(p): Path<String>) -> ApiResult {
     let found = state.custom_fields(&project_ref(&p)?).await;
     Ok(json_ok(&list(&found.map_err(refusal)?, wire::custom_field)))
+}
+
+async fn one_user(state: AppState, Path(user): Path<String>) -> ApiResult {
+    let all = state.users().await.map_err(refusal)?;
+    all.iter()
+        .find(|u| u.id.get().to_string() == user)
+        .map(|u| json_ok(&wire::user(u)))
+        .ok_or_else(|| ApiError::not_found("No user."))
 }

@@ -32,6 +32,13 @@ pub(crate) type Query = Extension<Arc<QueryParams>>;
 /// Write parameters (form body plus query); see [`crate::forms`].
 pub(crate) type Form = Extension<Arc<FormParams>>;
 
+/// What only a server has, whichever model it serves: `GET /rateLimit`.
+pub(crate) fn server_routes(shared: Arc<Shared>) -> Router {
+    Router::new()
+        .route("/api/v2/rateLimit", get(space::rate_limit))
+        .with_state(shared)
+}
+
 pub(crate) fn router(shared: Arc<Shared>) -> Router {
     Router::new()
         .route("/api/v2/space", get(space::space))
