@@ -58,6 +58,13 @@ impl MemoryBacklog {
         self.read().clone()
     }
 
+    /// Reads the state without copying it: the test server's façade looks up
+    /// what Backlog's JSON carries beyond the domain values (a status's colour,
+    /// a user's mail address).
+    pub fn inspect<R>(&self, read: impl FnOnce(&Space) -> R) -> R {
+        read(&self.read())
+    }
+
     fn read(&self) -> RwLockReadGuard<'_, Space> {
         // No code path panics while holding the lock; recover the data if one ever did.
         self.space.read().unwrap_or_else(PoisonError::into_inner)

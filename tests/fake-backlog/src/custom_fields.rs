@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 
 /// What follows `customField_N` in a parameter name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Suffix {
+pub(crate) enum Suffix {
     Bare,
     Brackets,
     Index(usize),
@@ -30,7 +30,7 @@ enum Suffix {
 }
 
 /// `customField_12[3]` → `(12, Index(3))`; not a custom field parameter → `None`.
-fn parse_key(key: &str) -> Option<(i64, Suffix)> {
+pub(crate) fn parse_key(key: &str) -> Option<(i64, Suffix)> {
     let rest = key.strip_prefix("customField_")?;
     let digits = rest
         .find(|c: char| !c.is_ascii_digit())

@@ -81,6 +81,9 @@ fn plan(
         if summary.trim().is_empty() {
             return Err(missing("summary"));
         }
+        if summary.chars().count() > 255 {
+            return Err(invalid("summary", "at most 255 characters".to_owned()));
+        }
         plan.summary = Some(summary.to_owned());
     }
     plan.description = form.raw("description").map(str::to_owned);
@@ -323,7 +326,8 @@ fn project_of(space: &Space, id: Option<i64>, name: &str) -> Result<Project, Api
     space
         .project(id)
         .cloned()
-        .ok_or_else(|| invalid(name, format!("no project {id}")))
+        // Like any unknown resource named by the request: 404 "No project.".
+        .ok_or_else(|| ApiError::not_found("No project."))
 }
 
 /// `POST /issues`: returns the new issue's id.
@@ -416,6 +420,11 @@ pub(crate) fn update(space: &mut Space, issue_id: i64, form: &FormParams) -> Res
         new.milestone_ids = v;
     }
     for (field_id, value) in plan.custom {
+        // An issue lists only the fields that hold something, as a new one does.
+        if is_empty(&value) {
+            new.custom_fields.retain(|(id, _)| *id != field_id);
+            continue;
+        }
         match new.custom_fields.iter_mut().find(|(id, _)| *id == field_id) {
             Some(slot) => slot.1 = value,
             None => new.custom_fields.push((field_id, value)),
@@ -587,10 +596,12 @@ fn change_log(space: &Space, project: &Project, old: &Issue, new: &Issue) -> Vec
         Some(old.summary.clone()),
         Some(new.summary.clone()),
     );
+    // An empty description is shown as no value, like the other unset fields.
+    let text = |t: &str| (!t.is_empty()).then(|| t.to_owned());
     push(
         "description",
-        Some(old.description.clone()),
-        Some(new.description.clone()),
+        text(&old.description),
+        text(&new.description),
     );
     let issue_type = |id| project.issue_type(id).map(|t| t.name.clone());
     push(

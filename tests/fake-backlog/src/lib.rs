@@ -26,6 +26,7 @@
 
 mod custom_fields;
 mod errors;
+mod facade;
 mod faults;
 mod filters;
 mod forms;
@@ -103,7 +104,26 @@ impl FakeBacklog {
     /// Binds `127.0.0.1:port` (0 = any free port) and serves `space` over plain HTTP.
     pub async fn start_on_port(space: Space, port: u16) -> std::io::Result<FakeBacklog> {
         let listener = TcpListener::bind(("127.0.0.1", port)).await?;
-        Ok(FakeBacklog::serve(listener, space, "http", PlainAcceptor))
+        Ok(FakeBacklog::serve(
+            listener,
+            space,
+            "http",
+            PlainAcceptor,
+            None,
+        ))
+    }
+
+    /// Binds `127.0.0.1:0` and serves the memory model through the façade (see
+    /// `facade`: so far the space, users and projects). Accepts [`DEFAULT_API_KEY`].
+    ///
+    /// # Panics
+    /// When no loopback port can be bound, or outside a tokio runtime.
+    pub async fn start_facade(model: backlog_mcp::adapters::memory::MemoryBacklog) -> FakeBacklog {
+        let listener = TcpListener::bind(("127.0.0.1", 0))
+            .await
+            .expect("bind 127.0.0.1:0");
+        let model = Some(Arc::new(model));
+        FakeBacklog::serve(listener, Space::empty(), "http", PlainAcceptor, model)
     }
 
     /// Binds `127.0.0.1:port` and serves `space` over HTTPS with a fresh self-signed
@@ -117,7 +137,7 @@ impl FakeBacklog {
     ) -> std::io::Result<FakeBacklog> {
         let acceptor = tls::TlsAcceptor::generate(cert_dir)?;
         let listener = TcpListener::bind(("127.0.0.1", port)).await?;
-        Ok(FakeBacklog::serve(listener, space, "https", acceptor))
+        Ok(FakeBacklog::serve(listener, space, "https", acceptor, None))
     }
 
     fn serve<A: server::Acceptor>(
@@ -125,6 +145,7 @@ impl FakeBacklog {
         space: Space,
         scheme: &'static str,
         acceptor: A,
+        model: Option<Arc<backlog_mcp::adapters::memory::MemoryBacklog>>,
     ) -> FakeBacklog {
         let addr = listener
             .local_addr()
@@ -134,7 +155,11 @@ impl FakeBacklog {
             format!("{scheme}://{addr}"),
             SpaceHandle::new(space),
         ));
-        let router = routes::router(shared.clone());
+        let router = match model {
+            Some(model) => facade::router(model, format!("{scheme}://{addr}"))
+                .merge(routes::server_routes(shared.clone())),
+            None => routes::router(shared.clone()),
+        };
         let task = tokio::spawn(server::accept_loop(
             listener,
             acceptor,

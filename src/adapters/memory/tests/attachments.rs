@@ -1,7 +1,5 @@
-use super::{demo, key, missing};
-use crate::domain::backlog_error::BacklogError;
+use super::{demo, key};
 use crate::domain::ids::AttachmentId;
-use crate::domain::issue_filter::IssueFilter;
 use crate::ports::IssueRepository;
 
 const MIB: u64 = 1024 * 1024;
@@ -61,66 +59,4 @@ async fn text_and_binary_files_keep_their_bytes() {
         .await
         .unwrap();
     assert_eq!(&zip.bytes[..4], b"PK\x05\x06");
-}
-
-#[tokio::test]
-async fn a_file_over_the_limit_is_too_large() {
-    let backlog = demo();
-    let error = backlog
-        .attachment(&key("WEB-20"), attachment(8001), 10)
-        .await
-        .unwrap_err();
-    match &error {
-        BacklogError::TooLarge { what, limit } => {
-            assert!(
-                what.starts_with("attachment 8001 (cookie-banner-iphone.png"),
-                "{what}"
-            );
-            assert_eq!(*limit, 10);
-        }
-        other => panic!("expected TooLarge, got {other:?}"),
-    }
-    // Exactly the size is allowed.
-    let size = backlog.issue(&key("WEB-20")).await.unwrap().attachments[0].size;
-    assert!(
-        backlog
-            .attachment(&key("WEB-20"), attachment(8001), size)
-            .await
-            .is_ok()
-    );
-}
-
-#[tokio::test]
-async fn attachments_of_other_issues_are_not_found() {
-    let backlog = demo();
-    assert_eq!(
-        missing(
-            backlog
-                .attachment(&key("WEB-20"), attachment(8003), MIB)
-                .await
-        ),
-        (
-            "attachment 8003 of issue WEB-20".to_owned(),
-            "No attachment.".to_owned()
-        )
-    );
-    assert_eq!(
-        missing(
-            backlog
-                .attachment(&key("WEB-999"), attachment(8001), MIB)
-                .await
-        )
-        .1,
-        "No issue."
-    );
-}
-
-#[tokio::test]
-async fn the_attachment_filter_finds_the_issues_with_files() {
-    let backlog = demo();
-    let with_files = IssueFilter {
-        has_attachment: Some(true),
-        ..IssueFilter::default()
-    };
-    assert_eq!(backlog.count_issues(&with_files).await.unwrap(), 4);
 }

@@ -1,6 +1,6 @@
 use super::{
     APP, MYSELF, MemoryBacklog, WEB, WEB_BUG, WEB_TASK, bad_request, demo, issue, issue_id,
-    keys_matching, missing, new_issue, user,
+    keys_matching, new_issue, user,
 };
 use crate::domain::calendar_date::CalendarDate;
 use crate::domain::custom_field::{CustomFieldInput, CustomFieldSetting};
@@ -87,42 +87,6 @@ async fn a_new_issue_gets_the_next_number_and_the_first_status_and_is_found_agai
         ..IssueFilter::default()
     };
     assert_eq!(keys_matching(&backlog, mine_open).await, ["WEB-23"]);
-}
-
-#[tokio::test]
-async fn issue_numbers_are_never_reused_after_a_deletion() {
-    let backlog = demo();
-    backlog.delete_issue(&super::key("WEB-22")).await.unwrap();
-    let created = backlog
-        .add_issue(&new_issue(WEB, "Next", WEB_TASK))
-        .await
-        .unwrap();
-    assert_eq!(created.key.to_string(), "WEB-23");
-    assert_eq!(created.id, issue_id(5051));
-    let app = backlog
-        .add_issue(&new_issue(APP, "Next app issue", 212))
-        .await
-        .unwrap();
-    assert_eq!(app.key.to_string(), "APP-16");
-    // The newest issue of all, deleted: neither its id nor its number returns.
-    backlog.delete_issue(&super::key("APP-16")).await.unwrap();
-    let after = backlog
-        .add_issue(&new_issue(APP, "After the deletion", 212))
-        .await
-        .unwrap();
-    assert_eq!(
-        (after.id, after.key.to_string()),
-        (issue_id(5053), "APP-17".to_owned())
-    );
-}
-
-#[tokio::test]
-async fn an_unknown_project_is_not_found() {
-    let backlog = demo();
-    assert_eq!(
-        missing(backlog.add_issue(&new_issue(999, "x", WEB_TASK)).await),
-        ("project 999".to_owned(), "No project.".to_owned())
-    );
 }
 
 #[tokio::test]

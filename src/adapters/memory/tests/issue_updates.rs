@@ -1,16 +1,14 @@
 use super::{
-    MYSELF, SATO, bad_request, demo, entry, issue, issue_id, key, keys_matching, missing,
-    newest_activity, user,
+    MYSELF, SATO, bad_request, demo, entry, issue, key, keys_matching, newest_activity, user,
 };
 use crate::domain::calendar_date::CalendarDate;
 use crate::domain::changes::{Change, IssueUpdate};
 use crate::domain::custom_field::{CustomFieldInput, CustomFieldSetting};
 use crate::domain::ids::{
-    CategoryId, CustomFieldId, IssueTypeId, PriorityId, ResolutionId, StatusId, VersionId,
+    CustomFieldId, IssueTypeId, PriorityId, ResolutionId, StatusId, VersionId,
 };
 use crate::domain::issue_filter::{IssueFilter, PageSize, SortOrder};
-use crate::domain::watching::{WatchingQuery, WatchingSort};
-use crate::ports::{CommentPage, IssueRepository, WatchingRepository};
+use crate::ports::{CommentPage, IssueRepository};
 
 fn day(text: &str) -> CalendarDate {
     CalendarDate::parse(text).unwrap()
@@ -227,114 +225,6 @@ async fn resolutions_descriptions_types_and_custom_fields_are_logged_by_name() {
 }
 
 #[tokio::test]
-async fn refused_updates_change_nothing() {
-    let backlog = demo();
-    let before = backlog.snapshot();
-    let cases = [
-        (
-            "APP-1",
-            IssueUpdate {
-                status_id: Some(StatusId::new(10001).unwrap()),
-                ..IssueUpdate::default()
-            },
-            "statusId 10001 is not a status of project APP.",
-        ),
-        (
-            "WEB-5",
-            IssueUpdate {
-                resolution_id: Change::Set(ResolutionId::new(9).unwrap()),
-                ..IssueUpdate::default()
-            },
-            "resolutionId 9 is not a resolution (0 Fixed, 1 Won't Fix, 2 Invalid, 3 Duplication, 4 Cannot Reproduce).",
-        ),
-        (
-            "WEB-5",
-            IssueUpdate {
-                summary: Some(String::new()),
-                ..IssueUpdate::default()
-            },
-            "summary must not be empty.",
-        ),
-        (
-            "WEB-5",
-            IssueUpdate {
-                start_date: Change::Set(day("2026-11-25")),
-                ..IssueUpdate::default()
-            },
-            "dueDate (2026-11-20) is before startDate (2026-11-25).",
-        ),
-        (
-            "WEB-5",
-            IssueUpdate {
-                actual_hours: Change::Set(f64::NAN),
-                ..IssueUpdate::default()
-            },
-            "actualHours must be a number of 0 or more (got NaN).",
-        ),
-        (
-            "WEB-5",
-            IssueUpdate {
-                parent_issue_id: Change::Set(issue_id(5005)),
-                ..IssueUpdate::default()
-            },
-            "parentIssueId 5005 is the issue itself.",
-        ),
-        (
-            "WEB-1",
-            IssueUpdate {
-                parent_issue_id: Change::Set(issue_id(5012)),
-                ..IssueUpdate::default()
-            },
-            "parentIssueId: WEB-1 has child issues, so it cannot become a child issue.",
-        ),
-        (
-            "WEB-5",
-            IssueUpdate {
-                category_ids: Some(vec![CategoryId::new(321).unwrap()]),
-                status_id: Some(StatusId::new(4).unwrap()),
-                ..IssueUpdate::default()
-            },
-            "categoryId 321 is not a category of project WEB.",
-        ),
-        (
-            "WEB-5",
-            IssueUpdate {
-                custom_fields: vec![setting(601, CustomFieldInput::Date(day("2026-12-01")))],
-                ..IssueUpdate::default()
-            },
-            "customField_601 (Story points) is a numeric field and takes a number.",
-        ),
-    ];
-    for (target, update, expected) in cases {
-        assert_eq!(
-            bad_request(backlog.update_issue(&key(target), &update).await),
-            expected,
-            "{target}"
-        );
-    }
-    let after = backlog.snapshot();
-    assert_eq!(after.issues, before.issues);
-    assert_eq!(after.activities.len(), before.activities.len());
-    assert_eq!(
-        after.comments.values().map(Vec::len).sum::<usize>(),
-        before.comments.values().map(Vec::len).sum::<usize>()
-    );
-}
-
-#[tokio::test]
-async fn unknown_issues_are_not_found() {
-    let backlog = demo();
-    assert_eq!(
-        missing(
-            backlog
-                .update_issue(&key("WEB-999"), &IssueUpdate::default())
-                .await
-        ),
-        ("issue WEB-999".to_owned(), "No issue.".to_owned())
-    );
-}
-
-#[tokio::test]
 async fn a_required_field_cannot_be_cleared() {
     let mut space = demo().snapshot();
     space.projects[0].custom_fields[0].required = true;
@@ -347,52 +237,4 @@ async fn a_required_field_cannot_be_cleared() {
         bad_request(backlog.update_issue(&key("WEB-5"), &update).await),
         "customField_601 (Story points) is required."
     );
-}
-
-#[tokio::test]
-async fn other_users_watching_the_issue_see_an_unread_change() {
-    let backlog = demo();
-    let query = WatchingQuery {
-        order: SortOrder::Desc,
-        sort: WatchingSort::IssueUpdated,
-        count: PageSize::MAX,
-        offset: 0,
-        resource_already_read: None,
-        issue_ids: vec![],
-    };
-    backlog
-        .update_issue(&key("WEB-1"), &IssueUpdate::default())
-        .await
-        .unwrap();
-    backlog
-        .update_issue(&key("WEB-5"), &IssueUpdate::default())
-        .await
-        .unwrap();
-    let sato = backlog.watchings(user(SATO), &query).await.unwrap();
-    assert!(!sato[0].resource_already_read);
-    let mine = backlog.watchings(user(MYSELF), &query).await.unwrap();
-    let web_5 = mine
-        .iter()
-        .find(|w| w.issue.as_ref().map(|i| i.key.to_string()) == Some("WEB-5".into()))
-        .unwrap();
-    assert!(
-        web_5.resource_already_read,
-        "my own change is not news to me"
-    );
-    assert_eq!(mine[0].id, web_5.id, "the latest issue update sorts first");
-}
-
-#[tokio::test]
-async fn the_update_comment_records_whom_it_notified() {
-    let backlog = demo();
-    let update = IssueUpdate {
-        status_id: Some(StatusId::new(2).unwrap()),
-        notified_user_ids: vec![user(SATO), user(MYSELF)],
-        comment: Some("Starting now.".into()),
-        ..IssueUpdate::default()
-    };
-    backlog.update_issue(&key("WEB-8"), &update).await.unwrap();
-    let comment = last_comment(&backlog, "WEB-8").await;
-    let notified: Vec<_> = comment.notified.iter().map(|u| u.name.as_str()).collect();
-    assert_eq!(notified, ["Taro Sato", "Aiko Tanaka"]);
 }

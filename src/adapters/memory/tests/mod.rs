@@ -7,7 +7,6 @@ mod issue_creation;
 mod issue_deletion;
 mod issue_updates;
 mod projects;
-mod related_issues;
 mod space_and_users;
 mod versions;
 mod watchings;
@@ -83,18 +82,6 @@ pub fn bad_request<T: Debug>(result: Result<T, BacklogError>) -> String {
             message,
         }) => message,
         other => panic!("expected a 400 InvalidRequestError, got {other:?}"),
-    }
-}
-
-/// The message of a 403 UnauthorizedOperationError (code 5).
-pub fn forbidden<T: Debug>(result: Result<T, BacklogError>) -> String {
-    match result {
-        Err(BacklogError::Rejected {
-            status: 403,
-            code: Some(code),
-            message,
-        }) if code.code() == 5 => message,
-        other => panic!("expected a 403 UnauthorizedOperationError, got {other:?}"),
     }
 }
 

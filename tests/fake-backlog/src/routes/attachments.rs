@@ -45,7 +45,7 @@ pub(super) async fn download(
 }
 
 /// RFC 5987 `value-chars`: `attr-char`s as they are, every other byte `%XX`.
-fn rfc5987(name: &str) -> String {
+pub(crate) fn rfc5987(name: &str) -> String {
     let mut out = String::with_capacity(name.len() * 3);
     for byte in name.bytes() {
         if byte.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&byte) {

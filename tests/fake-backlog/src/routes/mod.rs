@@ -2,7 +2,7 @@
 //! the request extensions by [`crate::pipeline`]); auth and rate limits are already done.
 
 mod activities;
-mod attachments;
+pub(crate) mod attachments;
 mod comment_writes;
 mod comments;
 mod issue_writes;
@@ -31,6 +31,13 @@ pub(crate) type AppState = State<Arc<Shared>>;
 pub(crate) type Query = Extension<Arc<QueryParams>>;
 /// Write parameters (form body plus query); see [`crate::forms`].
 pub(crate) type Form = Extension<Arc<FormParams>>;
+
+/// What only a server has, whichever model it serves: `GET /rateLimit`.
+pub(crate) fn server_routes(shared: Arc<Shared>) -> Router {
+    Router::new()
+        .route("/api/v2/rateLimit", get(space::rate_limit))
+        .with_state(shared)
+}
 
 pub(crate) fn router(shared: Arc<Shared>) -> Router {
     Router::new()

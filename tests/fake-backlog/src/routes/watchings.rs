@@ -115,7 +115,7 @@ pub(super) async fn add(state: AppState, form: Form) -> ApiResult {
     let mut space = state.space.lock();
     let issue = space
         .issue_by_id_or_key(target)
-        .ok_or_else(|| ApiError::invalid(format!("Invalid issueIdOrKey: no issue {target}")))?;
+        .ok_or_else(|| ApiError::not_found("No issue."))?;
     let (issue_id, key) = (issue.id, space.issue_key(issue));
     let myself = space.myself_id;
     if space

@@ -154,7 +154,16 @@ pub(super) fn insert_issue(space: &mut Space, new: NewIssue) -> Result<i64, Stri
         .map(|i| i.key_id)
         .max()
         .unwrap_or(0)
+        .max(
+            space
+                .next_ids
+                .issue_numbers
+                .get(&project_id)
+                .copied()
+                .unwrap_or(0),
+        )
         + 1;
+    space.next_ids.issue_numbers.insert(project_id, key_id);
     // Never below an existing id, so pushing keeps `issues` sorted by id.
     let id = space
         .next_issue_id

@@ -395,6 +395,9 @@ pub struct NextIds {
     pub activity: i64,
     pub attachment: i64,
     pub star: i64,
+    /// The highest issue number handed out per project id: Backlog never gives a
+    /// deleted issue's number again.
+    pub issue_numbers: std::collections::BTreeMap<i64, i64>,
 }
 
 impl Default for NextIds {
@@ -408,6 +411,7 @@ impl Default for NextIds {
             activity: 39_300_001,
             attachment: 1_076_500_001,
             star: 1_001,
+            issue_numbers: std::collections::BTreeMap::new(),
         }
     }
 }

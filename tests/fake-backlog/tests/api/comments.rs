@@ -45,20 +45,6 @@ async fn min_id_paging_ascending_walks_every_comment() {
 }
 
 #[tokio::test]
-async fn max_id_is_exclusive_and_desc_walks_back() {
-    let server = FakeBacklog::start(Space::demo()).await;
-    let newest = ids(&get_json(&server, "/api/v2/issues/WEB-1/comments?count=5").await);
-    let older = ids(&get_json(
-        &server,
-        &format!("/api/v2/issues/WEB-1/comments?count=5&maxId={}", newest[4]),
-    )
-    .await);
-    assert_eq!(older.len(), 5);
-    assert!(older.iter().all(|&id| id < newest[4]));
-    assert_eq!(older[0], newest[4] - 1);
-}
-
-#[tokio::test]
 async fn change_log_only_comments_have_empty_content() {
     let server = FakeBacklog::start(Space::demo()).await;
     let comments = get_json(&server, "/api/v2/issues/WEB-5/comments?order=asc").await;

@@ -8,6 +8,7 @@ mod binary;
 mod comment_writes;
 mod comments;
 mod custom_field_filters;
+mod facade;
 mod faults;
 mod issue_writes;
 mod issues;

@@ -1,0 +1,191 @@
+//! What a write does to the rest of the space: numbers, links, versions on
+//! issues, the issue's `updated`, a new project's first issue.
+
+use crate::backends::Backlog;
+use crate::support::{
+    add_issue, bad_request, by_key, forbidden, me, new_issue, project, project_ref,
+};
+use backlog_mcp::domain::changes::{
+    Change, IssueUpdate, NewComment, NewProject, NewVersion, TextFormattingRule, VersionUpdate,
+};
+use backlog_mcp::domain::ids::StatusId;
+use backlog_mcp::domain::issue_filter::{IssueFilter, IssueQuery, PageSize, SortOrder};
+use backlog_mcp::domain::keys::ProjectKey;
+use backlog_mcp::ports::{CommentPage, IssueRef};
+
+fn text(content: &str) -> NewComment {
+    NewComment {
+        content: content.to_owned(),
+        notified_user_ids: vec![],
+        attachment_ids: vec![],
+    }
+}
+
+pub async fn issue_numbers_are_never_reused(b: &dyn Backlog) {
+    let first = add_issue(b, "WEB", "First").await;
+    b.delete_issue(&by_key(&first)).await.unwrap();
+    let second = add_issue(b, "WEB", "Second").await;
+    assert_eq!(second.key.number(), first.key.number() + 1);
+    assert!(second.id > first.id);
+}
+
+pub async fn a_new_projects_first_issue_is_number_one(b: &dyn Backlog) {
+    let me = me(b).await;
+    let new = NewProject {
+        name: "Fresh".to_owned(),
+        key: ProjectKey::parse("FRESH").unwrap(),
+        chart_enabled: false,
+        subtasking_enabled: false,
+        project_leader_can_edit_project_leader: None,
+        text_formatting_rule: TextFormattingRule::Backlog,
+    };
+    let fresh = b.add_project(&new).await.unwrap();
+    assert!(!fresh.archived && !fresh.project_leader_can_edit_project_leader);
+    let members = b.project_users(&project_ref("FRESH")).await.unwrap();
+    assert_eq!(members.iter().map(|u| u.id).collect::<Vec<_>>(), [me]);
+    let statuses = b.statuses(&project_ref("FRESH")).await.unwrap();
+    let names: Vec<&str> = statuses.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Open", "In Progress", "Resolved", "Closed"]);
+    assert!(
+        !b.issue_types(&project_ref("FRESH"))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let issue = add_issue(b, "FRESH", "One").await;
+    assert_eq!(issue.key.to_string(), "FRESH-1");
+    assert_eq!(issue.status.id, StatusId::new(1).unwrap());
+}
+
+pub async fn a_refused_update_changes_nothing(b: &dyn Backlog) {
+    let issue = add_issue(b, "WEB", "Stable").await;
+    let refused = IssueUpdate {
+        summary: Some("Changed?".to_owned()),
+        status_id: Some(StatusId::new(987_654_321).unwrap()),
+        ..IssueUpdate::default()
+    };
+    bad_request(b.update_issue(&by_key(&issue), &refused).await);
+    assert_eq!(b.issue(&by_key(&issue)).await.unwrap(), issue);
+}
+
+pub async fn a_comment_alone_bumps_the_issue(b: &dyn Backlog) {
+    let issue = add_issue(b, "WEB", "Bumped").await;
+    let only_comment = IssueUpdate {
+        comment: Some("Just a note".to_owned()),
+        ..IssueUpdate::default()
+    };
+    let updated = b
+        .update_issue(&by_key(&issue), &only_comment)
+        .await
+        .unwrap();
+    assert!(updated.updated >= issue.updated);
+    let page = CommentPage {
+        min_id: None,
+        max_id: None,
+        count: PageSize::MAX,
+        order: SortOrder::Desc,
+    };
+    let comments = b.comments(&by_key(&issue), page).await.unwrap();
+    assert_eq!(comments.len(), 1);
+    assert_eq!(comments[0].content, "Just a note");
+    assert!(comments[0].change_log.is_empty());
+    bad_request(b.add_comment(&by_key(&issue), &text(" ")).await);
+}
+
+pub async fn only_the_author_edits_a_comment(b: &dyn Backlog) {
+    let me = me(b).await;
+    let page = CommentPage {
+        min_id: None,
+        max_id: None,
+        count: PageSize::MAX,
+        order: SortOrder::Asc,
+    };
+    let issues = b
+        .issues(&IssueQuery::first_page(IssueFilter::default()))
+        .await
+        .unwrap();
+    for issue in &issues {
+        let comments = b.comments(&IssueRef::Id(issue.id), page).await.unwrap();
+        let theirs = comments
+            .iter()
+            .find(|c| c.created_user.as_ref().is_some_and(|u| u.id != me));
+        if let Some(theirs) = theirs {
+            forbidden(
+                b.update_comment(&IssueRef::Id(issue.id), theirs.id, "mine")
+                    .await,
+            );
+            return;
+        }
+    }
+    panic!("the seed has a comment by someone else");
+}
+
+pub async fn links_are_symmetric_and_removed_from_either_side(b: &dyn Backlog) {
+    let one = add_issue(b, "WEB", "One").await;
+    let two = add_issue(b, "WEB", "Two").await;
+    let three = add_issue(b, "APP", "Three").await;
+    b.add_related_issue(&by_key(&one), two.id).await.unwrap();
+    b.add_related_issue(&by_key(&one), three.id).await.unwrap();
+    let ids = |list: Vec<backlog_mcp::domain::issue::Issue>| {
+        list.iter().map(|i| i.id).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        ids(b.related_issues(&by_key(&one)).await.unwrap()),
+        [two.id, three.id]
+    );
+    assert_eq!(
+        ids(b.related_issues(&by_key(&two)).await.unwrap()),
+        [one.id]
+    );
+    b.remove_related_issue(&by_key(&two), one.id).await.unwrap();
+    assert_eq!(
+        ids(b.related_issues(&by_key(&one)).await.unwrap()),
+        [three.id]
+    );
+    assert!(b.remove_related_issue(&by_key(&one), two.id).await.is_err());
+}
+
+pub async fn versions_are_renamed_and_removed_on_their_issues(b: &dyn Backlog) {
+    let web = project_ref("WEB");
+    let sprint = NewVersion {
+        name: "Sprint X".to_owned(),
+        description: None,
+        start_date: None,
+        release_due_date: None,
+    };
+    let version = b.add_version(&web, &sprint).await.unwrap();
+    let mut new = new_issue(b, "WEB", "Planned").await;
+    new.milestone_ids = vec![version.id];
+    let issue = b.add_issue(&new).await.unwrap();
+    let rename = VersionUpdate {
+        name: "Sprint Y".to_owned(),
+        description: None,
+        start_date: Change::Keep,
+        release_due_date: Change::Keep,
+        archived: None,
+    };
+    b.update_version(&web, version.id, &rename).await.unwrap();
+    let renamed = b.issue(&by_key(&issue)).await.unwrap();
+    assert_eq!(
+        renamed
+            .milestones
+            .iter()
+            .map(|m| m.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Sprint Y"]
+    );
+    b.delete_version(&web, version.id).await.unwrap();
+    assert!(
+        b.issue(&by_key(&issue))
+            .await
+            .unwrap()
+            .milestones
+            .is_empty()
+    );
+    let filter = IssueFilter {
+        project_ids: vec![project(b, "WEB").await.id],
+        milestone_ids: vec![version.id],
+        ..IssueFilter::default()
+    };
+    assert_eq!(b.count_issues(&filter).await.unwrap(), 0);
+}

@@ -1,0 +1,147 @@
+//! Recent updates: `GET /space/activities`, `/projects/:p/activities`,
+//! `/users/:id/activities` (`activityTypeId[]`, `minId`, `maxId`, `count`,
+//! `order`). `content` has snake_case keys and a shape per activity type.
+
+use super::wire::{project, timestamp, user};
+use super::{AppState, project_ref, refusal};
+use crate::errors::{ApiError, ApiResult, json_ok};
+use crate::routes::Query;
+use axum::extract::Path;
+use backlog_mcp::adapters::memory::Space;
+use backlog_mcp::domain::activity::{Activity, ActivityContent, ActivityQuery};
+use backlog_mcp::domain::ids::{ActivityId, UserId};
+use backlog_mcp::domain::issue_filter::{PageSize, SortOrder};
+use backlog_mcp::ports::{SpaceRepository, UserRepository};
+use serde_json::{Value, json};
+
+fn content(space: &Space, type_id: i64, c: &ActivityContent) -> Value {
+    let changes: Vec<Value> = c
+        .changes
+        .iter()
+        .map(|e| json!({"field": e.field, "new_value": e.new_value, "old_value": e.original_value, "type": "standard"}))
+        .collect();
+    let comment = c
+        .comment
+        .as_ref()
+        .map(|text| json!({"id": 1, "content": text}));
+    let files: Vec<Value> = c
+        .shared_files
+        .iter()
+        .map(|f| json!({"id": f.id.get(), "type": "file", "dir": f.dir, "name": f.name, "size": f.size}))
+        .collect();
+    match type_id {
+        1..=4 | 14 | 17 => json!({
+            "id": 1, "key_id": c.issue_number, "summary": c.title, "description": "",
+            "comment": comment, "changes": changes, "attachments": [],
+            "shared_files": files, "external_file_links": [],
+        }),
+        5..=7 => json!({"id": 1, "name": c.title, "content": "", "diff": "", "version": 1}),
+        8..=10 => c.file.as_ref().map_or(
+            json!({}),
+            |f| json!({"id": f.id.get(), "dir": f.dir, "name": f.name, "size": f.size}),
+        ),
+        11 => json!({"rev": c.revision, "comment": c.comment}),
+        12 | 13 => json!({
+            "repository": {"id": 1, "name": c.repository, "description": ""},
+            "change_type": "update", "revision_type": "commit", "ref": "refs/heads/main",
+            "revision_count": 0, "revisions": [],
+        }),
+        15 | 16 => {
+            let users: Vec<Value> = c
+                .users
+                .iter()
+                .map(|r| {
+                    space
+                        .users
+                        .iter()
+                        .find(|u| u.id == r.id)
+                        .map_or_else(|| json!({"id": r.id.get(), "name": r.name}), user)
+                })
+                .collect();
+            json!({"users": users, "group_project_activities": [], "comment": c.comment})
+        }
+        18..=20 => json!({
+            "id": 1, "number": c.pull_request_number, "summary": c.title, "description": "",
+            "comment": comment, "changes": changes,
+            "issue": c.issue_number.map(|n| json!({"id": 1, "key_id": n, "summary": "", "description": ""})),
+            "repository": {"id": 1, "name": c.repository, "description": ""},
+        }),
+        _ => json!({"id": 1, "name": c.title}),
+    }
+}
+
+fn activity(space: &Space, a: &Activity) -> Value {
+    let project_json = a.project.as_ref().map(|p| {
+        space.project_record(p.id).map_or_else(
+            || json!({"id": p.id.get(), "projectKey": p.key.as_str(), "name": p.name}),
+            |r| project(&r.project),
+        )
+    });
+    let created_user = a.created_user.as_ref().map(|r| {
+        space
+            .users
+            .iter()
+            .find(|u| u.id == r.id)
+            .map_or_else(|| json!({"id": r.id.get(), "name": r.name}), user)
+    });
+    json!({
+        "id": a.id.get(), "project": project_json, "type": a.type_id,
+        "content": content(space, a.type_id, &a.content), "notifications": [],
+        "createdUser": created_user, "created": timestamp(Some(a.created)),
+    })
+}
+
+fn query(q: &Query) -> Result<ActivityQuery, ApiError> {
+    let id = |name: &str| -> Result<Option<ActivityId>, ApiError> {
+        q.int(name)?
+            .map(|v| {
+                ActivityId::new(v)
+                    .map_err(|_| ApiError::invalid(format!("{name} is not an id: {v}")))
+            })
+            .transpose()
+    };
+    let count = q.int_in("count", 1, 100)?.unwrap_or(20);
+    Ok(ActivityQuery {
+        type_ids: q.ints("activityTypeId")?,
+        min_id: id("minId")?,
+        max_id: id("maxId")?,
+        count: PageSize::new(count).map_err(|e| ApiError::invalid(format!("count: {e}")))?,
+        order: if q.ascending()? {
+            SortOrder::Asc
+        } else {
+            SortOrder::Desc
+        },
+    })
+}
+
+fn answer(state: &AppState, found: &[Activity]) -> ApiResult {
+    let list: Vec<Value> =
+        state.inspect(|space| found.iter().map(|a| activity(space, a)).collect());
+    Ok(json_ok(&list))
+}
+
+pub async fn of_space(state: AppState, q: Query) -> ApiResult {
+    let found = state.space_activities(&query(&q)?).await.map_err(refusal)?;
+    answer(&state, &found)
+}
+
+pub async fn of_project(state: AppState, q: Query, Path(p): Path<String>) -> ApiResult {
+    let found = state
+        .project_activities(&project_ref(&p)?, &query(&q)?)
+        .await
+        .map_err(refusal)?;
+    answer(&state, &found)
+}
+
+pub async fn of_user(state: AppState, q: Query, Path(user): Path<String>) -> ApiResult {
+    let user = user
+        .parse::<i64>()
+        .ok()
+        .and_then(|v| UserId::new(v).ok())
+        .ok_or_else(|| ApiError::not_found("No user."))?;
+    let found = state
+        .user_activities(user, &query(&q)?)
+        .await
+        .map_err(refusal)?;
+    answer(&state, &found)
+}

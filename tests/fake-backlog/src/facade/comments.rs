@@ -1,0 +1,153 @@
+//! An issue's comments: `GET`/`POST /issues/:k/comments`, `PATCH
+//! /issues/:k/comments/:id`, and a comment as Backlog's JSON has it.
+
+use super::issues::issue_ref;
+use super::wire::{timestamp, user};
+use super::{AppState, BaseUrl, refusal};
+use crate::errors::{ApiError, ApiResult, json_created, json_ok};
+use crate::routes::{Form, Query};
+use axum::extract::{Extension, Path};
+use backlog_mcp::adapters::memory::Space;
+use backlog_mcp::domain::changes::NewComment;
+use backlog_mcp::domain::comment::{ChangeLogEntry, Comment};
+use backlog_mcp::domain::ids::{AttachmentId, CommentId, UserId};
+use backlog_mcp::domain::issue_filter::{PageSize, SortOrder};
+use backlog_mcp::domain::user::UserRef;
+use backlog_mcp::ports::{CommentPage, IssueRepository};
+use serde_json::{Value, json};
+
+fn user_ref(space: &Space, r: &UserRef) -> Value {
+    space
+        .users
+        .iter()
+        .find(|u| u.id == r.id)
+        .map_or_else(|| json!({"id": r.id.get(), "name": r.name}), user)
+}
+
+fn change(e: &ChangeLogEntry) -> Value {
+    json!({
+        "field": e.field, "newValue": e.new_value, "originalValue": e.original_value,
+        "attachmentInfo": e.attachment.as_ref().map(|a| json!({"id": a.id.get(), "name": a.name})),
+        "attributeInfo": null,
+        "notificationInfo": e.notification.as_ref().map(|t| json!({"type": t})),
+    })
+}
+
+pub fn comment(space: &Space, c: &Comment) -> Value {
+    let notifications: Vec<Value> = c
+        .notified
+        .iter()
+        .enumerate()
+        .map(|(n, u)| {
+            json!({"id": n + 1, "alreadyRead": false, "reason": 2,
+                   "user": user_ref(space, u), "resourceAlreadyRead": false})
+        })
+        .collect();
+    json!({
+        "id": c.id.get(), "content": c.content,
+        "changeLog": c.change_log.iter().map(change).collect::<Vec<_>>(),
+        "createdUser": c.created_user.as_ref().map(|u| user_ref(space, u)),
+        "created": timestamp(Some(c.created)), "updated": timestamp(c.updated),
+        "stars": [], "notifications": notifications,
+    })
+}
+
+fn comment_id(q: Option<i64>, name: &str) -> Result<Option<CommentId>, ApiError> {
+    q.map(|v| CommentId::new(v).map_err(|_| ApiError::invalid(format!("{name} is not an id: {v}"))))
+        .transpose()
+}
+
+/// `minId`, `maxId`, `count` (1–100, default 20), `order` (default desc).
+pub async fn list(state: AppState, query: Query, Path(issue): Path<String>) -> ApiResult {
+    let count = query.int_in("count", 1, 100)?.unwrap_or(20);
+    let page = CommentPage {
+        min_id: comment_id(query.int("minId")?, "minId")?,
+        max_id: comment_id(query.int("maxId")?, "maxId")?,
+        count: PageSize::new(count).map_err(|e| ApiError::invalid(format!("count: {e}")))?,
+        order: if query.ascending()? {
+            SortOrder::Asc
+        } else {
+            SortOrder::Desc
+        },
+    };
+    let found = state
+        .comments(&issue_ref(&issue)?, page)
+        .await
+        .map_err(refusal)?;
+    let answer: Vec<Value> =
+        state.inspect(|space| found.iter().map(|c| comment(space, c)).collect());
+    Ok(json_ok(&answer))
+}
+
+/// `content`, `notifiedUserId[]`, `attachmentId[]`; 201.
+pub async fn add(
+    state: AppState,
+    base: Extension<BaseUrl>,
+    form: Form,
+    Path(issue): Path<String>,
+) -> ApiResult {
+    let ids =
+        |name: &str| -> Result<Vec<i64>, ApiError> { Ok(form.ints(name)?.unwrap_or_default()) };
+    let new = NewComment {
+        content: form.raw("content").unwrap_or_default().to_owned(),
+        notified_user_ids: ids("notifiedUserId")?
+            .into_iter()
+            .filter_map(|v| UserId::new(v).ok())
+            .collect(),
+        attachment_ids: ids("attachmentId")?
+            .into_iter()
+            .filter_map(|v| AttachmentId::new(v).ok())
+            .collect(),
+    };
+    let added = state
+        .add_comment(&issue_ref(&issue)?, &new)
+        .await
+        .map_err(refusal)?;
+    let location = format!("{}/view/{issue}#comment-{}", base.0.0, added.id.get());
+    Ok(json_created(
+        &state.inspect(|space| comment(space, &added)),
+        &location,
+    ))
+}
+
+/// `content`.
+pub async fn update(
+    state: AppState,
+    form: Form,
+    Path((issue, id)): Path<(String, String)>,
+) -> ApiResult {
+    let id = id
+        .parse::<i64>()
+        .ok()
+        .and_then(|v| CommentId::new(v).ok())
+        .ok_or_else(|| ApiError::not_found("No comment."))?;
+    let content = form.raw("content").unwrap_or_default();
+    let edited = state
+        .update_comment(&issue_ref(&issue)?, id, content)
+        .await
+        .map_err(refusal)?;
+    Ok(json_ok(&state.inspect(|space| comment(space, &edited))))
+}
+
+/// `GET /issues/:k/comments/count`: `{"count": N}`.
+pub async fn count(state: AppState, Path(issue): Path<String>) -> ApiResult {
+    let found = state.issue(&issue_ref(&issue)?).await.map_err(refusal)?;
+    let count = state.inspect(|space| space.comments.get(&found.id).map_or(0, Vec::len));
+    Ok(json_ok(&json!({ "count": count })))
+}
+
+/// `GET /issues/:k/comments/:id`.
+pub async fn one(state: AppState, Path((issue, id)): Path<(String, String)>) -> ApiResult {
+    let found = state.issue(&issue_ref(&issue)?).await.map_err(refusal)?;
+    let id = id.parse::<i64>().ok();
+    state
+        .inspect(|space| {
+            space
+                .comments
+                .get(&found.id)
+                .and_then(|list| list.iter().find(|c| Some(c.id.get()) == id))
+                .map(|c| comment(space, c))
+        })
+        .map(|c| json_ok(&c))
+        .ok_or_else(|| ApiError::not_found("No comment."))
+}

@@ -1,0 +1,128 @@
+//! Watch lists: `GET /users/:id/watchings` (and `/count`), `GET`/`PATCH`/`DELETE
+//! /watchings/:id`, `POST /watchings`, `POST /watchings/:id/markAsRead` (204).
+
+use super::issue_wire;
+use super::{AppState, refusal};
+use crate::errors::{ApiError, ApiResult, json_ok, no_content};
+use crate::routes::{Form, Query};
+use axum::extract::Path;
+use backlog_mcp::adapters::memory::Space;
+use backlog_mcp::domain::ids::{IssueId, UserId, WatchingId};
+use backlog_mcp::domain::issue_filter::{PageSize, SortOrder};
+use backlog_mcp::domain::watching::{Watching, WatchingCountQuery, WatchingQuery, WatchingSort};
+use backlog_mcp::ports::WatchingRepository;
+use serde_json::{Value, json};
+
+fn watching(space: &Space, w: &Watching) -> Value {
+    json!({
+        "id": w.id.get(), "resourceAlreadyRead": w.resource_already_read, "note": w.note,
+        "type": "issue", "issue": w.issue.as_ref().map(|i| issue_wire::issue(space, i)),
+        "lastContentUpdated": super::wire::timestamp(w.last_content_updated),
+        "created": super::wire::timestamp(w.created), "updated": super::wire::timestamp(w.updated),
+    })
+}
+
+fn answer(state: &AppState, w: &Watching) -> ApiResult {
+    Ok(json_ok(&state.inspect(|space| watching(space, w))))
+}
+
+fn user_id(raw: &str) -> Result<UserId, ApiError> {
+    raw.parse::<i64>()
+        .ok()
+        .and_then(|v| UserId::new(v).ok())
+        .ok_or_else(|| ApiError::not_found("No user."))
+}
+
+fn watching_id(raw: &str) -> Result<WatchingId, ApiError> {
+    raw.parse::<i64>()
+        .ok()
+        .and_then(|v| WatchingId::new(v).ok())
+        .ok_or_else(|| ApiError::not_found("No watching."))
+}
+
+/// `order`, `sort` (`created`, `updated`, `issueUpdated`), `count`, `offset`,
+/// `resourceAlreadyRead`, `issueId[]`.
+pub async fn list(state: AppState, query: Query, Path(user): Path<String>) -> ApiResult {
+    let sort = match query.get("sort") {
+        None | Some("issueUpdated") => WatchingSort::IssueUpdated,
+        Some("created") => WatchingSort::Created,
+        Some("updated") => WatchingSort::Updated,
+        Some(other) => return Err(ApiError::invalid(format!("sort is unknown: {other}"))),
+    };
+    let count = query.int_in("count", 1, 100)?.unwrap_or(20);
+    let offset = query.int("offset")?.unwrap_or(0);
+    let wanted = WatchingQuery {
+        order: if query.ascending()? {
+            SortOrder::Asc
+        } else {
+            SortOrder::Desc
+        },
+        sort,
+        count: PageSize::new(count).map_err(|e| ApiError::invalid(format!("count: {e}")))?,
+        offset: u64::try_from(offset).map_err(|_| ApiError::invalid("offset must be 0 or more"))?,
+        resource_already_read: query.bool("resourceAlreadyRead")?,
+        issue_ids: query
+            .ints("issueId")?
+            .into_iter()
+            .filter_map(|v| IssueId::new(v).ok())
+            .collect(),
+    };
+    let found = state
+        .watchings(user_id(&user)?, &wanted)
+        .await
+        .map_err(refusal)?;
+    let list: Vec<Value> =
+        state.inspect(|space| found.iter().map(|w| watching(space, w)).collect());
+    Ok(json_ok(&list))
+}
+
+pub async fn count(state: AppState, query: Query, Path(user): Path<String>) -> ApiResult {
+    let wanted = WatchingCountQuery {
+        resource_already_read: query.bool("resourceAlreadyRead")?,
+        already_read: query.bool("alreadyRead")?,
+    };
+    let count = state
+        .watching_count(user_id(&user)?, &wanted)
+        .await
+        .map_err(refusal)?;
+    Ok(json_ok(&json!({ "count": count })))
+}
+
+pub async fn one(state: AppState, Path(id): Path<String>) -> ApiResult {
+    let found = state.watching(watching_id(&id)?).await.map_err(refusal)?;
+    answer(&state, &found)
+}
+
+/// `issueIdOrKey`, `note`.
+pub async fn add(state: AppState, form: Form) -> ApiResult {
+    let issue = super::issues::issue_ref(form.required_text("issueIdOrKey")?)?;
+    let note = form.raw("note").unwrap_or_default();
+    let added = state.add_watching(&issue, note).await.map_err(refusal)?;
+    answer(&state, &added)
+}
+
+/// `note`.
+pub async fn update(state: AppState, form: Form, Path(id): Path<String>) -> ApiResult {
+    let note = form.raw("note").unwrap_or_default();
+    let updated = state
+        .update_watching(watching_id(&id)?, note)
+        .await
+        .map_err(refusal)?;
+    answer(&state, &updated)
+}
+
+pub async fn delete(state: AppState, Path(id): Path<String>) -> ApiResult {
+    let deleted = state
+        .delete_watching(watching_id(&id)?)
+        .await
+        .map_err(refusal)?;
+    answer(&state, &deleted)
+}
+
+pub async fn mark_as_read(state: AppState, Path(id): Path<String>) -> ApiResult {
+    state
+        .mark_watching_as_read(watching_id(&id)?)
+        .await
+        .map_err(refusal)?;
+    Ok(no_content())
+}
