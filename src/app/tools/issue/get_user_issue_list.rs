@@ -206,10 +206,7 @@ pub async fn get_user_issue_list(
         assignee_ids: filter.assignee_ids.iter().map(|u| u.get()).collect(),
         status_ids: filter.status_ids.iter().map(|s| s.get()).collect(),
         timezone: zone.name().to_owned(),
-        issues: issues
-            .iter()
-            .map(|i| Projected::new(IssueView::new(i, &view), &fields))
-            .collect(),
+        issues: fields.project(issues.iter(), |i| IssueView::new(i, &view)),
         note: (!scan.settled).then(|| {
             "issues were being added or removed while this list was fetched; \
              call again for a settled answer"
@@ -229,16 +226,7 @@ async fn open_statuses(
     app: &AppContext,
     project_ids: &[ProjectId],
 ) -> Result<Vec<StatusId>, BacklogError> {
-    let projects: Vec<ProjectId> = if project_ids.is_empty() {
-        app.metadata
-            .projects()
-            .await?
-            .iter()
-            .map(|p| p.id)
-            .collect()
-    } else {
-        project_ids.to_vec()
-    };
+    let projects = app.metadata.these_or_all(project_ids).await?;
     let per_project: Vec<_> = stream::iter(projects)
         .map(|project| app.metadata.statuses(project))
         .buffered(app.scan.concurrency.max(1))
