@@ -65,11 +65,7 @@ async fn filters_narrow_the_list_and_dates_are_inclusive() {
     })
     .await
     .unwrap();
-    let keys: Vec<&str> = answer
-        .issues
-        .iter()
-        .map(|i| i.view().issue_key.as_str())
-        .collect();
+    let keys = keys(&answer);
     assert_eq!(keys.len(), 2, "{keys:?}");
     assert!(keys.contains(&"OPS-1") && keys.contains(&"OPS-8"));
 }
@@ -91,11 +87,7 @@ async fn explicit_statuses_and_assignees_replace_the_defaults() {
     })
     .await
     .unwrap();
-    let keys: Vec<&str> = answer
-        .issues
-        .iter()
-        .map(|i| i.view().issue_key.as_str())
-        .collect();
+    let keys = keys(&answer);
     assert_eq!(keys, ["OPS-12", "OPS-9", "APP-9", "WEB-11", "WEB-17"]);
 }
 
@@ -218,4 +210,13 @@ fn status(id: i64) -> Status {
         color: None,
         display_order: id,
     }
+}
+
+/// The answer's issue keys, in order.
+fn keys(answer: &UserIssueList) -> Vec<&str> {
+    answer
+        .issues
+        .iter()
+        .map(|i| i.view().issue_key.as_str())
+        .collect()
 }
