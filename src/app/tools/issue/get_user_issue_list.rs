@@ -127,21 +127,13 @@ pub struct UserIssueList {
 }
 
 pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
-    register(kit, app, INFO, run)
-}
-
-async fn run(
-    app: Arc<AppContext>,
-    args: GetUserIssueListArgs,
-    context: ToolContext,
-) -> Result<UserIssueList, ToolError> {
-    get_user_issue_list(&app, args, &context).await
+    register(kit, app, INFO, get_user_issue_list)
 }
 
 pub async fn get_user_issue_list(
-    app: &AppContext,
+    app: Arc<AppContext>,
     args: GetUserIssueListArgs,
-    context: &ToolContext,
+    context: ToolContext,
 ) -> Result<UserIssueList, ToolError> {
     let zone = app.zone(args.timezone.as_deref())?;
     let resolver = app.resolver();
@@ -184,7 +176,7 @@ pub async fn get_user_issue_list(
         filter.assignee_ids = vec![resolver.me().await?];
     }
     if filter.status_ids.is_empty() {
-        filter.status_ids = open_statuses(app, &filter.project_ids).await?;
+        filter.status_ids = open_statuses(&app, &filter.project_ids).await?;
     }
     // No open status anywhere (no projects) means no issues, not "any status".
     let scan = if filter.status_ids.is_empty() {
@@ -195,7 +187,7 @@ pub async fn get_user_issue_list(
         }
     } else {
         let repo = app.backlog.issues.as_ref();
-        scan_issues(repo, &filter, app.scan, context, ScanNeeds::ParentKeys).await?
+        scan_issues(repo, &filter, app.scan, &context, ScanNeeds::ParentKeys).await?
     };
     let mut issues = scan.issues;
     issues.sort_by(|a, b| updated(b).cmp(&updated(a)).then(b.id.cmp(&a.id)));

@@ -9,7 +9,7 @@ use crate::ports::project_repository::MockProjectRepository;
 use crate::ports::user_repository::MockUserRepository;
 
 async fn list(args: GetUserIssueListArgs) -> Result<UserIssueList, ToolError> {
-    get_user_issue_list(&demo_app(), args, &ToolContext::detached()).await
+    get_user_issue_list(Arc::new(demo_app()), args, ToolContext::detached()).await
 }
 
 #[tokio::test]
@@ -158,9 +158,9 @@ async fn a_configured_user_id_is_used_without_asking_backlog_who_i_am() {
     let mut app = app_with(issues, projects, users);
     app.configured_user = Some(UserId::new(77).unwrap());
     let answer = get_user_issue_list(
-        &app,
+        Arc::new(app),
         GetUserIssueListArgs::default(),
-        &ToolContext::detached(),
+        ToolContext::detached(),
     )
     .await
     .unwrap();
@@ -196,7 +196,7 @@ async fn statuses_are_collected_from_the_given_projects_only() {
         project_ids: Some(vec![IdOrName::Id(9)]),
         ..Default::default()
     };
-    let answer = get_user_issue_list(&app, args, &ToolContext::detached())
+    let answer = get_user_issue_list(Arc::new(app), args, ToolContext::detached())
         .await
         .unwrap();
     assert_eq!(answer.status_ids, vec![1, 12345]);
