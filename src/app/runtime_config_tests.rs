@@ -1,21 +1,8 @@
 //! Tests of `runtime_config`.
 
 use super::*;
-use crate::app::settings::SettingsSources;
+use crate::app::test_support::settings_from_env as settings;
 use secrecy::ExposeSecret;
-
-fn settings(env: &[(&str, &str)]) -> Settings {
-    let dir = tempfile::tempdir().unwrap();
-    Settings::load(&SettingsSources {
-        environment: env
-            .iter()
-            .map(|(k, v)| ((*k).into(), (*v).into()))
-            .collect(),
-        working_dir: dir.path().to_path_buf(),
-        profile: None,
-    })
-    .unwrap()
-}
 
 fn resolve(env: &[(&str, &str)]) -> Result<RuntimeConfig, Vec<String>> {
     RuntimeConfig::from_settings(settings(env), &Cli::default())

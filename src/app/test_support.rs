@@ -13,6 +13,21 @@ use crate::ports::watching_repository::MockWatchingRepository;
 use std::sync::Arc;
 use std::time::Duration;
 
+/// Settings loaded from these environment variables alone (an empty working
+/// folder, no profile).
+pub fn settings_from_env(env: &[(&str, &str)]) -> crate::app::settings::Settings {
+    let dir = tempfile::tempdir().unwrap();
+    crate::app::settings::Settings::load(&crate::app::settings::SettingsSources {
+        environment: env
+            .iter()
+            .map(|(k, v)| ((*k).into(), (*v).into()))
+            .collect(),
+        working_dir: dir.path().to_path_buf(),
+        profile: None,
+    })
+    .unwrap()
+}
+
 pub fn settings() -> AppSettings {
     AppSettings {
         web_base_url: "https://demo.example".to_owned(),

@@ -67,11 +67,7 @@ mod tests {
     fn encoded(settings: &[CustomFieldSetting]) -> Vec<String> {
         let mut params = Params::new();
         push_custom_fields(&mut params, settings);
-        params
-            .pairs()
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect()
+        params.rendered()
     }
 
     #[test]

@@ -70,14 +70,6 @@ mod tests {
     use crate::domain::changes::Change;
     use crate::domain::ids::{CategoryId, ResolutionId, UserId};
 
-    fn rendered(params: &Params) -> Vec<String> {
-        params
-            .pairs()
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect()
-    }
-
     #[test]
     fn an_empty_update_sends_nothing() {
         assert!(issue_update_form(&IssueUpdate::default()).is_empty());
@@ -97,7 +89,7 @@ mod tests {
             ..IssueUpdate::default()
         };
         assert_eq!(
-            rendered(&issue_update_form(&update)),
+            issue_update_form(&update).rendered(),
             [
                 "resolutionId=0",
                 "assigneeId=",
@@ -113,6 +105,6 @@ mod tests {
             category_ids: Some(vec![CategoryId::new(3).unwrap()]),
             ..IssueUpdate::default()
         };
-        assert_eq!(rendered(&issue_update_form(&set)), ["categoryId[]=3"]);
+        assert_eq!(issue_update_form(&set).rendered(), ["categoryId[]=3"]);
     }
 }

@@ -21,15 +21,15 @@ impl IssueRepository for HttpBacklog {
     async fn issue(&self, issue: &IssueRef) -> Result<Issue, BacklogError> {
         let id = issue.to_string();
         let call = ApiCall::get(&["issues", &id], format!("issue {id}"));
-        let wire: WireIssue = self.fetch(&call).await?;
-        self.with_days(wire, WireIssue::into_issue).await
+        self.fetch_with_days(&call, WireIssue::into_issue).await
     }
 
     async fn issues(&self, query: &IssueQuery) -> Result<Vec<Issue>, BacklogError> {
         let call = ApiCall::get(&["issues"], "issues").with_query(query_params(query));
-        let wire: Vec<WireIssue> = self.fetch(&call).await?;
-        self.with_days(wire, |wire, days| all(wire, |i| i.into_issue(days)))
-            .await
+        self.fetch_with_days(&call, |wire: Vec<WireIssue>, days| {
+            all(wire, |i| i.into_issue(days))
+        })
+        .await
     }
 
     async fn count_issues(&self, filter: &IssueFilter) -> Result<u64, BacklogError> {
@@ -62,8 +62,7 @@ impl IssueRepository for HttpBacklog {
             new_issue_form(issue),
             format!("project {}", issue.project_id),
         );
-        let wire: WireIssue = self.fetch(&call).await?;
-        self.with_days(wire, WireIssue::into_issue).await
+        self.fetch_with_days(&call, WireIssue::into_issue).await
     }
 
     async fn update_issue(
@@ -77,15 +76,13 @@ impl IssueRepository for HttpBacklog {
             issue_update_form(update),
             format!("issue {id}"),
         );
-        let wire: WireIssue = self.fetch(&call).await?;
-        self.with_days(wire, WireIssue::into_issue).await
+        self.fetch_with_days(&call, WireIssue::into_issue).await
     }
 
     async fn delete_issue(&self, issue: &IssueRef) -> Result<Issue, BacklogError> {
         let id = issue.to_string();
         let call = ApiCall::delete(&["issues", &id], format!("issue {id}"));
-        let wire: WireIssue = self.fetch(&call).await?;
-        self.with_days(wire, WireIssue::into_issue).await
+        self.fetch_with_days(&call, WireIssue::into_issue).await
     }
 
     async fn add_comment(
@@ -125,9 +122,10 @@ impl IssueRepository for HttpBacklog {
     async fn related_issues(&self, issue: &IssueRef) -> Result<Vec<Issue>, BacklogError> {
         let id = issue.to_string();
         let call = ApiCall::get(&["issues", &id, "relatedIssues"], format!("issue {id}"));
-        let wire: Vec<WireIssue> = self.fetch(&call).await?;
-        self.with_days(wire, |wire, days| all(wire, |i| i.into_issue(days)))
-            .await
+        self.fetch_with_days(&call, |wire: Vec<WireIssue>, days| {
+            all(wire, |i| i.into_issue(days))
+        })
+        .await
     }
 
     async fn add_related_issue(
@@ -144,8 +142,7 @@ impl IssueRepository for HttpBacklog {
             form,
             format!("issue {id} or issue {target}"),
         );
-        let wire: WireIssue = self.fetch(&call).await?;
-        self.with_days(wire, WireIssue::into_issue).await
+        self.fetch_with_days(&call, WireIssue::into_issue).await
     }
 
     async fn remove_related_issue(
@@ -159,8 +156,7 @@ impl IssueRepository for HttpBacklog {
             &["issues", &id, "relatedIssues", &related],
             format!("related issue {related} of issue {id}"),
         );
-        let wire: WireIssue = self.fetch(&call).await?;
-        self.with_days(wire, WireIssue::into_issue).await
+        self.fetch_with_days(&call, WireIssue::into_issue).await
     }
 
     async fn attachment(

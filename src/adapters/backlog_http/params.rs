@@ -82,6 +82,14 @@ impl Params {
     }
 }
 
+/// The pairs as `name=value`, unencoded, for tests to compare.
+#[cfg(test)]
+impl Params {
+    pub fn rendered(&self) -> Vec<String> {
+        self.0.iter().map(|(k, v)| format!("{k}={v}")).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,14 +104,6 @@ mod tests {
         );
     }
 
-    fn rendered(params: &Params) -> Vec<String> {
-        params
-            .pairs()
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect()
-    }
-
     #[test]
     fn changes_keep_set_or_clear_with_an_empty_value() {
         let mut params = Params::new();
@@ -111,7 +111,7 @@ mod tests {
             .push_change("assigneeId", &Change::<i64>::Keep)
             .push_change("dueDate", &Change::Set("2026-03-01"))
             .push_change("parentIssueId", &Change::<i64>::Clear);
-        assert_eq!(rendered(&params), ["dueDate=2026-03-01", "parentIssueId="]);
+        assert_eq!(params.rendered(), ["dueDate=2026-03-01", "parentIssueId="]);
     }
 
     #[test]
@@ -122,7 +122,7 @@ mod tests {
             .push_list_change::<i64>("categoryId", Some(&[]))
             .push_list_change("milestoneId", Some(&[3, 4]));
         assert_eq!(
-            rendered(&params),
+            params.rendered(),
             ["categoryId[]=", "milestoneId[]=3", "milestoneId[]=4"]
         );
         assert_eq!(

@@ -67,14 +67,6 @@ mod tests {
     use crate::domain::changes::{Change, TextFormattingRule};
     use crate::domain::keys::ProjectKey;
 
-    fn rendered(params: &Params) -> Vec<String> {
-        params
-            .pairs()
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect()
-    }
-
     #[test]
     fn a_new_project_sends_the_required_fields_and_the_leader_flag_only_when_set() {
         let mut project = NewProject {
@@ -86,7 +78,7 @@ mod tests {
             text_formatting_rule: TextFormattingRule::Markdown,
         };
         assert_eq!(
-            rendered(&new_project_form(&project)),
+            new_project_form(&project).rendered(),
             [
                 "name=Web",
                 "key=WEB",
@@ -97,7 +89,8 @@ mod tests {
         );
         project.project_leader_can_edit_project_leader = Some(true);
         assert!(
-            rendered(&new_project_form(&project))
+            new_project_form(&project)
+                .rendered()
                 .contains(&"projectLeaderCanEditProjectLeader=true".to_owned())
         );
     }
@@ -110,7 +103,7 @@ mod tests {
             ..ProjectUpdate::default()
         };
         assert_eq!(
-            rendered(&project_update_form(&update)),
+            project_update_form(&update).rendered(),
             ["textFormattingRule=backlog", "archived=true"]
         );
     }
@@ -125,7 +118,7 @@ mod tests {
             archived: Some(false),
         };
         assert_eq!(
-            rendered(&version_update_form(&update)),
+            version_update_form(&update).rendered(),
             [
                 "name=Sprint 12",
                 "startDate=",

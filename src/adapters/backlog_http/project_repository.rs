@@ -5,8 +5,8 @@ use super::project_form::{
     new_project_form, new_version_form, project_update_form, version_update_form,
 };
 use super::wire::{
-    WireCategory, WireCustomField, WireIssueType, WireProject, WireStatus, WireUser, WireVersion,
-    all,
+    WireCategory, WireCustomField, WireIssueType, WireProject, WireResult, WireStatus, WireUser,
+    WireVersion, all,
 };
 use crate::domain::backlog_error::BacklogError;
 use crate::domain::changes::{NewProject, NewVersion, ProjectUpdate, VersionUpdate};
@@ -16,6 +16,23 @@ use crate::domain::project::{Category, IssueType, Project, ProjectListQuery, Sta
 use crate::domain::user::User;
 use crate::ports::{ProjectRef, ProjectRepository};
 use async_trait::async_trait;
+use serde::de::DeserializeOwned;
+
+impl HttpBacklog {
+    /// `GET /projects/:projectIdOrKey/<list>`: one of a project's lists,
+    /// every item decoded.
+    async fn project_list<W: DeserializeOwned, T>(
+        &self,
+        project: &ProjectRef,
+        list: &str,
+        decode: fn(W) -> WireResult<T>,
+    ) -> Result<Vec<T>, BacklogError> {
+        let id = project.to_string();
+        let call = ApiCall::get(&["projects", &id, list], format!("project {id}"));
+        let wire: Vec<W> = self.fetch(&call).await?;
+        Ok(all(wire, decode)?)
+    }
+}
 
 #[async_trait]
 impl ProjectRepository for HttpBacklog {
@@ -59,31 +76,23 @@ impl ProjectRepository for HttpBacklog {
     }
 
     async fn project_users(&self, project: &ProjectRef) -> Result<Vec<User>, BacklogError> {
-        let id = project.to_string();
-        let call = ApiCall::get(&["projects", &id, "users"], format!("project {id}"));
-        let wire: Vec<WireUser> = self.fetch(&call).await?;
-        Ok(all(wire, WireUser::into_user)?)
+        self.project_list(project, "users", WireUser::into_user)
+            .await
     }
 
     async fn statuses(&self, project: &ProjectRef) -> Result<Vec<Status>, BacklogError> {
-        let id = project.to_string();
-        let call = ApiCall::get(&["projects", &id, "statuses"], format!("project {id}"));
-        let wire: Vec<WireStatus> = self.fetch(&call).await?;
-        Ok(all(wire, WireStatus::into_status)?)
+        self.project_list(project, "statuses", WireStatus::into_status)
+            .await
     }
 
     async fn issue_types(&self, project: &ProjectRef) -> Result<Vec<IssueType>, BacklogError> {
-        let id = project.to_string();
-        let call = ApiCall::get(&["projects", &id, "issueTypes"], format!("project {id}"));
-        let wire: Vec<WireIssueType> = self.fetch(&call).await?;
-        Ok(all(wire, WireIssueType::into_issue_type)?)
+        self.project_list(project, "issueTypes", WireIssueType::into_issue_type)
+            .await
     }
 
     async fn categories(&self, project: &ProjectRef) -> Result<Vec<Category>, BacklogError> {
-        let id = project.to_string();
-        let call = ApiCall::get(&["projects", &id, "categories"], format!("project {id}"));
-        let wire: Vec<WireCategory> = self.fetch(&call).await?;
-        Ok(all(wire, WireCategory::into_category)?)
+        self.project_list(project, "categories", WireCategory::into_category)
+            .await
     }
 
     async fn add_category(
@@ -119,9 +128,10 @@ impl ProjectRepository for HttpBacklog {
     async fn versions(&self, project: &ProjectRef) -> Result<Vec<Version>, BacklogError> {
         let id = project.to_string();
         let call = ApiCall::get(&["projects", &id, "versions"], format!("project {id}"));
-        let wire: Vec<WireVersion> = self.fetch(&call).await?;
-        self.with_days(wire, |wire, days| all(wire, |v| v.into_version(days)))
-            .await
+        self.fetch_with_days(&call, |wire: Vec<WireVersion>, days| {
+            all(wire, |v| v.into_version(days))
+        })
+        .await
     }
 
     async fn add_version(
@@ -135,8 +145,7 @@ impl ProjectRepository for HttpBacklog {
             new_version_form(version),
             format!("project {id}"),
         );
-        let wire: WireVersion = self.fetch(&call).await?;
-        self.with_days(wire, WireVersion::into_version).await
+        self.fetch_with_days(&call, WireVersion::into_version).await
     }
 
     async fn update_version(
@@ -152,8 +161,7 @@ impl ProjectRepository for HttpBacklog {
             version_update_form(update),
             format!("version {version} of project {id}"),
         );
-        let wire: WireVersion = self.fetch(&call).await?;
-        self.with_days(wire, WireVersion::into_version).await
+        self.fetch_with_days(&call, WireVersion::into_version).await
     }
 
     async fn delete_version(
@@ -167,7 +175,6 @@ impl ProjectRepository for HttpBacklog {
             &["projects", &id, "versions", &version],
             format!("version {version} of project {id}"),
         );
-        let wire: WireVersion = self.fetch(&call).await?;
-        self.with_days(wire, WireVersion::into_version).await
+        self.fetch_with_days(&call, WireVersion::into_version).await
     }
 }

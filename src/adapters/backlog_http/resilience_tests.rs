@@ -1,6 +1,6 @@
 //! Retries and rate-limit pacing over real HTTP (wiremock on 127.0.0.1).
 
-use super::api_call::ApiCall;
+use super::api_call::{Answer, ApiCall};
 use super::client::{HttpBacklog, HttpBacklogConfig};
 use super::params::Params;
 use super::retry::RetryPolicy;
@@ -9,7 +9,7 @@ use reqwest::Method;
 use secrecy::SecretString;
 use std::time::{Duration, Instant};
 use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::{Match, Mock, MockServer, ResponseTemplate};
 
 fn client(base: &str, timeout: Duration) -> HttpBacklog {
     HttpBacklog::new(HttpBacklogConfig {
@@ -25,6 +25,30 @@ fn client(base: &str, timeout: Duration) -> HttpBacklog {
         },
     })
     .unwrap()
+}
+
+/// Answers the requests `matcher` takes with `response`: the first `times`
+/// of them when given, every one otherwise.
+async fn serve(
+    server: &MockServer,
+    matcher: impl Match + 'static,
+    response: ResponseTemplate,
+    times: Option<u64>,
+) {
+    let mock = Mock::given(matcher).respond_with(response);
+    match times {
+        Some(times) => mock.up_to_n_times(times).mount(server).await,
+        None => mock.mount(server).await,
+    }
+}
+
+/// Sends `call` to `server` from a new client with that request timeout.
+async fn send(
+    server: &MockServer,
+    timeout: Duration,
+    call: &ApiCall,
+) -> Result<Answer, BacklogError> {
+    client(&server.uri(), timeout).send(call).await
 }
 
 fn get_space() -> ApiCall {
@@ -58,18 +82,15 @@ fn epoch_in(seconds: i64) -> String {
 #[tokio::test]
 async fn a_read_is_retried_through_server_errors() {
     let server = MockServer::start().await;
-    Mock::given(path("/api/v2/space"))
-        .respond_with(ResponseTemplate::new(503))
-        .up_to_n_times(2)
-        .mount(&server)
-        .await;
-    Mock::given(path("/api/v2/space"))
-        .respond_with(ok_json())
-        .mount(&server)
-        .await;
-    let answer = client(&server.uri(), Duration::from_secs(2))
-        .send(&get_space())
-        .await;
+    serve(
+        &server,
+        path("/api/v2/space"),
+        ResponseTemplate::new(503),
+        Some(2),
+    )
+    .await;
+    serve(&server, path("/api/v2/space"), ok_json(), None).await;
+    let answer = send(&server, Duration::from_secs(2), &get_space()).await;
     assert!(answer.is_ok(), "{answer:?}");
     assert_eq!(requests(&server).await, 3);
 }
@@ -77,12 +98,14 @@ async fn a_read_is_retried_through_server_errors() {
 #[tokio::test]
 async fn a_read_gives_up_after_the_last_attempt_and_says_how_many() {
     let server = MockServer::start().await;
-    Mock::given(path("/api/v2/space"))
-        .respond_with(ResponseTemplate::new(500))
-        .mount(&server)
-        .await;
-    let error = client(&server.uri(), Duration::from_secs(2))
-        .send(&get_space())
+    serve(
+        &server,
+        path("/api/v2/space"),
+        ResponseTemplate::new(500),
+        None,
+    )
+    .await;
+    let error = send(&server, Duration::from_secs(2), &get_space())
         .await
         .unwrap_err();
     assert!(
@@ -102,12 +125,8 @@ async fn a_read_gives_up_after_the_last_attempt_and_says_how_many() {
 #[tokio::test]
 async fn a_write_is_never_retried_after_a_server_error() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(500))
-        .mount(&server)
-        .await;
-    let error = client(&server.uri(), Duration::from_secs(2))
-        .send(&post_comment())
+    serve(&server, method("POST"), ResponseTemplate::new(500), None).await;
+    let error = send(&server, Duration::from_secs(2), &post_comment())
         .await
         .unwrap_err();
     assert!(
@@ -120,12 +139,14 @@ async fn a_write_is_never_retried_after_a_server_error() {
 #[tokio::test]
 async fn a_write_that_times_out_is_not_retried_and_may_have_applied() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .respond_with(ok_json().set_delay(Duration::from_secs(2)))
-        .mount(&server)
-        .await;
-    let error = client(&server.uri(), Duration::from_millis(200))
-        .send(&post_comment())
+    serve(
+        &server,
+        method("POST"),
+        ok_json().set_delay(Duration::from_secs(2)),
+        None,
+    )
+    .await;
+    let error = send(&server, Duration::from_millis(200), &post_comment())
         .await
         .unwrap_err();
     assert!(
@@ -150,18 +171,15 @@ async fn a_write_that_times_out_is_not_retried_and_may_have_applied() {
 #[tokio::test]
 async fn a_read_that_times_out_is_retried() {
     let server = MockServer::start().await;
-    Mock::given(path("/api/v2/space"))
-        .respond_with(ok_json().set_delay(Duration::from_secs(2)))
-        .up_to_n_times(1)
-        .mount(&server)
-        .await;
-    Mock::given(path("/api/v2/space"))
-        .respond_with(ok_json())
-        .mount(&server)
-        .await;
-    let answer = client(&server.uri(), Duration::from_millis(300))
-        .send(&get_space())
-        .await;
+    serve(
+        &server,
+        path("/api/v2/space"),
+        ok_json().set_delay(Duration::from_secs(2)),
+        Some(1),
+    )
+    .await;
+    serve(&server, path("/api/v2/space"), ok_json(), None).await;
+    let answer = send(&server, Duration::from_millis(300), &get_space()).await;
     assert!(answer.is_ok(), "{answer:?}");
     assert_eq!(requests(&server).await, 2);
 }
@@ -184,29 +202,19 @@ async fn a_refused_connection_is_retried_even_for_writes() {
 #[tokio::test]
 async fn a_429_waits_for_the_reset_and_retries_even_a_write() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .respond_with(
-            ResponseTemplate::new(429)
-                .insert_header("X-RateLimit-Remaining", "0")
-                // Whole seconds: two from now is at least one full second away.
-                .insert_header("X-RateLimit-Reset", epoch_in(2).as_str())
-                .set_body_raw(
-                    br#"{"errors":[{"message":"Too many requests.","code":13,"moreInfo":""}]}"#
-                        .to_vec(),
-                    "application/json",
-                ),
-        )
-        .up_to_n_times(1)
-        .mount(&server)
-        .await;
-    Mock::given(method("POST"))
-        .respond_with(ok_json())
-        .mount(&server)
-        .await;
+    // Whole seconds: two from now is at least one full second away.
+    let reset = epoch_in(2);
+    let too_many = ResponseTemplate::new(429)
+        .insert_header("X-RateLimit-Remaining", "0")
+        .insert_header("X-RateLimit-Reset", reset.as_str())
+        .set_body_raw(
+            br#"{"errors":[{"message":"Too many requests.","code":13,"moreInfo":""}]}"#.to_vec(),
+            "application/json",
+        );
+    serve(&server, method("POST"), too_many, Some(1)).await;
+    serve(&server, method("POST"), ok_json(), None).await;
     let started = Instant::now();
-    let answer = client(&server.uri(), Duration::from_secs(2))
-        .send(&post_comment())
-        .await;
+    let answer = send(&server, Duration::from_secs(2), &post_comment()).await;
     assert!(answer.is_ok(), "{answer:?}");
     assert_eq!(requests(&server).await, 2);
     assert!(
@@ -219,19 +227,16 @@ async fn a_429_waits_for_the_reset_and_retries_even_a_write() {
 #[tokio::test]
 async fn retry_after_is_honoured() {
     let server = MockServer::start().await;
-    Mock::given(path("/api/v2/space"))
-        .respond_with(ResponseTemplate::new(429).insert_header("Retry-After", "1"))
-        .up_to_n_times(1)
-        .mount(&server)
-        .await;
-    Mock::given(path("/api/v2/space"))
-        .respond_with(ok_json())
-        .mount(&server)
-        .await;
+    serve(
+        &server,
+        path("/api/v2/space"),
+        ResponseTemplate::new(429).insert_header("Retry-After", "1"),
+        Some(1),
+    )
+    .await;
+    serve(&server, path("/api/v2/space"), ok_json(), None).await;
     let started = Instant::now();
-    let answer = client(&server.uri(), Duration::from_secs(2))
-        .send(&get_space())
-        .await;
+    let answer = send(&server, Duration::from_secs(2), &get_space()).await;
     assert!(answer.is_ok(), "{answer:?}");
     assert!(
         started.elapsed() >= Duration::from_millis(900),
@@ -243,17 +248,17 @@ async fn retry_after_is_honoured() {
 #[tokio::test]
 async fn a_reset_beyond_the_allowed_wait_is_reported_with_its_time() {
     let server = MockServer::start().await;
-    Mock::given(path("/api/v2/space"))
-        .respond_with(
-            ResponseTemplate::new(429)
-                .insert_header("X-RateLimit-Remaining", "0")
-                .insert_header("X-RateLimit-Reset", epoch_in(600).as_str()),
-        )
-        .mount(&server)
-        .await;
+    serve(
+        &server,
+        path("/api/v2/space"),
+        ResponseTemplate::new(429)
+            .insert_header("X-RateLimit-Remaining", "0")
+            .insert_header("X-RateLimit-Reset", epoch_in(600).as_str()),
+        None,
+    )
+    .await;
     let started = Instant::now();
-    let error = client(&server.uri(), Duration::from_secs(2))
-        .send(&get_space())
+    let error = send(&server, Duration::from_secs(2), &get_space())
         .await
         .unwrap_err();
     assert!(
@@ -275,14 +280,15 @@ async fn a_reset_beyond_the_allowed_wait_is_reported_with_its_time() {
 #[tokio::test]
 async fn a_spent_budget_is_waited_out_before_the_next_request() {
     let server = MockServer::start().await;
-    Mock::given(path("/api/v2/space"))
-        .respond_with(
-            ok_json()
-                .insert_header("X-RateLimit-Remaining", "0")
-                .insert_header("X-RateLimit-Reset", epoch_in(2).as_str()),
-        )
-        .mount(&server)
-        .await;
+    serve(
+        &server,
+        path("/api/v2/space"),
+        ok_json()
+            .insert_header("X-RateLimit-Remaining", "0")
+            .insert_header("X-RateLimit-Reset", epoch_in(2).as_str()),
+        None,
+    )
+    .await;
     let client = client(&server.uri(), Duration::from_secs(2));
     client.send(&get_space()).await.unwrap();
     let started = Instant::now();

@@ -2,11 +2,13 @@
 //! `wire::SpaceDays`). It is asked of `GET /space` once, and only when an
 //! answer carries such a day: a current space never costs the extra request.
 
+use super::api_call::ApiCall;
 use super::client::HttpBacklog;
 use super::wire::{SendsDays, SpaceDays, WireResult};
 use crate::domain::backlog_error::BacklogError;
 use crate::domain::zone::DisplayZone;
 use crate::ports::SpaceRepository;
+use serde::de::DeserializeOwned;
 use tokio::sync::OnceCell;
 
 /// The space's timezone once learned; `None` inside when the space names none
@@ -23,6 +25,19 @@ impl HttpBacklog {
     ) -> Result<D, BacklogError> {
         let days = self.days_for(&wire).await?;
         Ok(convert(wire, days)?)
+    }
+
+    /// Sends `call` and decodes its answer with its days read the space's way.
+    pub(super) async fn fetch_with_days<W, D>(
+        &self,
+        call: &ApiCall,
+        convert: impl FnOnce(W, SpaceDays) -> WireResult<D>,
+    ) -> Result<D, BacklogError>
+    where
+        W: DeserializeOwned + SendsDays,
+    {
+        let wire: W = self.fetch(call).await?;
+        self.with_days(wire, convert).await
     }
 
     /// How to read the days of `answer`. A failure to learn the timezone fails

@@ -26,9 +26,10 @@ impl WatchingRepository for HttpBacklog {
             .push_array("issueId", &query.issue_ids);
         let call =
             ApiCall::get(&["users", &id, "watchings"], format!("user {id}")).with_query(params);
-        let wire: Vec<WireWatching> = self.fetch(&call).await?;
-        self.with_days(wire, |wire, days| all(wire, |w| w.into_watching(days)))
-            .await
+        self.fetch_with_days(&call, |wire: Vec<WireWatching>, days| {
+            all(wire, |w| w.into_watching(days))
+        })
+        .await
     }
 
     async fn watching_count(
@@ -50,8 +51,8 @@ impl WatchingRepository for HttpBacklog {
     async fn watching(&self, watching: WatchingId) -> Result<Watching, BacklogError> {
         let id = watching.to_string();
         let call = ApiCall::get(&["watchings", &id], format!("watching {id}"));
-        let wire: WireWatching = self.fetch(&call).await?;
-        self.with_days(wire, WireWatching::into_watching).await
+        self.fetch_with_days(&call, WireWatching::into_watching)
+            .await
     }
 
     /// An empty note is left out rather than sent as `note=`.
@@ -60,8 +61,8 @@ impl WatchingRepository for HttpBacklog {
         form.push("issueIdOrKey", issue)
             .push_opt("note", Some(note).filter(|n| !n.is_empty()));
         let call = ApiCall::post(&["watchings"], form, format!("issue {issue}"));
-        let wire: WireWatching = self.fetch(&call).await?;
-        self.with_days(wire, WireWatching::into_watching).await
+        self.fetch_with_days(&call, WireWatching::into_watching)
+            .await
     }
 
     /// The note is always sent: an empty one clears it.
@@ -74,15 +75,15 @@ impl WatchingRepository for HttpBacklog {
         let mut form = Params::new();
         form.push("note", note);
         let call = ApiCall::patch(&["watchings", &id], form, format!("watching {id}"));
-        let wire: WireWatching = self.fetch(&call).await?;
-        self.with_days(wire, WireWatching::into_watching).await
+        self.fetch_with_days(&call, WireWatching::into_watching)
+            .await
     }
 
     async fn delete_watching(&self, watching: WatchingId) -> Result<Watching, BacklogError> {
         let id = watching.to_string();
         let call = ApiCall::delete(&["watchings", &id], format!("watching {id}"));
-        let wire: WireWatching = self.fetch(&call).await?;
-        self.with_days(wire, WireWatching::into_watching).await
+        self.fetch_with_days(&call, WireWatching::into_watching)
+            .await
     }
 
     /// Backlog answers 204 with no body: nothing is parsed.

@@ -99,24 +99,14 @@ pub fn space_factory(config: &RuntimeConfig) -> Option<SpaceFactory> {
 mod tests {
     use super::*;
     use crate::app::cli::Cli;
-    use crate::app::settings::{Settings, SettingsSources};
+    use crate::app::test_support::settings_from_env;
     use url::Url;
 
     const KEY: &str = "the-start-up-key-0123456789";
     const CALL_KEY: &str = "a-calls-own-key-9876543210";
 
     fn config(env: &[(&str, &str)]) -> RuntimeConfig {
-        let dir = tempfile::tempdir().unwrap();
-        let settings = Settings::load(&SettingsSources {
-            environment: env
-                .iter()
-                .map(|(k, v)| ((*k).into(), (*v).into()))
-                .collect(),
-            working_dir: dir.path().to_path_buf(),
-            profile: None,
-        })
-        .unwrap();
-        RuntimeConfig::from_settings(settings, &Cli::default()).unwrap()
+        RuntimeConfig::from_settings(settings_from_env(env), &Cli::default()).unwrap()
     }
 
     fn credentials(base: &str) -> BacklogCredentials {

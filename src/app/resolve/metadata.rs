@@ -61,6 +61,15 @@ impl Metadata {
             .await
     }
 
+    /// The projects given, or every project when none are: what a search
+    /// over "these projects, else all" looks through.
+    pub async fn these_or_all(&self, given: &[ProjectId]) -> Result<Vec<ProjectId>, BacklogError> {
+        if !given.is_empty() {
+            return Ok(given.to_vec());
+        }
+        Ok(self.projects().await?.iter().map(|p| p.id).collect())
+    }
+
     pub async fn users(&self) -> Result<Shared<User>, BacklogError> {
         let repo = &self.backlog.users;
         self.users

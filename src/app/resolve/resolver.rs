@@ -6,6 +6,7 @@ use super::metadata::Metadata;
 use super::names::{Candidate, normalize, pick_one};
 use crate::app::tooling::{IdOrName, ToolError};
 use crate::domain::ids::{InvalidId, IssueId, PriorityId, ProjectId, ResolutionId, UserId};
+use crate::domain::issue::Named;
 use crate::domain::keys::{IssueKey, ProjectKey};
 use crate::domain::project::Project;
 use crate::ports::{IssueRef, IssueRepository, ProjectRef, UserRepository};
@@ -147,17 +148,7 @@ impl Resolver<'_> {
             return id(parameter, number, PriorityId::new);
         }
         let priorities = self.metadata.priorities().await?;
-        let candidates: Vec<Candidate<PriorityId>> = priorities
-            .iter()
-            .map(|p| Candidate::new(p.id, p.name.clone(), [p.name.clone()]))
-            .collect();
-        pick_one(
-            parameter,
-            "priority",
-            "in the space",
-            value.as_name().unwrap_or_default(),
-            &candidates,
-        )
+        pick_space_named(parameter, "priority", value, &priorities)
     }
 
     pub async fn priorities(
@@ -177,17 +168,7 @@ impl Resolver<'_> {
             return id(parameter, number, ResolutionId::new);
         }
         let resolutions = self.metadata.resolutions().await?;
-        let candidates: Vec<Candidate<ResolutionId>> = resolutions
-            .iter()
-            .map(|r| Candidate::new(r.id, r.name.clone(), [r.name.clone()]))
-            .collect();
-        pick_one(
-            parameter,
-            "resolution",
-            "in the space",
-            value.as_name().unwrap_or_default(),
-            &candidates,
-        )
+        pick_space_named(parameter, "resolution", value, &resolutions)
     }
 
     pub async fn resolutions(
@@ -245,6 +226,27 @@ impl Resolver<'_> {
                 .collect()
         })
     }
+}
+
+/// A priority or a resolution by name: the space's own short lists, where an
+/// entry has one name.
+fn pick_space_named<I: Copy>(
+    parameter: &str,
+    what: &str,
+    value: &IdOrName,
+    named: &[Named<I>],
+) -> Result<I, ToolError> {
+    let candidates: Vec<Candidate<I>> = named
+        .iter()
+        .map(|n| Candidate::new(n.id, n.name.clone(), [n.name.clone()]))
+        .collect();
+    pick_one(
+        parameter,
+        what,
+        "in the space",
+        value.as_name().unwrap_or_default(),
+        &candidates,
+    )
 }
 
 #[cfg(test)]

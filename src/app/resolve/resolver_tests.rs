@@ -11,30 +11,14 @@ fn name(text: &str) -> IdOrName {
 async fn projects_resolve_by_key_name_or_id() {
     let app = demo_app();
     let resolver = app.resolver();
-    assert_eq!(
-        resolver
-            .project_id("projectId", &name("web"))
-            .await
-            .unwrap()
-            .get(),
-        101
-    );
-    assert_eq!(
-        resolver
-            .project_id("projectId", &name("社内インフラ運用"))
-            .await
-            .unwrap()
-            .get(),
-        103
-    );
-    assert_eq!(
-        resolver
-            .project_id("projectId", &IdOrName::Id(102))
-            .await
-            .unwrap()
-            .get(),
-        102
-    );
+    for (given, id) in [
+        (name("web"), 101),
+        (name("社内インフラ運用"), 103),
+        (IdOrName::Id(102), 102),
+    ] {
+        let project = resolver.project_id("projectId", &given).await.unwrap();
+        assert_eq!(project.get(), id, "{given:?}");
+    }
     let error = resolver
         .project_id("projectId", &name("Web Renewel"))
         .await
@@ -51,22 +35,13 @@ async fn statuses_resolve_per_project_in_any_language() {
         .project_id("projectId", &name("OPS"))
         .await
         .unwrap();
-    assert_eq!(
-        resolver
-            .status("statusId", ops, &name("処理中"))
+    for (given, id) in [("処理中", 2), ("保留", 10002)] {
+        let status = resolver
+            .status("statusId", ops, &name(given))
             .await
-            .unwrap()
-            .get(),
-        2
-    );
-    assert_eq!(
-        resolver
-            .status("statusId", ops, &name("保留"))
-            .await
-            .unwrap()
-            .get(),
-        10002
-    );
+            .unwrap();
+        assert_eq!(status.get(), id, "{given}");
+    }
     let error = resolver
         .status("statusId", ops, &name("In Review"))
         .await
@@ -105,46 +80,16 @@ async fn filters_take_a_name_from_every_project() {
 async fn users_resolve_by_login_name_or_me() {
     let app = demo_app();
     let resolver = app.resolver();
-    assert_eq!(
-        resolver
-            .user("assigneeId", &name("me"))
-            .await
-            .unwrap()
-            .get(),
-        1001
-    );
-    assert_eq!(
-        resolver
-            .user("assigneeId", &name("t.sato"))
-            .await
-            .unwrap()
-            .get(),
-        1002
-    );
-    assert_eq!(
-        resolver
-            .user("assigneeId", &name("山田 健"))
-            .await
-            .unwrap()
-            .get(),
-        1005
-    );
-    assert_eq!(
-        resolver
-            .user("assigneeId", &name("john smith"))
-            .await
-            .unwrap()
-            .get(),
-        1004
-    );
-    assert_eq!(
-        resolver
-            .user("assigneeId", &name("Tanaka"))
-            .await
-            .unwrap()
-            .get(),
-        1001
-    );
+    for (given, id) in [
+        ("me", 1001),
+        ("t.sato", 1002),
+        ("山田 健", 1005),
+        ("john smith", 1004),
+        ("Tanaka", 1001),
+    ] {
+        let user = resolver.user("assigneeId", &name(given)).await.unwrap();
+        assert_eq!(user.get(), id, "{given}");
+    }
     let error = resolver
         .user("assigneeId", &name("Tanako"))
         .await

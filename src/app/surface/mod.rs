@@ -11,6 +11,7 @@ use super::tool_selection::ToolSelection;
 use super::tooling::AppTool;
 use crate::ports::{
     ClientSurface, PromptCatalog, PromptEntry, ResourceCatalog, ResourceEntry, SurfaceOffers,
+    ToolCatalog,
 };
 use offered::offered;
 pub use prompts::all_prompts;
@@ -52,27 +53,58 @@ pub fn build(
     prompts: Vec<AppPrompt>,
 ) -> Result<ClientSurface, String> {
     let tools = selection.apply(tools)?;
-    let resources = resources
-        .into_iter()
-        .filter(|r| offered(selection, &tools, r.toolset, r.needs))
-        .map(|mut r| {
-            r.entry.descriptor.name = format!("{}{}", selection.prefix, r.entry.descriptor.name);
-            r.entry
-        })
-        .collect();
-    let prompts = prompts
-        .into_iter()
-        .filter(|p| offered(selection, &tools, p.toolset, p.needs))
-        .map(|mut p| {
-            p.entry.descriptor.name = format!("{}{}", selection.prefix, p.entry.descriptor.name);
-            p.entry
-        })
-        .collect();
+    let resources = kept(selection, &tools, resources, |r| {
+        (r.toolset, r.needs, r.entry)
+    });
+    let prompts = kept(selection, &tools, prompts, |p| {
+        (p.toolset, p.needs, p.entry)
+    });
     Ok(ClientSurface {
         tools,
         resources: ResourceCatalog::new(resources),
         prompts: PromptCatalog::new(prompts),
     })
+}
+
+/// A resource's or a prompt's parts: its toolset, the tools it needs and its
+/// entry.
+type Parts<E> = (&'static str, &'static [&'static str], E);
+
+/// The resources or prompts the selection keeps beside its tools, each named
+/// with the selection's prefix.
+fn kept<T, E: Named>(
+    selection: &ToolSelection,
+    tools: &ToolCatalog,
+    items: Vec<T>,
+    parts: fn(T) -> Parts<E>,
+) -> Vec<E> {
+    items
+        .into_iter()
+        .map(parts)
+        .filter(|(toolset, needs, _)| offered(selection, tools, toolset, needs))
+        .map(|(_, _, mut entry)| {
+            let name = entry.name();
+            *name = format!("{}{name}", selection.prefix);
+            entry
+        })
+        .collect()
+}
+
+/// An entry whose name the prefix goes before.
+trait Named {
+    fn name(&mut self) -> &mut String;
+}
+
+impl Named for ResourceEntry {
+    fn name(&mut self) -> &mut String {
+        &mut self.descriptor.name
+    }
+}
+
+impl Named for PromptEntry {
+    fn name(&mut self) -> &mut String {
+        &mut self.descriptor.name
+    }
 }
 
 #[cfg(test)]

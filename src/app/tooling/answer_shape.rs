@@ -88,39 +88,29 @@ impl<'a> Node<'a> {
         if let Some(found) = pick(schema) {
             return Some(found);
         }
-        for key in ["allOf", "anyOf", "oneOf"] {
-            for alternative in schema
-                .get(key)
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-            {
-                if let Some(found) = alternative
-                    .as_object()
-                    .and_then(|a| Node(Some(a)).find(pick))
-                {
-                    return Some(found);
-                }
-            }
-        }
-        None
+        alternatives(schema).find_map(|a| Node(Some(a)).find(pick))
     }
 }
 
 fn visit_alternatives(schema: &Map<String, Value>, visit: &mut impl FnMut(&Map<String, Value>)) {
     visit(schema);
-    for key in ["allOf", "anyOf", "oneOf"] {
-        for alternative in schema
-            .get(key)
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
-            if let Some(alternative) = alternative.as_object() {
-                visit_alternatives(alternative, visit);
-            }
-        }
+    for alternative in alternatives(schema) {
+        visit_alternatives(alternative, visit);
     }
+}
+
+/// The schemas `allOf`, `anyOf` and `oneOf` list beside this one, in order.
+fn alternatives(schema: &Map<String, Value>) -> impl Iterator<Item = &Map<String, Value>> {
+    ["allOf", "anyOf", "oneOf"]
+        .into_iter()
+        .flat_map(|key| {
+            schema
+                .get(key)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+        })
+        .filter_map(Value::as_object)
 }
 
 /// Whether a rest hint is anywhere in the schema.

@@ -55,6 +55,20 @@ impl FieldSelection {
     pub fn contains(&self, field: &str) -> bool {
         self.0.contains(&field)
     }
+
+    /// Every item as its view, each serialized with these fields: the items of
+    /// a list answer.
+    pub fn project<T, V>(
+        &self,
+        items: impl IntoIterator<Item = T>,
+        view: impl FnMut(T) -> V,
+    ) -> Vec<Projected<V>> {
+        items
+            .into_iter()
+            .map(view)
+            .map(|v| Projected::new(v, self))
+            .collect()
+    }
 }
 
 /// A view serialized with only the selected fields. Its schema is the view's

@@ -203,6 +203,31 @@ fn descriptor<A: JsonSchema>(
     }
 }
 
+/// What every handler does before its answer: refuse a call from a space the
+/// tool cannot serve, read the arguments, run the tool. A refusal, a wrong
+/// argument or the tool's error comes back as the answer to send.
+async fn checked_run<A, T, F, Fut>(
+    reach: Reach,
+    known: &KnownParameters,
+    run: &F,
+    arguments: JsonObject,
+    context: ToolContext,
+) -> Result<T, ToolResponse>
+where
+    A: DeserializeOwned,
+    F: Fn(A, ToolContext) -> Fut,
+    Fut: Future<Output = Result<T, ToolError>>,
+{
+    if let Some(refused) = reach.refusal(&context) {
+        return Err(refused);
+    }
+    let outcome = match parse_arguments::<A>(arguments, known) {
+        Ok(arguments) => run(arguments, context).await,
+        Err(error) => Err(error),
+    };
+    outcome.map_err(|error| ToolResponse::error(error.to_string()))
+}
+
 struct StructuredHandler<A, O, F> {
     run: F,
     known: KnownParameters,
@@ -220,16 +245,9 @@ where
     Fut: Future<Output = Result<O, ToolError>> + Send + 'static,
 {
     async fn call(&self, arguments: JsonObject, context: ToolContext) -> ToolResponse {
-        if let Some(refused) = self.reach.refusal(&context) {
-            return refused;
-        }
-        let outcome = match parse_arguments::<A>(arguments, &self.known) {
-            Ok(arguments) => (self.run)(arguments, context).await,
-            Err(error) => Err(error),
-        };
-        match outcome {
+        match checked_run(self.reach, &self.known, &self.run, arguments, context).await {
             Ok(output) => self.render(&output),
-            Err(error) => ToolResponse::error(error.to_string()),
+            Err(refused) => refused,
         }
     }
 }
@@ -282,14 +300,7 @@ where
     Fut: Future<Output = Result<ToolResponse, ToolError>> + Send + 'static,
 {
     async fn call(&self, arguments: JsonObject, context: ToolContext) -> ToolResponse {
-        if let Some(refused) = self.reach.refusal(&context) {
-            return refused;
-        }
-        let outcome = match parse_arguments::<A>(arguments, &self.known) {
-            Ok(arguments) => (self.run)(arguments, context).await,
-            Err(error) => Err(error),
-        };
-        match outcome {
+        match checked_run(self.reach, &self.known, &self.run, arguments, context).await {
             Ok(response) => {
                 let tokens = readable_tokens(&response);
                 if tokens > self.max_tokens {
@@ -300,7 +311,7 @@ where
                 }
                 response
             }
-            Err(error) => ToolResponse::error(error.to_string()),
+            Err(refused) => refused,
         }
     }
 }

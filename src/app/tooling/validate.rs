@@ -7,6 +7,15 @@ use crate::domain::ids::InvalidId;
 use crate::domain::issue_filter::PageSize;
 use crate::domain::zone::DisplayZone;
 
+/// Refuses a text that is empty or only white space, saying `why` (what it is
+/// and, where it helps, what to give instead).
+pub fn not_blank(parameter: &str, text: &str, why: &str) -> Result<(), ToolError> {
+    if text.trim().is_empty() {
+        return Err(ToolError::argument(parameter, why));
+    }
+    Ok(())
+}
+
 /// A list of positive ids; an absent list is empty.
 pub fn ids<I>(
     parameter: &str,

@@ -1,13 +1,12 @@
 //! Activity paging parameters shared by the space and user activity tools.
 
 use crate::app::tooling::ToolError;
-use crate::app::tooling::validate::page_size;
 use crate::domain::activity::{ACTIVITY_TYPES, ActivityQuery};
 use crate::domain::ids::ActivityId;
-use crate::domain::issue_filter::SortOrder;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
+use super::id_window::IdWindow;
 use super::paging::Order;
 
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
@@ -44,17 +43,19 @@ impl ActivityArgs {
                 format!("{unknown} is not an activity type"),
             ));
         }
-        let id = |name: &str, value: Option<i64>| {
-            value
-                .map(|v| ActivityId::new(v).map_err(|e| ToolError::argument(name, e)))
-                .transpose()
-        };
+        let window = IdWindow::new(
+            self.min_id,
+            self.max_id,
+            self.count,
+            self.order,
+            ActivityId::new,
+        )?;
         Ok(ActivityQuery {
             type_ids: types.into_iter().filter(|t| *t != -1).collect(),
-            min_id: id("minId", self.min_id)?,
-            max_id: id("maxId", self.max_id)?,
-            count: page_size("count", self.count, 20)?,
-            order: self.order.map_or(SortOrder::Desc, Order::into_sort_order),
+            min_id: window.min_id,
+            max_id: window.max_id,
+            count: window.count,
+            order: window.order,
         })
     }
 }

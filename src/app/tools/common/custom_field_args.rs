@@ -144,17 +144,7 @@ async fn definition(
             ),
         ));
     };
-    let scope: Vec<ProjectId> = if projects.is_empty() {
-        app.metadata
-            .projects()
-            .await?
-            .iter()
-            .map(|p| p.id)
-            .collect()
-    } else {
-        projects.to_vec()
-    };
-    for project in scope {
+    for project in app.metadata.these_or_all(projects).await? {
         let fields = app.metadata.custom_fields(project).await?;
         if let Some(found) = definition_in(&fields, *wanted) {
             return Ok(found.clone());

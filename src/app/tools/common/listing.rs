@@ -18,10 +18,7 @@ pub struct Listing<V> {
 
 impl<V: FieldView> Listing<V> {
     pub fn new(items: impl IntoIterator<Item = V>, fields: &FieldSelection) -> Self {
-        let items: Vec<Projected<V>> = items
-            .into_iter()
-            .map(|item| Projected::new(item, fields))
-            .collect();
+        let items = fields.project(items, |item| item);
         Self {
             count: items.len(),
             items,

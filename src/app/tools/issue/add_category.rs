@@ -2,6 +2,7 @@
 
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::CREATES;
+use crate::app::tooling::validate::not_blank;
 use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
 use crate::app::tools::common::project_selector::ProjectSelector;
 use crate::app::tools::register::register;
@@ -39,9 +40,7 @@ async fn run(
     args: AddCategoryArgs,
     _: ToolContext,
 ) -> Result<NamedView, ToolError> {
-    if args.name.trim().is_empty() {
-        return Err(ToolError::argument("name", "the name is empty"));
-    }
+    not_blank("name", &args.name, "the name is empty")?;
     let project = args.project.project(&app).await?;
     let category = app
         .backlog

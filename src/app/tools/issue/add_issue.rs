@@ -3,18 +3,17 @@
 use super::get_issue::IssueAnswer;
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::CREATES;
-use crate::app::tooling::validate::{date, ids};
+use crate::app::tooling::validate::{date, not_blank};
 use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset, listed};
 use crate::app::tools::common::custom_field_args::{CustomFieldSetArg, resolve_settings};
+use crate::app::tools::common::notice::{attachments, notified};
 use crate::app::tools::common::timezone_arg::TimezoneArg;
 use crate::app::tools::register::register;
-use crate::app::views::IssueView;
 use crate::domain::changes::NewIssue;
-use crate::domain::ids::{AttachmentId, PriorityId};
+use crate::domain::ids::PriorityId;
 use crate::ports::ToolContext;
 use schemars::JsonSchema;
 use serde::Deserialize;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 const INFO: ToolInfo = ToolInfo {
@@ -93,9 +92,7 @@ async fn run(
     _: ToolContext,
 ) -> Result<IssueAnswer, ToolError> {
     let zone = app.zone(args.timezone.zone())?;
-    if args.summary.trim().is_empty() {
-        return Err(ToolError::argument("summary", "the summary is empty"));
-    }
+    not_blank("summary", &args.summary, "the summary is empty")?;
     let resolver = app.resolver();
     let project = resolver.project("projectId", &args.project_id).await?;
     let p = project.id;
@@ -128,14 +125,8 @@ async fn run(
             Some(user) => Some(resolver.user("assigneeId", user).await?),
             None => None,
         },
-        notified_user_ids: resolver
-            .users("notifiedUserId", listed(&args.notified_user_id))
-            .await?,
-        attachment_ids: ids(
-            "attachmentId",
-            args.attachment_id.as_deref(),
-            AttachmentId::new,
-        )?,
+        notified_user_ids: notified(&resolver, &args.notified_user_id).await?,
+        attachment_ids: attachments(args.attachment_id.as_deref())?,
         parent_issue_id: match &args.parent_issue_id {
             Some(parent) => Some(resolver.issue_id("parentIssueId", parent).await?),
             None => None,
@@ -149,12 +140,7 @@ async fn run(
         .await?,
     };
     let issue = app.backlog.issues.add_issue(&new).await?;
-    // One issue's answer spares the parent lookup: the view gives its id.
-    let parents = HashMap::new();
-    Ok(IssueAnswer {
-        issue: IssueView::new(&issue, &app.view(zone, &parents)),
-        timezone: zone.name().to_owned(),
-    })
+    Ok(IssueAnswer::single(&app, zone, &issue))
 }
 
 #[cfg(test)]

@@ -2,14 +2,14 @@
 
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::CREATES;
-use crate::app::tooling::validate::ids;
+use crate::app::tooling::validate::not_blank;
 use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset};
 use crate::app::tools::common::issue_selector::IssueSelector;
+use crate::app::tools::common::notice::{attachments, notified};
 use crate::app::tools::common::timezone_arg::TimezoneArg;
 use crate::app::tools::register::register;
 use crate::app::views::CommentView;
 use crate::domain::changes::NewComment;
-use crate::domain::ids::AttachmentId;
 use crate::ports::ToolContext;
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -53,19 +53,12 @@ async fn run(
     _: ToolContext,
 ) -> Result<CommentView, ToolError> {
     let zone = app.zone(args.timezone.zone())?;
-    if args.content.trim().is_empty() {
-        return Err(ToolError::argument("content", "the comment is empty"));
-    }
+    not_blank("content", &args.content, "the comment is empty")?;
     let issue = args.issue.issue(&app).await?;
-    let notified = args.notified_user_id.clone().unwrap_or_default();
     let comment = NewComment {
         content: args.content.clone(),
-        notified_user_ids: app.resolver().users("notifiedUserId", &notified).await?,
-        attachment_ids: ids(
-            "attachmentId",
-            args.attachment_id.as_deref(),
-            AttachmentId::new,
-        )?,
+        notified_user_ids: notified(&app.resolver(), &args.notified_user_id).await?,
+        attachment_ids: attachments(args.attachment_id.as_deref())?,
     };
     let added = app.backlog.issues.add_comment(&issue, &comment).await?;
     Ok(CommentView::new(&added, zone))

@@ -2,7 +2,7 @@
 
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::CREATES;
-use crate::app::tooling::validate::date;
+use crate::app::tooling::validate::{date, not_blank};
 use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
 use crate::app::tools::common::project_selector::ProjectSelector;
 use crate::app::tools::register::register;
@@ -48,9 +48,7 @@ async fn add(
     args: AddVersionArgs,
     _: ToolContext,
 ) -> Result<VersionView, ToolError> {
-    if args.name.trim().is_empty() {
-        return Err(ToolError::argument("name", "the name is empty"));
-    }
+    not_blank("name", &args.name, "the name is empty")?;
     let project = args.project.project(&app).await?;
     let new = NewVersion {
         name: args.name.trim().to_owned(),

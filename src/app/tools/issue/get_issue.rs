@@ -7,6 +7,8 @@ use crate::app::tools::common::issue_selector::IssueSelector;
 use crate::app::tools::common::timezone_arg::TimezoneArg;
 use crate::app::tools::register::register;
 use crate::app::views::IssueView;
+use crate::domain::issue::Issue;
+use crate::domain::zone::DisplayZone;
 use crate::ports::ToolContext;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -43,6 +45,18 @@ pub struct IssueAnswer {
     pub timezone: String,
 }
 
+impl IssueAnswer {
+    /// One issue's answer. It spares the parent lookup (one read, one
+    /// request): the view gives the parent's id, not its key.
+    pub fn single(app: &AppContext, zone: DisplayZone, issue: &Issue) -> Self {
+        let parents = HashMap::new();
+        Self {
+            issue: IssueView::new(issue, &app.view(zone, &parents)),
+            timezone: zone.name().to_owned(),
+        }
+    }
+}
+
 pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
     register(kit, app, INFO, run)
 }
@@ -54,12 +68,7 @@ async fn run(
 ) -> Result<IssueAnswer, ToolError> {
     let zone = app.zone(args.timezone.zone())?;
     let issue = args.issue.fetched(&app).await?;
-    // One read, one request: the view gives the parent's id, not its key.
-    let parents = HashMap::new();
-    Ok(IssueAnswer {
-        issue: IssueView::new(&issue, &app.view(zone, &parents)),
-        timezone: zone.name().to_owned(),
-    })
+    Ok(IssueAnswer::single(&app, zone, &issue))
 }
 
 #[cfg(test)]

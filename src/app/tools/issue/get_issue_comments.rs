@@ -2,18 +2,16 @@
 
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
-use crate::app::tooling::validate::page_size;
 use crate::app::tooling::{
-    AppTool, FieldSelection, ListSpec, Paging, Projected, ToolError, ToolInfo, ToolKit, Toolset,
-    Truncation,
+    AppTool, ListSpec, Paging, Projected, ToolError, ToolInfo, ToolKit, Toolset, Truncation,
 };
+use crate::app::tools::common::id_window::IdWindow;
 use crate::app::tools::common::issue_selector::IssueSelector;
 use crate::app::tools::common::paging::Order;
-use crate::app::tools::common::timezone_arg::TimezoneArg;
+use crate::app::tools::common::view_args::ViewArgs;
 use crate::app::tools::register::register;
 use crate::app::views::CommentView;
 use crate::domain::ids::CommentId;
-use crate::domain::issue_filter::SortOrder;
 use crate::ports::{CommentPage, ToolContext};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -50,10 +48,8 @@ pub struct GetIssueCommentsArgs {
     /// desc (newest first, default) or asc.
     #[serde(default)]
     pub order: Option<Order>,
-    #[serde(default)]
-    pub fields: Option<Vec<String>>,
     #[serde(flatten)]
-    pub timezone: TimezoneArg,
+    pub view: ViewArgs,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -76,27 +72,25 @@ async fn run(
     args: GetIssueCommentsArgs,
     _: ToolContext,
 ) -> Result<CommentList, ToolError> {
-    let zone = app.zone(args.timezone.zone())?;
-    let fields = FieldSelection::choose::<CommentView>(args.fields.as_deref())?;
+    let (zone, fields) = args.view.choose::<CommentView>(&app)?;
     let issue = args.issue.issue(&app).await?;
-    let id = |name: &str, value: Option<i64>| {
-        value
-            .map(|v| CommentId::new(v).map_err(|e| ToolError::argument(name, e)))
-            .transpose()
-    };
+    let window = IdWindow::new(
+        args.min_id,
+        args.max_id,
+        args.count,
+        args.order,
+        CommentId::new,
+    )?;
     let page = CommentPage {
-        min_id: id("minId", args.min_id)?,
-        max_id: id("maxId", args.max_id)?,
-        count: page_size("count", args.count, 20)?,
-        order: args.order.map_or(SortOrder::Desc, Order::into_sort_order),
+        min_id: window.min_id,
+        max_id: window.max_id,
+        count: window.count,
+        order: window.order,
     };
     let comments = app.backlog.issues.comments(&issue, page).await?;
     Ok(CommentList {
         count: comments.len(),
-        comments: comments
-            .iter()
-            .map(|c| Projected::new(CommentView::new(c, zone), &fields))
-            .collect(),
+        comments: fields.project(comments.iter(), |c| CommentView::new(c, zone)),
         timezone: zone.name().to_owned(),
         truncated: None,
     })

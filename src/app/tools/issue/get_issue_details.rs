@@ -65,21 +65,13 @@ pub struct IssueDetails {
 }
 
 pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
-    register(kit, app, INFO, run)
-}
-
-async fn run(
-    app: Arc<AppContext>,
-    args: GetIssueDetailsArgs,
-    context: ToolContext,
-) -> Result<IssueDetails, ToolError> {
-    get_issue_details(&app, args, &context).await
+    register(kit, app, INFO, get_issue_details)
 }
 
 pub async fn get_issue_details(
-    app: &AppContext,
+    app: Arc<AppContext>,
     args: GetIssueDetailsArgs,
-    _context: &ToolContext,
+    _: ToolContext,
 ) -> Result<IssueDetails, ToolError> {
     let key = IssueKey::parse(&args.issue_key).map_err(|e| ToolError::argument("issue_key", e))?;
     let zone = app.zone(args.timezone.as_deref())?;
@@ -149,7 +141,12 @@ mod tests {
     }
 
     async fn details(key: &str, timezone: Option<&str>) -> Result<IssueDetails, ToolError> {
-        get_issue_details(&demo_app(), args(key, timezone), &ToolContext::detached()).await
+        get_issue_details(
+            Arc::new(demo_app()),
+            args(key, timezone),
+            ToolContext::detached(),
+        )
+        .await
     }
 
     #[tokio::test]
@@ -291,7 +288,7 @@ mod tests {
             MockProjectRepository::new(),
             MockUserRepository::new(),
         );
-        let answer = get_issue_details(&app, args("T-1", None), &ToolContext::detached())
+        let answer = get_issue_details(Arc::new(app), args("T-1", None), ToolContext::detached())
             .await
             .unwrap();
         assert_eq!(answer.comments.len(), 130);

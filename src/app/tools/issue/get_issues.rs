@@ -4,12 +4,11 @@ use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
 use crate::app::tooling::validate::page_size;
 use crate::app::tooling::{
-    AppTool, FieldSelection, ListSpec, Paging, Projected, ToolError, ToolInfo, ToolKit, Toolset,
-    Truncation,
+    AppTool, ListSpec, Paging, Projected, ToolError, ToolInfo, ToolKit, Toolset, Truncation,
 };
 use crate::app::tools::common::issue_filter_args::IssueFilterArgs;
 use crate::app::tools::common::paging::Order;
-use crate::app::tools::common::timezone_arg::TimezoneArg;
+use crate::app::tools::common::view_args::ViewArgs;
 use crate::app::tools::register::register;
 use crate::app::views::{IssueView, parent_keys};
 use crate::domain::issue_filter::{IssueFilter, IssueQuery, IssueSort, SortOrder};
@@ -53,10 +52,8 @@ pub struct GetIssuesArgs {
     /// How many to return, 1–100 (default 20).
     #[serde(default)]
     pub count: Option<i64>,
-    #[serde(default)]
-    pub fields: Option<Vec<String>>,
     #[serde(flatten)]
-    pub timezone: TimezoneArg,
+    pub view: ViewArgs,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -86,8 +83,7 @@ async fn run(
     args: GetIssuesArgs,
     _: ToolContext,
 ) -> Result<IssuePage, ToolError> {
-    let zone = app.zone(args.timezone.zone())?;
-    let fields = FieldSelection::choose::<IssueView>(args.fields.as_deref())?;
+    let (zone, fields) = args.view.choose::<IssueView>(&app)?;
     let sort = args
         .sort
         .as_deref()
@@ -126,10 +122,7 @@ async fn run(
     Ok(IssuePage {
         offset: query.offset,
         count: issues.len(),
-        issues: issues
-            .iter()
-            .map(|issue| Projected::new(IssueView::new(issue, &view), &fields))
-            .collect(),
+        issues: fields.project(issues.iter(), |issue| IssueView::new(issue, &view)),
         timezone: zone.name().to_owned(),
         note,
         truncated: None,

@@ -3,11 +3,10 @@
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
 use crate::app::tooling::{
-    AppTool, FieldSelection, ListSpec, Paging, Projected, ToolError, ToolInfo, ToolKit, Toolset,
-    Truncation,
+    AppTool, ListSpec, Paging, Projected, ToolError, ToolInfo, ToolKit, Toolset, Truncation,
 };
 use crate::app::tools::common::issue_selector::IssueSelector;
-use crate::app::tools::common::timezone_arg::TimezoneArg;
+use crate::app::tools::common::view_args::ViewArgs;
 use crate::app::tools::register::register;
 use crate::app::views::{IssueView, parent_keys};
 use crate::ports::ToolContext;
@@ -33,10 +32,8 @@ const INFO: ToolInfo = ToolInfo {
 pub struct GetRelatedIssuesArgs {
     #[serde(flatten)]
     pub issue: IssueSelector,
-    #[serde(default)]
-    pub fields: Option<Vec<String>>,
     #[serde(flatten)]
-    pub timezone: TimezoneArg,
+    pub view: ViewArgs,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -59,18 +56,14 @@ async fn run(
     args: GetRelatedIssuesArgs,
     _: ToolContext,
 ) -> Result<RelatedIssues, ToolError> {
-    let zone = app.zone(args.timezone.zone())?;
-    let fields = FieldSelection::choose::<IssueView>(args.fields.as_deref())?;
+    let (zone, fields) = args.view.choose::<IssueView>(&app)?;
     let issue = args.issue.issue(&app).await?;
     let related = app.backlog.issues.related_issues(&issue).await?;
     let parents = parent_keys(app.backlog.issues.as_ref(), &related).await?;
     let view = app.view(zone, &parents);
     Ok(RelatedIssues {
         count: related.len(),
-        issues: related
-            .iter()
-            .map(|i| Projected::new(IssueView::new(i, &view), &fields))
-            .collect(),
+        issues: fields.project(related.iter(), |i| IssueView::new(i, &view)),
         timezone: zone.name().to_owned(),
         truncated: None,
     })

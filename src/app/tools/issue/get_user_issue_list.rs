@@ -127,21 +127,13 @@ pub struct UserIssueList {
 }
 
 pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
-    register(kit, app, INFO, run)
-}
-
-async fn run(
-    app: Arc<AppContext>,
-    args: GetUserIssueListArgs,
-    context: ToolContext,
-) -> Result<UserIssueList, ToolError> {
-    get_user_issue_list(&app, args, &context).await
+    register(kit, app, INFO, get_user_issue_list)
 }
 
 pub async fn get_user_issue_list(
-    app: &AppContext,
+    app: Arc<AppContext>,
     args: GetUserIssueListArgs,
-    context: &ToolContext,
+    context: ToolContext,
 ) -> Result<UserIssueList, ToolError> {
     let zone = app.zone(args.timezone.as_deref())?;
     let resolver = app.resolver();
@@ -184,7 +176,7 @@ pub async fn get_user_issue_list(
         filter.assignee_ids = vec![resolver.me().await?];
     }
     if filter.status_ids.is_empty() {
-        filter.status_ids = open_statuses(app, &filter.project_ids).await?;
+        filter.status_ids = open_statuses(&app, &filter.project_ids).await?;
     }
     // No open status anywhere (no projects) means no issues, not "any status".
     let scan = if filter.status_ids.is_empty() {
@@ -195,7 +187,7 @@ pub async fn get_user_issue_list(
         }
     } else {
         let repo = app.backlog.issues.as_ref();
-        scan_issues(repo, &filter, app.scan, context, ScanNeeds::ParentKeys).await?
+        scan_issues(repo, &filter, app.scan, &context, ScanNeeds::ParentKeys).await?
     };
     let mut issues = scan.issues;
     issues.sort_by(|a, b| updated(b).cmp(&updated(a)).then(b.id.cmp(&a.id)));
@@ -206,10 +198,7 @@ pub async fn get_user_issue_list(
         assignee_ids: filter.assignee_ids.iter().map(|u| u.get()).collect(),
         status_ids: filter.status_ids.iter().map(|s| s.get()).collect(),
         timezone: zone.name().to_owned(),
-        issues: issues
-            .iter()
-            .map(|i| Projected::new(IssueView::new(i, &view), &fields))
-            .collect(),
+        issues: fields.project(issues.iter(), |i| IssueView::new(i, &view)),
         note: (!scan.settled).then(|| {
             "issues were being added or removed while this list was fetched; \
              call again for a settled answer"
@@ -229,16 +218,7 @@ async fn open_statuses(
     app: &AppContext,
     project_ids: &[ProjectId],
 ) -> Result<Vec<StatusId>, BacklogError> {
-    let projects: Vec<ProjectId> = if project_ids.is_empty() {
-        app.metadata
-            .projects()
-            .await?
-            .iter()
-            .map(|p| p.id)
-            .collect()
-    } else {
-        project_ids.to_vec()
-    };
+    let projects = app.metadata.these_or_all(project_ids).await?;
     let per_project: Vec<_> = stream::iter(projects)
         .map(|project| app.metadata.statuses(project))
         .buffered(app.scan.concurrency.max(1))

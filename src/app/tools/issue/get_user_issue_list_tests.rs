@@ -9,7 +9,7 @@ use crate::ports::project_repository::MockProjectRepository;
 use crate::ports::user_repository::MockUserRepository;
 
 async fn list(args: GetUserIssueListArgs) -> Result<UserIssueList, ToolError> {
-    get_user_issue_list(&demo_app(), args, &ToolContext::detached()).await
+    get_user_issue_list(Arc::new(demo_app()), args, ToolContext::detached()).await
 }
 
 #[tokio::test]
@@ -65,11 +65,7 @@ async fn filters_narrow_the_list_and_dates_are_inclusive() {
     })
     .await
     .unwrap();
-    let keys: Vec<&str> = answer
-        .issues
-        .iter()
-        .map(|i| i.view().issue_key.as_str())
-        .collect();
+    let keys = keys(&answer);
     assert_eq!(keys.len(), 2, "{keys:?}");
     assert!(keys.contains(&"OPS-1") && keys.contains(&"OPS-8"));
 }
@@ -91,11 +87,7 @@ async fn explicit_statuses_and_assignees_replace_the_defaults() {
     })
     .await
     .unwrap();
-    let keys: Vec<&str> = answer
-        .issues
-        .iter()
-        .map(|i| i.view().issue_key.as_str())
-        .collect();
+    let keys = keys(&answer);
     assert_eq!(keys, ["OPS-12", "OPS-9", "APP-9", "WEB-11", "WEB-17"]);
 }
 
@@ -166,9 +158,9 @@ async fn a_configured_user_id_is_used_without_asking_backlog_who_i_am() {
     let mut app = app_with(issues, projects, users);
     app.configured_user = Some(UserId::new(77).unwrap());
     let answer = get_user_issue_list(
-        &app,
+        Arc::new(app),
         GetUserIssueListArgs::default(),
-        &ToolContext::detached(),
+        ToolContext::detached(),
     )
     .await
     .unwrap();
@@ -204,7 +196,7 @@ async fn statuses_are_collected_from_the_given_projects_only() {
         project_ids: Some(vec![IdOrName::Id(9)]),
         ..Default::default()
     };
-    let answer = get_user_issue_list(&app, args, &ToolContext::detached())
+    let answer = get_user_issue_list(Arc::new(app), args, ToolContext::detached())
         .await
         .unwrap();
     assert_eq!(answer.status_ids, vec![1, 12345]);
@@ -218,4 +210,13 @@ fn status(id: i64) -> Status {
         color: None,
         display_order: id,
     }
+}
+
+/// The answer's issue keys, in order.
+fn keys(answer: &UserIssueList) -> Vec<&str> {
+    answer
+        .issues
+        .iter()
+        .map(|i| i.view().issue_key.as_str())
+        .collect()
 }

@@ -4,11 +4,11 @@ use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
 use crate::app::tooling::validate::page_size;
 use crate::app::tooling::{
-    AppTool, FieldSelection, IdOrName, ListSpec, Paging, Projected, ToolError, ToolInfo, ToolKit,
-    Toolset, Truncation,
+    AppTool, IdOrName, ListSpec, Paging, Projected, ToolError, ToolInfo, ToolKit, Toolset,
+    Truncation,
 };
 use crate::app::tools::common::paging::Order;
-use crate::app::tools::common::timezone_arg::TimezoneArg;
+use crate::app::tools::common::view_args::ViewArgs;
 use crate::app::tools::register::register;
 use crate::app::views::WatchingView;
 use crate::domain::issue_filter::SortOrder;
@@ -63,10 +63,8 @@ pub struct ListWatchingsArgs {
     /// Only these issues: ids or keys.
     #[serde(default)]
     pub issue_id: Option<Vec<IdOrName>>,
-    #[serde(default)]
-    pub fields: Option<Vec<String>>,
     #[serde(flatten)]
-    pub timezone: TimezoneArg,
+    pub view: ViewArgs,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -91,8 +89,7 @@ async fn list(
     args: ListWatchingsArgs,
     _: ToolContext,
 ) -> Result<WatchingList, ToolError> {
-    let zone = app.zone(args.timezone.zone())?;
-    let fields = FieldSelection::choose::<WatchingView>(args.fields.as_deref())?;
+    let (zone, fields) = args.view.choose::<WatchingView>(&app)?;
     let resolver = app.resolver();
     let user = resolver.user("userId", &args.user_id).await?;
     let query = WatchingQuery {
@@ -113,10 +110,7 @@ async fn list(
     Ok(WatchingList {
         offset: query.offset,
         count: watchings.len(),
-        watchings: watchings
-            .iter()
-            .map(|w| Projected::new(WatchingView::new(w, zone), &fields))
-            .collect(),
+        watchings: fields.project(watchings.iter(), |w| WatchingView::new(w, zone)),
         timezone: zone.name().to_owned(),
         truncated: None,
     })

@@ -2,18 +2,18 @@
 
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::OVERWRITES_AND_APPENDS;
-use crate::app::tooling::validate::{change, change_date, ids};
+use crate::app::tooling::validate::{change, change_date};
 use crate::app::tooling::{
     AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset, listed, nullable,
 };
 use crate::app::tools::common::custom_field_args::{CustomFieldSetArg, resolve_settings};
 use crate::app::tools::common::issue_change_args::IssueChangeArgs;
 use crate::app::tools::common::issue_selector::IssueSelector;
+use crate::app::tools::common::notice::{attachments, notified};
 use crate::app::tools::common::timezone_arg::TimezoneArg;
 use crate::app::tools::register::register;
 use crate::app::views::{ChangeView, IssueView, issue_changes, parent_keys};
 use crate::domain::changes::{Change, IssueUpdate};
-use crate::domain::ids::AttachmentId;
 use crate::domain::issue::Issue;
 use crate::ports::{IssueRef, ToolContext};
 use schemars::JsonSchema;
@@ -190,14 +190,8 @@ async fn update_for(
         version_ids,
         milestone_ids,
         parent_issue_id,
-        notified_user_ids: resolver
-            .users("notifiedUserId", listed(&args.notified_user_id))
-            .await?,
-        attachment_ids: ids(
-            "attachmentId",
-            args.attachment_id.as_deref(),
-            AttachmentId::new,
-        )?,
+        notified_user_ids: notified(&resolver, &args.notified_user_id).await?,
+        attachment_ids: attachments(args.attachment_id.as_deref())?,
         custom_fields: resolve_settings(
             app,
             p,

@@ -2,6 +2,7 @@
 
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::OVERWRITES;
+use crate::app::tooling::validate::not_blank;
 use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
 use crate::app::tools::common::issue_selector::IssueSelector;
 use crate::app::tools::common::timezone_arg::TimezoneArg;
@@ -46,9 +47,7 @@ async fn run(
     _: ToolContext,
 ) -> Result<CommentView, ToolError> {
     let zone = app.zone(args.timezone.zone())?;
-    if args.content.trim().is_empty() {
-        return Err(ToolError::argument("content", "the comment is empty"));
-    }
+    not_blank("content", &args.content, "the comment is empty")?;
     let comment =
         CommentId::new(args.comment_id).map_err(|e| ToolError::argument("commentId", e))?;
     let issue = args.issue.issue(&app).await?;

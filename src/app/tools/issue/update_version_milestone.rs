@@ -2,7 +2,7 @@
 
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::OVERWRITES;
-use crate::app::tooling::validate::change_date;
+use crate::app::tooling::validate::{change_date, not_blank};
 use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset, nullable};
 use crate::app::tools::common::project_selector::ProjectSelector;
 use crate::app::tools::register::register;
@@ -56,12 +56,11 @@ async fn update(
     args: UpdateVersionArgs,
     _: ToolContext,
 ) -> Result<VersionView, ToolError> {
-    if args.name.trim().is_empty() {
-        return Err(ToolError::argument(
-            "name",
-            "the name is empty; give the current name to keep it",
-        ));
-    }
+    not_blank(
+        "name",
+        &args.name,
+        "the name is empty; give the current name to keep it",
+    )?;
     let project = args.project.project(&app).await?;
     let id = app.resolver().version("id", project.id, &args.id).await?;
     let update = VersionUpdate {

@@ -3,6 +3,7 @@
 use super::formatting_arg::FormattingArg;
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::CREATES;
+use crate::app::tooling::validate::not_blank;
 use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
 use crate::app::tools::register::register;
 use crate::app::views::ProjectView;
@@ -50,9 +51,7 @@ async fn add(
     args: AddProjectArgs,
     _: ToolContext,
 ) -> Result<ProjectView, ToolError> {
-    if args.name.trim().is_empty() {
-        return Err(ToolError::argument("name", "the name is empty"));
-    }
+    not_blank("name", &args.name, "the name is empty")?;
     let new = NewProject {
         name: args.name.trim().to_owned(),
         key: ProjectKey::parse(&args.key).map_err(|e| ToolError::argument("key", e))?,

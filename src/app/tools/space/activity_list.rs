@@ -1,7 +1,8 @@
 //! The answer of the tools that list activities, and how it is built.
 
 use crate::app::context::AppContext;
-use crate::app::tooling::{FieldSelection, ListSpec, Paging, Projected, ToolError, Truncation};
+use crate::app::tooling::{ListSpec, Paging, Projected, ToolError, Truncation};
+use crate::app::tools::common::view_args::ViewArgs;
 use crate::app::tools::space::activity_names::name_changes;
 use crate::app::views::ActivityView;
 use crate::domain::activity::Activity;
@@ -28,16 +29,12 @@ pub struct ActivityList {
 pub async fn answer(
     app: &AppContext,
     activities: Vec<Activity>,
-    fields: Option<&[String]>,
-    timezone: Option<&str>,
+    view: &ViewArgs,
 ) -> Result<ActivityList, ToolError> {
-    let zone = app.zone(timezone)?;
-    let fields = FieldSelection::choose::<ActivityView>(fields)?;
+    let (zone, fields) = view.choose::<ActivityView>(app)?;
     let activities = name_changes(&app.metadata, activities).await;
-    let shown: Vec<Projected<ActivityView>> = activities
-        .iter()
-        .map(|a| Projected::new(ActivityView::new(a, zone), &fields))
-        .collect();
+    let shown: Vec<Projected<ActivityView>> =
+        fields.project(activities.iter(), |a| ActivityView::new(a, zone));
     Ok(ActivityList {
         count: shown.len(),
         activities: shown,

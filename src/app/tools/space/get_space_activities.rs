@@ -5,7 +5,7 @@ use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
 use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
 use crate::app::tools::common::activity_args::ActivityArgs;
-use crate::app::tools::common::timezone_arg::TimezoneArg;
+use crate::app::tools::common::view_args::ViewArgs;
 use crate::app::tools::register::register;
 use crate::app::views::ActivityView;
 use crate::ports::ToolContext;
@@ -31,10 +31,8 @@ const SPACE: ToolInfo = ToolInfo {
 pub struct SpaceActivitiesArgs {
     #[serde(flatten)]
     pub paging: ActivityArgs,
-    #[serde(default)]
-    pub fields: Option<Vec<String>>,
     #[serde(flatten)]
-    pub timezone: TimezoneArg,
+    pub view: ViewArgs,
 }
 
 pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
@@ -48,13 +46,7 @@ async fn space(
 ) -> Result<ActivityList, ToolError> {
     let query = args.paging.to_query()?;
     let activities = app.backlog.space.space_activities(&query).await?;
-    answer(
-        &app,
-        activities,
-        args.fields.as_deref(),
-        args.timezone.zone(),
-    )
-    .await
+    answer(&app, activities, &args.view).await
 }
 
 #[cfg(test)]

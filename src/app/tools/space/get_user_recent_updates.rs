@@ -5,7 +5,7 @@ use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
 use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset};
 use crate::app::tools::common::activity_args::ActivityArgs;
-use crate::app::tools::common::timezone_arg::TimezoneArg;
+use crate::app::tools::common::view_args::ViewArgs;
 use crate::app::tools::register::register;
 use crate::app::views::ActivityView;
 use crate::ports::ToolContext;
@@ -30,10 +30,8 @@ pub struct UserActivitiesArgs {
     pub user_id: IdOrName,
     #[serde(flatten)]
     pub paging: ActivityArgs,
-    #[serde(default)]
-    pub fields: Option<Vec<String>>,
     #[serde(flatten)]
-    pub timezone: TimezoneArg,
+    pub view: ViewArgs,
 }
 
 pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
@@ -48,11 +46,5 @@ async fn user(
     let query = args.paging.to_query()?;
     let user = app.resolver().user("userId", &args.user_id).await?;
     let activities = app.backlog.users.user_activities(user, &query).await?;
-    answer(
-        &app,
-        activities,
-        args.fields.as_deref(),
-        args.timezone.zone(),
-    )
-    .await
+    answer(&app, activities, &args.view).await
 }

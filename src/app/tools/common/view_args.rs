@@ -1,0 +1,33 @@
+//! `fields` and `timezone`, declared once for the tools that list views with
+//! times: a tool takes them last, with `#[serde(flatten)] view: ViewArgs`, so
+//! its parameters keep their order.
+
+use super::timezone_arg::TimezoneArg;
+use crate::app::context::AppContext;
+use crate::app::tooling::{FieldSelection, FieldView, ToolError};
+use crate::domain::zone::DisplayZone;
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ViewArgs {
+    // Described in the schema by the tool's `with_fields`: its view's fields.
+    #[serde(default)]
+    pub fields: Option<Vec<String>>,
+    #[serde(flatten)]
+    pub timezone: TimezoneArg,
+}
+
+impl ViewArgs {
+    /// The zone times are shown in, then the fields of `V` to answer with
+    /// (a wrong zone is named before a wrong field).
+    pub fn choose<V: FieldView>(
+        &self,
+        app: &AppContext,
+    ) -> Result<(DisplayZone, FieldSelection), ToolError> {
+        let zone = app.zone(self.timezone.zone())?;
+        let fields = FieldSelection::choose::<V>(self.fields.as_deref())?;
+        Ok((zone, fields))
+    }
+}
