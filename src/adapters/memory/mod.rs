@@ -19,6 +19,7 @@ mod related_issues;
 mod seed;
 mod seed_custom_fields;
 mod seed_files;
+mod seed_generated;
 mod seed_history;
 mod space;
 mod space_repository;
@@ -45,6 +46,17 @@ impl MemoryBacklog {
     /// The seeded demo space.
     pub fn demo() -> Self {
         Self::with_space(seed::demo_space().unwrap_or_default())
+    }
+
+    /// A large synthetic space for paging tests and benchmarks: `projects`
+    /// projects `GEN1`… of `issues` issues each (see `seed_generated`).
+    pub fn generated_space(projects: usize, issues: usize) -> Space {
+        seed_generated::generated_space(projects, issues).unwrap_or_default()
+    }
+
+    /// The demo space's state, to change before serving it.
+    pub fn demo_space() -> Space {
+        seed::demo_space().unwrap_or_default()
     }
 
     pub fn with_space(space: Space) -> Self {

@@ -32,6 +32,7 @@ mod filters;
 mod forms;
 mod issue_changes;
 pub mod json;
+mod model;
 mod pipeline;
 mod query;
 mod rate_limit;
@@ -44,6 +45,7 @@ mod tls;
 
 pub use errors::{ApiError, JSON_CONTENT_TYPE, error_body};
 pub use faults::{Fault, FaultHandle, ScriptedFault};
+pub use model::{Model, Served, people};
 pub use rate_limit::{Bucket, RateState};
 pub use recording::RecordedRequest;
 pub use space::{
@@ -66,6 +68,7 @@ pub mod demo {
     };
 }
 
+use backlog_mcp::adapters::memory::MemoryBacklog;
 use server::{PlainAcceptor, Shared};
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
@@ -77,6 +80,8 @@ use tokio::task::JoinHandle;
 /// stops (closing every connection) when dropped.
 pub struct FakeBacklog {
     shared: Arc<Shared>,
+    /// The memory model the façade serves (none when the fake's own model does).
+    model: Option<Arc<MemoryBacklog>>,
     addr: SocketAddr,
     scheme: &'static str,
     task: JoinHandle<()>,
@@ -91,25 +96,27 @@ impl std::fmt::Debug for FakeBacklog {
 }
 
 impl FakeBacklog {
-    /// Binds `127.0.0.1:0` and serves `space`.
+    /// Binds `127.0.0.1:0` and serves `space` (a [`Model`] through the façade).
     ///
     /// # Panics
     /// When no loopback port can be bound, or outside a tokio runtime.
-    pub async fn start(space: Space) -> FakeBacklog {
+    pub async fn start(space: impl Into<Served>) -> FakeBacklog {
         FakeBacklog::start_on_port(space, 0)
             .await
             .expect("bind 127.0.0.1:0")
     }
 
     /// Binds `127.0.0.1:port` (0 = any free port) and serves `space` over plain HTTP.
-    pub async fn start_on_port(space: Space, port: u16) -> std::io::Result<FakeBacklog> {
+    pub async fn start_on_port(
+        space: impl Into<Served>,
+        port: u16,
+    ) -> std::io::Result<FakeBacklog> {
         let listener = TcpListener::bind(("127.0.0.1", port)).await?;
         Ok(FakeBacklog::serve(
             listener,
-            space,
+            space.into(),
             "http",
             PlainAcceptor,
-            None,
         ))
     }
 
@@ -118,12 +125,8 @@ impl FakeBacklog {
     ///
     /// # Panics
     /// When no loopback port can be bound, or outside a tokio runtime.
-    pub async fn start_facade(model: backlog_mcp::adapters::memory::MemoryBacklog) -> FakeBacklog {
-        let listener = TcpListener::bind(("127.0.0.1", 0))
-            .await
-            .expect("bind 127.0.0.1:0");
-        let model = Some(Arc::new(model));
-        FakeBacklog::serve(listener, Space::empty(), "http", PlainAcceptor, model)
+    pub async fn start_facade(model: MemoryBacklog) -> FakeBacklog {
+        FakeBacklog::start(Model::of(model.snapshot())).await
     }
 
     /// Binds `127.0.0.1:port` and serves `space` over HTTPS with a fresh self-signed
@@ -131,33 +134,46 @@ impl FakeBacklog {
     /// `NODE_EXTRA_CA_CERTS` or a client's root store).
     #[cfg(feature = "tls")]
     pub async fn start_tls(
-        space: Space,
+        space: impl Into<Served>,
         port: u16,
         cert_dir: &std::path::Path,
     ) -> std::io::Result<FakeBacklog> {
         let acceptor = tls::TlsAcceptor::generate(cert_dir)?;
         let listener = TcpListener::bind(("127.0.0.1", port)).await?;
-        Ok(FakeBacklog::serve(listener, space, "https", acceptor, None))
+        Ok(FakeBacklog::serve(
+            listener,
+            space.into(),
+            "https",
+            acceptor,
+        ))
     }
 
     fn serve<A: server::Acceptor>(
         listener: TcpListener,
-        space: Space,
+        served: Served,
         scheme: &'static str,
         acceptor: A,
-        model: Option<Arc<backlog_mcp::adapters::memory::MemoryBacklog>>,
     ) -> FakeBacklog {
         let addr = listener
             .local_addr()
             .unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0)));
+        let base_url = format!("{scheme}://{addr}");
+        let (space, model) = match served {
+            Served::Own(space) => (space, None),
+            Served::Facade(model) => (
+                Space::empty().with_api_key(&model.api_key),
+                Some(Arc::new(MemoryBacklog::with_space(model.space))),
+            ),
+        };
         let shared = Arc::new(Shared::new(
             space.api_key.clone(),
-            format!("{scheme}://{addr}"),
+            base_url.clone(),
             SpaceHandle::new(space),
         ));
-        let router = match model {
-            Some(model) => facade::router(model, format!("{scheme}://{addr}"))
-                .merge(routes::server_routes(shared.clone())),
+        let router = match &model {
+            Some(model) => {
+                facade::router(model.clone(), base_url).merge(routes::server_routes(shared.clone()))
+            }
             None => routes::router(shared.clone()),
         };
         let task = tokio::spawn(server::accept_loop(
@@ -168,6 +184,7 @@ impl FakeBacklog {
         ));
         FakeBacklog {
             shared,
+            model,
             addr,
             scheme,
             task,
@@ -225,6 +242,17 @@ impl FakeBacklog {
 
     pub fn space(&self) -> SpaceHandle {
         self.shared.space.clone()
+    }
+
+    /// The memory model a façade server serves, to read what a test expects
+    /// (`server.model().inspect(|space| …)`) or to change it behind the server.
+    ///
+    /// # Panics
+    /// When the server serves the fake's own model ([`Space`]), not a [`Model`].
+    pub fn model(&self) -> &MemoryBacklog {
+        self.model
+            .as_deref()
+            .expect("model(): this server serves the fake's own model, not a memory one")
     }
 }
 

@@ -1,0 +1,79 @@
+//! [`Model`]: what a server serves through the façade, a memory space (the one
+//! model of Backlog's behaviour, `backlog_mcp::adapters::memory`) and the API key
+//! the server accepts. Its builders mirror [`crate::Space`]'s, so a test moves to
+//! the façade by naming `Model` instead of `Space`.
+
+use crate::space::DEFAULT_API_KEY;
+use backlog_mcp::adapters::memory::{MemoryBacklog, Space as MemorySpace};
+
+/// A memory space to serve, with the API key the server accepts.
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub(crate) space: MemorySpace,
+    pub(crate) api_key: String,
+}
+
+impl Model {
+    /// The demo seed (the one demo mode serves).
+    pub fn demo() -> Model {
+        Model::of(MemoryBacklog::demo_space())
+    }
+
+    /// `projects` projects `GEN1`… of `issues` issues each, with the demo's people.
+    pub fn generated(projects: usize, issues: usize) -> Model {
+        Model::of(MemoryBacklog::generated_space(projects, issues))
+    }
+
+    /// Any memory space.
+    pub fn of(space: MemorySpace) -> Model {
+        Model {
+            space,
+            api_key: DEFAULT_API_KEY.to_owned(),
+        }
+    }
+
+    /// The one API key the server accepts (otherwise [`DEFAULT_API_KEY`]).
+    pub fn with_api_key(mut self, key: &str) -> Model {
+        key.clone_into(&mut self.api_key);
+        self
+    }
+
+    /// The space, to change before it is served.
+    pub fn space_mut(&mut self) -> &mut MemorySpace {
+        &mut self.space
+    }
+}
+
+/// What a [`crate::FakeBacklog`] serves: the fake's own model, or a memory model
+/// through the façade.
+#[derive(Debug)]
+pub enum Served {
+    Own(crate::Space),
+    Facade(Model),
+}
+
+impl From<crate::Space> for Served {
+    fn from(space: crate::Space) -> Served {
+        Served::Own(space)
+    }
+}
+
+impl From<Model> for Served {
+    fn from(model: Model) -> Served {
+        Served::Facade(model)
+    }
+}
+
+/// Well-known ids of the memory seed's people ([`Model::demo`] and
+/// [`Model::generated`] have the same users).
+pub mod people {
+    pub const ADMIN: i64 = 1000;
+    /// The current user of [`super::Model::demo`].
+    pub const TANAKA: i64 = 1001;
+    /// The current user of [`super::Model::generated`].
+    pub const SATO: i64 = 1002;
+    pub const SUZUKI: i64 = 1003;
+    pub const SMITH: i64 = 1004;
+    /// Creates every 10th issue of a generated space.
+    pub const YAMADA: i64 = 1005;
+}
