@@ -77,6 +77,12 @@ impl MemoryBacklog {
         read(&self.read())
     }
 
+    /// Changes the state behind the ports' backs: tests add what no port
+    /// writes (an attachment's bytes, an issue made elsewhere).
+    pub fn modify<R>(&self, change: impl FnOnce(&mut Space) -> R) -> R {
+        change(&mut self.write())
+    }
+
     fn read(&self) -> RwLockReadGuard<'_, Space> {
         // No code path panics while holding the lock; recover the data if one ever did.
         self.space.read().unwrap_or_else(PoisonError::into_inner)

@@ -169,6 +169,7 @@ impl FakeBacklog {
             space.api_key.clone(),
             base_url.clone(),
             SpaceHandle::new(space),
+            model.clone(),
         ));
         let router = match &model {
             Some(model) => {

@@ -114,7 +114,12 @@ pub(crate) async fn handle(
     if is_issue_list {
         let due = shared.faults().list_request_done();
         if !due.is_empty() {
-            shared.space.add_issues(due);
+            match &shared.model {
+                Some(model) => crate::facade::inserted::insert(model, due).await,
+                None => {
+                    shared.space.add_issues(due);
+                }
+            }
         }
     }
     Ok(with_rate_headers(response, state))

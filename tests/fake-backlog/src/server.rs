@@ -11,6 +11,7 @@ use crate::rate_limit::RateLimiter;
 use crate::recording::RequestLog;
 use crate::space::SpaceHandle;
 use axum::Router;
+use backlog_mcp::adapters::memory::MemoryBacklog;
 use hyper::body::Incoming;
 use hyper_util::rt::TokioIo;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -24,17 +25,25 @@ pub(crate) struct Shared {
     /// `http://127.0.0.1:PORT`, for `Location` headers.
     pub base_url: String,
     pub space: SpaceHandle,
+    /// The memory model a façade server serves.
+    pub model: Option<Arc<MemoryBacklog>>,
     pub log: RequestLog,
     faults: Mutex<FaultState>,
     limits: Mutex<RateLimiter>,
 }
 
 impl Shared {
-    pub fn new(api_key: String, base_url: String, space: SpaceHandle) -> Shared {
+    pub fn new(
+        api_key: String,
+        base_url: String,
+        space: SpaceHandle,
+        model: Option<Arc<MemoryBacklog>>,
+    ) -> Shared {
         Shared {
             api_key,
             base_url,
             space,
+            model,
             log: RequestLog::default(),
             faults: Mutex::new(FaultState::default()),
             limits: Mutex::new(RateLimiter::default()),

@@ -12,6 +12,7 @@
 mod activities;
 mod comments;
 mod custom_field_params;
+pub(crate) mod inserted;
 mod issue_form;
 mod issue_query;
 mod issue_wire;
