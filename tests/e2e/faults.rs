@@ -4,7 +4,7 @@
 //! nowhere: not in results, not on stderr at trace level.
 
 use crate::support::{SECRET_KEY, ServerEnv, error_text, start, structured};
-use fake_backlog::people::{ADMIN, SATO, SMITH, SUZUKI};
+use fake_backlog::seed::{ADMIN, SATO, SMITH, SUZUKI};
 use fake_backlog::{Bucket, FakeBacklog, Fault, Model, NewIssue, ScriptedFault};
 use serde_json::{Value, json};
 use std::time::{Duration, Instant};

@@ -3,7 +3,7 @@
 
 use crate::raw_stdio::{RawSession, call};
 use crate::support::{SECRET_KEY, ServerEnv, start, structured};
-use fake_backlog::people::{ADMIN, SATO, SMITH, SUZUKI, TANAKA};
+use fake_backlog::seed::{ADMIN, SATO, SMITH, SUZUKI, TANAKA};
 use fake_backlog::{FakeBacklog, Model};
 use serde_json::{Value, json};
 use std::time::Duration;

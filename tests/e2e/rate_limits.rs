@@ -6,7 +6,7 @@
 
 use crate::support::{Running, SECRET_KEY, ServerEnv, start, structured};
 use chrono::{DateTime, Utc};
-use fake_backlog::people::{ADMIN, SATO, SMITH, SUZUKI};
+use fake_backlog::seed::{ADMIN, SATO, SMITH, SUZUKI};
 use fake_backlog::{FakeBacklog, Fault, Model, ScriptedFault};
 use serde_json::{Value, json};
 use std::time::Duration;

@@ -45,7 +45,7 @@ mod tls;
 
 pub use errors::{ApiError, JSON_CONTENT_TYPE, error_body};
 pub use faults::{Fault, FaultHandle, ScriptedFault};
-pub use model::{Model, Served, people};
+pub use model::{Model, Served, seed};
 pub use rate_limit::{Bucket, RateState};
 pub use recording::RecordedRequest;
 pub use space::{

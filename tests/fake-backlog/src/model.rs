@@ -38,6 +38,12 @@ impl Model {
         self
     }
 
+    /// The user the API key belongs to ("myself", who writes act as).
+    pub fn with_myself(mut self, user: i64) -> Model {
+        self.space.myself = backlog_mcp::domain::ids::UserId::new(user).ok();
+        self
+    }
+
     /// The space, to change before it is served.
     pub fn space_mut(&mut self) -> &mut MemorySpace {
         &mut self.space
@@ -64,9 +70,9 @@ impl From<Model> for Served {
     }
 }
 
-/// Well-known ids of the memory seed's people ([`Model::demo`] and
-/// [`Model::generated`] have the same users).
-pub mod people {
+/// Well-known ids of the memory seed ([`Model::demo`]; [`Model::generated`] has
+/// the same people).
+pub mod seed {
     pub const ADMIN: i64 = 1000;
     /// The current user of [`super::Model::demo`].
     pub const TANAKA: i64 = 1001;
@@ -76,4 +82,11 @@ pub mod people {
     pub const SMITH: i64 = 1004;
     /// Creates every 10th issue of a generated space.
     pub const YAMADA: i64 = 1005;
+
+    pub const WEB: i64 = 101;
+    pub const APP: i64 = 102;
+    pub const OPS: i64 = 103;
+
+    /// Tanaka's watching of APP-1.
+    pub const WATCHING_APP_1: i64 = 7003;
 }
