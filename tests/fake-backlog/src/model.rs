@@ -1,10 +1,11 @@
 //! [`Model`]: what a server serves through the façade, a memory space (the one
 //! model of Backlog's behaviour, `backlog_mcp::adapters::memory`) and the API key
-//! the server accepts. Its builders mirror [`crate::Space`]'s, so a test moves to
-//! the façade by naming `Model` instead of `Space`.
+//! the server accepts.
 
-use crate::space::DEFAULT_API_KEY;
 use backlog_mcp::adapters::memory::{MemoryBacklog, Space as MemorySpace};
+
+/// The API key a server accepts unless told otherwise.
+pub const DEFAULT_API_KEY: &str = "fake-api-key-0123456789";
 
 /// A memory space to serve, with the API key the server accepts.
 #[derive(Debug, Clone)]
@@ -47,26 +48,6 @@ impl Model {
     /// The space, to change before it is served.
     pub fn space_mut(&mut self) -> &mut MemorySpace {
         &mut self.space
-    }
-}
-
-/// What a [`crate::FakeBacklog`] serves: the fake's own model, or a memory model
-/// through the façade.
-#[derive(Debug)]
-pub enum Served {
-    Own(crate::Space),
-    Facade(Model),
-}
-
-impl From<crate::Space> for Served {
-    fn from(space: crate::Space) -> Served {
-        Served::Own(space)
-    }
-}
-
-impl From<Model> for Served {
-    fn from(model: Model) -> Served {
-        Served::Facade(model)
     }
 }
 

@@ -2,7 +2,7 @@
 //! ([`crate::FaultHandle::insert_issues_after_list_requests`]): on a façade
 //! server they are added to the memory model through its port, as "myself".
 
-use crate::space::NewIssue;
+use crate::new_issue::NewIssue;
 use backlog_mcp::adapters::memory::{MemoryBacklog, Space};
 use backlog_mcp::domain::changes::NewIssue as NewDomainIssue;
 use backlog_mcp::domain::ids::{IssueTypeId, PriorityId, UserId};
@@ -33,15 +33,17 @@ fn domain_issue(space: &Space, new: &NewIssue) -> Option<NewDomainIssue> {
         description: Some(new.description.clone()).filter(|d| !d.is_empty()),
         start_date: None,
         due_date: None,
-        estimated_hours: new.estimated_hours,
-        actual_hours: new.actual_hours,
+        estimated_hours: None,
+        actual_hours: None,
         category_ids: Vec::new(),
         version_ids: Vec::new(),
         milestone_ids: Vec::new(),
         assignee_id: new.assignee_id.and_then(|id| UserId::new(id).ok()),
         notified_user_ids: Vec::new(),
         attachment_ids: Vec::new(),
-        parent_issue_id: None,
+        parent_issue_id: new
+            .parent_issue_id
+            .and_then(|id| backlog_mcp::domain::ids::IssueId::new(id).ok()),
         custom_fields: Vec::new(),
     })
 }
