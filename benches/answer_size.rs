@@ -12,7 +12,7 @@
 
 mod support;
 
-use fake_backlog::{FakeBacklog, Space};
+use fake_backlog::{FakeBacklog, Model};
 use serde_json::{Value, json};
 use support::StdioServer;
 
@@ -25,8 +25,8 @@ fn text_of(answer: &Value) -> String {
 
 fn main() {
     let runtime = tokio::runtime::Runtime::new().unwrap();
-    let backlog = runtime.block_on(FakeBacklog::start(Space::generated(1, 500)));
-    let project = backlog.space().read(|s| s.projects[0].id);
+    let backlog = runtime.block_on(FakeBacklog::start(Model::generated(1, 500)));
+    let project = backlog.model().inspect(|s| s.projects[0].project.id.get());
     let mut server = StdioServer::ours(&[
         ("BACKLOG_BASE_URL", &backlog.base_url()),
         ("BACKLOG_API_KEY", backlog.api_key()),

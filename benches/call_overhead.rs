@@ -12,7 +12,7 @@
 
 mod support;
 
-use fake_backlog::{Bucket, FakeBacklog, Space};
+use fake_backlog::{Bucket, FakeBacklog, Model};
 use serde_json::json;
 use std::time::{Duration, Instant};
 use support::{Samples, StdioServer, ms};
@@ -21,7 +21,7 @@ const RUNS: usize = 500;
 
 fn main() {
     let runtime = tokio::runtime::Runtime::new().unwrap();
-    let backlog = runtime.block_on(FakeBacklog::start(Space::generated(1, 200)));
+    let backlog = runtime.block_on(FakeBacklog::start(Model::generated(1, 200)));
     // Measure overhead, not Backlog's per-minute budget.
     for bucket in [Bucket::Read, Bucket::Search] {
         backlog

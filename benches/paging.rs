@@ -13,8 +13,8 @@
 
 mod support;
 
-use fake_backlog::demo::{ADMIN, SATO, SMITH, SUZUKI};
-use fake_backlog::{FakeBacklog, Space};
+use fake_backlog::seed::{ADMIN, SATO, SMITH, SUZUKI};
+use fake_backlog::{FakeBacklog, Model};
 use serde_json::json;
 use std::time::Duration;
 use support::{StdioServer, ms};
@@ -53,7 +53,7 @@ fn retrieve_all(backlog: &FakeBacklog, concurrency: usize) -> Run {
 fn main() {
     let runtime = tokio::runtime::Runtime::new().unwrap();
     // Generated spaces assign four issues in five; 6,250 issues give 5,000 matches.
-    let backlog = runtime.block_on(FakeBacklog::start(Space::generated(1, 6250)));
+    let backlog = runtime.block_on(FakeBacklog::start(Model::generated(1, 6250)));
     backlog.faults().set_latency(LATENCY);
 
     println!(
@@ -82,7 +82,7 @@ fn main() {
         concurrent.seconds / ideal
     );
 
-    let project = runtime.block_on(FakeBacklog::start(Space::generated(1, 2500)));
+    let project = runtime.block_on(FakeBacklog::start(Model::generated(1, 2500)));
     project.faults().set_latency(LATENCY);
     let run = retrieve_all(&project, 4);
     println!(
@@ -93,7 +93,7 @@ fn main() {
     );
 
     // Up to a page of matches, the common case: the count and the page together.
-    let small = runtime.block_on(FakeBacklog::start(Space::generated(1, 60)));
+    let small = runtime.block_on(FakeBacklog::start(Model::generated(1, 60)));
     small.faults().set_latency(LATENCY);
     let run = retrieve_all(&small, 4);
     println!(

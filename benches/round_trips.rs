@@ -12,7 +12,7 @@
 
 mod support;
 
-use fake_backlog::{FakeBacklog, Space};
+use fake_backlog::{FakeBacklog, Model};
 use serde_json::{Value, json};
 use std::time::Duration;
 use support::{StdioServer, ms};
@@ -21,7 +21,7 @@ const LATENCY: Duration = Duration::from_millis(100);
 
 fn main() {
     let runtime = tokio::runtime::Runtime::new().unwrap();
-    let backlog = runtime.block_on(FakeBacklog::start(Space::demo()));
+    let backlog = runtime.block_on(FakeBacklog::start(Model::demo()));
     let mut server = StdioServer::ours(&[
         ("BACKLOG_BASE_URL", &backlog.base_url()),
         ("BACKLOG_API_KEY", backlog.api_key()),

@@ -15,7 +15,7 @@
     clippy::cast_precision_loss
 )]
 
-use fake_backlog::{FakeBacklog, Space};
+use fake_backlog::{FakeBacklog, Model};
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -135,7 +135,7 @@ fn mib(kib: u64) -> f64 {
 
 fn main() {
     let runtime = tokio::runtime::Runtime::new().unwrap();
-    let backlog = runtime.block_on(FakeBacklog::start(Space::demo()));
+    let backlog = runtime.block_on(FakeBacklog::start(Model::demo()));
     let base_url = backlog.base_url();
     let demo: Mode = &[];
     let space: Mode = &[

@@ -1,12 +1,13 @@
 //! The two implementations every scenario runs against: the memory adapter
-//! directly, and the HTTP adapter talking to the fake Backlog on 127.0.0.1.
+//! directly, and the HTTP adapter talking to the fake Backlog's façade (the
+//! memory model served over HTTP) on 127.0.0.1.
 
 use backlog_mcp::adapters::backlog_http::{HttpBacklog, HttpBacklogConfig, RetryPolicy};
 use backlog_mcp::adapters::memory::MemoryBacklog;
 use backlog_mcp::ports::{
     IssueRepository, ProjectRepository, SpaceRepository, UserRepository, WatchingRepository,
 };
-use fake_backlog::{FakeBacklog, Space};
+use fake_backlog::FakeBacklog;
 use secrecy::SecretString;
 use std::time::Duration;
 
@@ -29,10 +30,6 @@ pub fn memory() -> MemoryBacklog {
 pub struct OverHttp {
     pub client: HttpBacklog,
     _server: FakeBacklog,
-}
-
-pub async fn over_http() -> OverHttp {
-    client_of(FakeBacklog::start(Space::demo()).await)
 }
 
 fn client_of(server: FakeBacklog) -> OverHttp {

@@ -1,10 +1,9 @@
 //! Contract tests: each port method's behaviour written once, as a scenario over
-//! the port traits, and run against the memory adapter (demo mode), against the
-//! HTTP adapter talking to the fake Backlog's own model, and against the HTTP
-//! adapter talking to the façade that serves the memory model (all on
-//! 127.0.0.1). A scenario that passes on one and fails on another is a place
-//! where demo mode and real Backlog behave differently, or where the wire
-//! format is read or written wrong.
+//! the port traits, and run against the memory adapter (demo mode) and against
+//! the HTTP adapter talking to the fake Backlog's façade, which serves the same
+//! memory model over Backlog's REST API (on 127.0.0.1). A scenario that passes
+//! on one and fails on the other is a place where the wire format is read or
+//! written wrong.
 //!
 //! `contract!` lists every scenario with the port methods it covers; a port
 //! method no scenario covers fails `every_port_method_has_a_scenario`.
@@ -34,8 +33,7 @@ mod vocabulary;
 mod watchings;
 
 /// For each `module::scenario [methods…]`: a test over the memory adapter, one
-/// over HTTP to the fake's own model, one over HTTP to the façade over the
-/// memory model, and the methods in [`COVERED`].
+/// over HTTP to the façade over the memory model, and the methods in [`COVERED`].
 macro_rules! contract {
     ($($module:ident::$scenario:ident [$($method:ident),* $(,)?])*) => {
         mod memory {
@@ -43,16 +41,6 @@ macro_rules! contract {
                 #[tokio::test]
                 async fn $scenario() {
                     crate::$module::$scenario(&crate::backends::memory()).await;
-                }
-            )*
-        }
-
-        mod over_http {
-            $(
-                #[tokio::test]
-                async fn $scenario() {
-                    let backend = crate::backends::over_http().await;
-                    crate::$module::$scenario(&backend.client).await;
                 }
             )*
         }

@@ -8,7 +8,7 @@
 
 use crate::output_schemas::Conformance;
 use crate::support::{Running, SECRET_KEY, ServerEnv, excerpt, start, structured, text};
-use fake_backlog::{Bucket, FakeBacklog, Space};
+use fake_backlog::{Bucket, FakeBacklog, Model};
 use rmcp::model::{CallToolRequestParams, Tool};
 use serde_json::{Map, Value, json};
 use std::time::Duration;
@@ -162,7 +162,7 @@ async fn every_parameter_survives_awkward_values() {
 /// keyword, ids beyond 2^53) and how it reads Backlog's refusals.
 #[tokio::test]
 async fn every_parameter_survives_awkward_values_over_http() {
-    let backlog = FakeBacklog::start(Space::demo().with_api_key(SECRET_KEY)).await;
+    let backlog = FakeBacklog::start(Model::demo().with_api_key(SECRET_KEY)).await;
     // Thousands of calls: Backlog's per-minute budgets would pace them for minutes.
     for bucket in [Bucket::Read, Bucket::Update, Bucket::Search] {
         backlog

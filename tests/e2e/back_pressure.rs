@@ -5,7 +5,7 @@
 
 use crate::raw_stdio::{INITIALIZE, RawSession, call, peak_rss_kib};
 use crate::support::{SECRET_KEY, ServerEnv};
-use fake_backlog::{FakeBacklog, Space};
+use fake_backlog::{FakeBacklog, Model};
 use serde_json::{Value, json};
 use std::process::Stdio;
 use std::sync::Arc;
@@ -150,7 +150,7 @@ fn json_rpc(line: &str) -> Value {
 
 #[tokio::test]
 async fn two_requests_with_one_id_in_flight_get_an_answer_and_an_error() {
-    let backlog = FakeBacklog::start(Space::generated(1, 50).with_api_key(SECRET_KEY)).await;
+    let backlog = FakeBacklog::start(Model::generated(1, 50).with_api_key(SECRET_KEY)).await;
     let env = ServerEnv::space(&backlog.base_url(), SECRET_KEY);
     let mut session = RawSession::start(env).await;
     // Every Backlog request takes a second: the first call is still running

@@ -4,13 +4,13 @@
 //! nowhere: not in results, not on stderr at trace level.
 
 use crate::support::{SECRET_KEY, ServerEnv, error_text, start, structured};
-use fake_backlog::demo::{ADMIN, SATO, SMITH, SUZUKI};
-use fake_backlog::{Bucket, FakeBacklog, Fault, NewIssue, ScriptedFault, Space};
+use fake_backlog::seed::{ADMIN, SATO, SMITH, SUZUKI};
+use fake_backlog::{Bucket, FakeBacklog, Fault, Model, NewIssue, ScriptedFault};
 use serde_json::{Value, json};
 use std::time::{Duration, Instant};
 
 async fn generated(issues: usize) -> FakeBacklog {
-    FakeBacklog::start(Space::generated(1, issues).with_api_key(SECRET_KEY)).await
+    FakeBacklog::start(Model::generated(1, issues).with_api_key(SECRET_KEY)).await
 }
 
 fn env_for(backlog: &FakeBacklog) -> ServerEnv {
@@ -152,7 +152,9 @@ async fn a_rate_limit_beyond_the_allowed_wait_says_when_to_come_back() {
 #[tokio::test]
 async fn issues_added_during_a_scan_are_not_missed() {
     let backlog = generated(1000).await;
-    let project = backlog.space().read(|s| s.projects[0].project_key.clone());
+    let project = backlog
+        .model()
+        .inspect(|s| s.projects[0].project.key.to_string());
     let newcomers: Vec<NewIssue> = (0..30)
         .map(|n| NewIssue::new(project.clone(), format!("added mid-scan {n}")).assignee(SATO))
         .collect();

@@ -3,11 +3,11 @@
 //! says it may or may not have been applied.
 
 use crate::support::{SECRET_KEY, ServerEnv, error_text, start, structured};
-use fake_backlog::{FakeBacklog, Fault, ScriptedFault, Space};
+use fake_backlog::{FakeBacklog, Fault, Model, ScriptedFault};
 use serde_json::json;
 
 async fn demo_backlog() -> FakeBacklog {
-    FakeBacklog::start(Space::demo().with_api_key(SECRET_KEY)).await
+    FakeBacklog::start(Model::demo().with_api_key(SECRET_KEY)).await
 }
 
 fn env_for(backlog: &FakeBacklog) -> ServerEnv {

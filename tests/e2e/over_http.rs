@@ -3,13 +3,13 @@
 
 use crate::raw_stdio::{RawSession, call};
 use crate::support::{SECRET_KEY, ServerEnv, start, structured};
-use fake_backlog::demo::{ADMIN, SATO, SMITH, SUZUKI};
-use fake_backlog::{FakeBacklog, Space};
+use fake_backlog::seed::{ADMIN, SATO, SMITH, SUZUKI, TANAKA};
+use fake_backlog::{FakeBacklog, Model};
 use serde_json::{Value, json};
 use std::time::Duration;
 
 async fn demo_backlog() -> FakeBacklog {
-    FakeBacklog::start(Space::demo().with_api_key(SECRET_KEY)).await
+    FakeBacklog::start(Model::demo().with_api_key(SECRET_KEY)).await
 }
 
 fn env_for(backlog: &FakeBacklog) -> ServerEnv {
@@ -21,14 +21,14 @@ fn env_for(backlog: &FakeBacklog) -> ServerEnv {
 #[tokio::test]
 async fn my_open_issues_match_the_spaces_own_state() {
     let backlog = demo_backlog().await;
-    let expected: Vec<String> = backlog.space().read(|space| {
+    let expected: Vec<String> = backlog.model().inspect(|space| {
         let mut mine: Vec<_> = space
             .issues
             .iter()
-            .filter(|i| i.assignee_id == Some(space.myself_id) && i.status_id != 4)
+            .filter(|i| i.assignee.as_ref().map(|a| a.id) == space.myself && i.status.id.get() != 4)
             .collect();
         mine.sort_by(|a, b| b.updated.cmp(&a.updated).then(b.id.cmp(&a.id)));
-        mine.iter().map(|i| space.issue_key(i)).collect()
+        mine.iter().map(|i| i.key.to_string()).collect()
     });
     assert!(
         expected.len() > 3,
@@ -44,7 +44,7 @@ async fn my_open_issues_match_the_spaces_own_state() {
         .map(|i| i["issueKey"].as_str().unwrap())
         .collect();
     assert_eq!(keys, expected);
-    assert_eq!(answer["assigneeIds"], json!([SATO]));
+    assert_eq!(answer["assigneeIds"], json!([TANAKA]));
     let base = backlog.base_url();
     assert_eq!(
         answer["issues"][0]["url"],
@@ -72,7 +72,7 @@ async fn my_open_issues_match_the_spaces_own_state() {
         assert_eq!(list.query_value("count"), Some("100"));
         assert_eq!(
             list.query_values("assigneeId[]"),
-            vec![SATO.to_string().as_str()]
+            vec![TANAKA.to_string().as_str()]
         );
         assert!(!list.query_values("statusId[]").is_empty());
         assert!(!list.query_values("statusId[]").contains(&"4"));
@@ -82,18 +82,15 @@ async fn my_open_issues_match_the_spaces_own_state() {
 #[tokio::test]
 async fn issue_details_carry_every_comment_with_text() {
     let backlog = demo_backlog().await;
-    let (key, with_text, total) = backlog.space().read(|space| {
-        let issue = space
-            .issues
-            .iter()
-            .max_by_key(|i| i.comments.len())
-            .unwrap();
-        let with_text = issue
+    let (key, with_text, total) = backlog.model().inspect(|space| {
+        let (issue, comments) = space
             .comments
             .iter()
-            .filter(|c| !c.content.trim().is_empty())
-            .count();
-        (space.issue_key(issue), with_text, issue.comments.len())
+            .max_by_key(|(id, comments)| (comments.len(), **id))
+            .unwrap();
+        let with_text = comments.iter().filter(|c| c.has_text()).count();
+        let issue = space.issues.iter().find(|i| i.id == *issue).unwrap();
+        (issue.key.to_string(), with_text, comments.len())
     });
     assert!(
         with_text < total,
@@ -121,8 +118,8 @@ async fn issue_details_carry_every_comment_with_text() {
 
 #[tokio::test]
 async fn thousands_of_matches_come_back_from_one_call() {
-    let backlog = FakeBacklog::start(Space::generated(1, 2500)).await;
-    let project = backlog.space().read(|s| s.projects[0].id);
+    let backlog = FakeBacklog::start(Model::generated(1, 2500)).await;
+    let project = backlog.model().inspect(|s| s.projects[0].project.id.get());
     let server = start(env_for(&backlog).var("BACKLOG_MAX_TOKENS", "1000000")).await;
     let answer = structured(
         &server
@@ -152,7 +149,7 @@ async fn thousands_of_matches_come_back_from_one_call() {
 
 #[tokio::test]
 async fn long_scans_report_progress_to_a_client_that_asks() {
-    let backlog = FakeBacklog::start(Space::generated(1, 1000)).await;
+    let backlog = FakeBacklog::start(Model::generated(1, 1000)).await;
     let mut session = RawSession::start(env_for(&backlog)).await;
     let request = json!({
         "jsonrpc": "2.0", "id": 7, "method": "tools/call",
@@ -184,7 +181,7 @@ async fn long_scans_report_progress_to_a_client_that_asks() {
 
 #[tokio::test]
 async fn a_cancelled_call_sends_no_further_backlog_requests() {
-    let backlog = FakeBacklog::start(Space::generated(1, 5000)).await;
+    let backlog = FakeBacklog::start(Model::generated(1, 5000)).await;
     backlog.faults().set_latency(Duration::from_millis(150));
     let mut session =
         RawSession::start(env_for(&backlog).var("BACKLOG_PAGE_CONCURRENCY", "2")).await;
@@ -235,7 +232,7 @@ async fn a_cancelled_call_sends_no_further_backlog_requests() {
 
 #[tokio::test]
 async fn a_list_over_the_token_budget_is_cut_at_an_item_boundary_and_says_so() {
-    let backlog = FakeBacklog::start(Space::generated(1, 1000)).await;
+    let backlog = FakeBacklog::start(Model::generated(1, 1000)).await;
     let server = start(env_for(&backlog).var("BACKLOG_MAX_TOKENS", "5000")).await;
     let result = server
         .call(

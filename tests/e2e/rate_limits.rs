@@ -6,8 +6,8 @@
 
 use crate::support::{Running, SECRET_KEY, ServerEnv, start, structured};
 use chrono::{DateTime, Utc};
-use fake_backlog::demo::{ADMIN, SATO, SMITH, SUZUKI};
-use fake_backlog::{FakeBacklog, Fault, ScriptedFault, Space};
+use fake_backlog::seed::{ADMIN, SATO, SMITH, SUZUKI};
+use fake_backlog::{FakeBacklog, Fault, Model, ScriptedFault};
 use serde_json::{Value, json};
 use std::time::Duration;
 
@@ -48,7 +48,7 @@ async fn call_recovering_by(
 
 #[tokio::test]
 async fn calls_finish_within_seconds_of_the_announced_resets_through_429s_and_5xx() {
-    let backlog = FakeBacklog::start(Space::generated(1, 300).with_api_key(SECRET_KEY)).await;
+    let backlog = FakeBacklog::start(Model::generated(1, 300).with_api_key(SECRET_KEY)).await;
     let env = ServerEnv::space(&backlog.base_url(), SECRET_KEY)
         .var("BACKLOG_RETRY_BASE_MS", "10")
         .var("BACKLOG_RETRY_MAX_MS", "50")

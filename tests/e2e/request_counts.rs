@@ -5,7 +5,7 @@
 //! calls; parents' keys come in one request.
 
 use crate::support::{SECRET_KEY, ServerEnv, start, text};
-use fake_backlog::{FakeBacklog, Space};
+use fake_backlog::{FakeBacklog, Model};
 use serde_json::{Value, json};
 
 /// A session of common tasks, in order (the metadata cache warms up as it
@@ -29,7 +29,7 @@ fn session() -> Vec<(&'static str, Value, &'static [&'static str])> {
             json!({"projectId": ["WEB"], "statusId": ["Open"]}),
             &[
                 "GET /projects",
-                "GET /projects/1073900100/statuses",
+                "GET /projects/101/statuses",
                 "GET /issues",
                 "GET /issues",
             ],
@@ -49,7 +49,7 @@ fn session() -> Vec<(&'static str, Value, &'static [&'static str])> {
         (
             "update_issue",
             json!({"issueKey": "WEB-6", "statusId": "Closed", "comment": "done"}),
-            &["GET /issues/WEB-6", "PATCH /issues/1075000006"],
+            &["GET /issues/WEB-6", "PATCH /issues/5006"],
         ),
         (
             "update_issue",
@@ -57,19 +57,19 @@ fn session() -> Vec<(&'static str, Value, &'static [&'static str])> {
             &[
                 "GET /issues/WEB-5",
                 "GET /resolutions",
-                "PATCH /issues/1075000005",
+                "PATCH /issues/5005",
             ],
         ),
         (
             "update_issue",
             json!({"issueKey": "WEB-7", "statusId": "Closed", "resolutionId": "Fixed"}),
-            &["GET /issues/WEB-7", "PATCH /issues/1075000007"],
+            &["GET /issues/WEB-7", "PATCH /issues/5007"],
         ),
         // A child issue: still the old state and the write.
         (
             "update_issue",
             json!({"issueKey": "WEB-3", "statusId": "In Progress", "comment": "on it"}),
-            &["GET /issues/WEB-3", "PATCH /issues/1075000003"],
+            &["GET /issues/WEB-3", "PATCH /issues/5003"],
         ),
         (
             "get_issue_details",
@@ -86,8 +86,8 @@ fn session() -> Vec<(&'static str, Value, &'static [&'static str])> {
             json!({}),
             &[
                 "GET /users/myself",
-                "GET /projects/1073900200/statuses",
-                "GET /projects/1073900300/statuses",
+                "GET /projects/102/statuses",
+                "GET /projects/103/statuses",
                 "GET /issues/count",
                 "GET /issues",
                 "GET /issues",
@@ -97,7 +97,7 @@ fn session() -> Vec<(&'static str, Value, &'static [&'static str])> {
         (
             "get_watching_list_items",
             json!({"userId": "me"}),
-            &["GET /users/1073800012/watchings"],
+            &["GET /users/1001/watchings"],
         ),
         (
             "bulk_update_issues",
@@ -106,31 +106,31 @@ fn session() -> Vec<(&'static str, Value, &'static [&'static str])> {
                 "GET /issues/WEB-8",
                 "GET /issues/WEB-9",
                 "GET /priorities",
-                "PATCH /issues/1075000008",
-                "PATCH /issues/1075000009",
+                "PATCH /issues/5008",
+                "PATCH /issues/5009",
             ],
         ),
         (
             "get_project_metadata",
             json!({"projectId": "WEB"}),
             &[
-                "GET /projects/1073900100/issueTypes",
-                "GET /projects/1073900100/categories",
-                "GET /projects/1073900100/versions",
-                "GET /projects/1073900100/customFields",
-                "GET /projects/1073900100/users",
+                "GET /projects/101/issueTypes",
+                "GET /projects/101/categories",
+                "GET /projects/101/versions",
+                "GET /projects/101/customFields",
+                "GET /projects/101/users",
             ],
         ),
         ("get_project_metadata", json!({"projectId": "WEB"}), &[]),
         (
             "get_project",
             json!({"projectId": "WEB"}),
-            &["GET /projects/1073900100"],
+            &["GET /projects/101"],
         ),
         (
             "get_version_milestone_list",
             json!({"projectId": "WEB"}),
-            &["GET /projects/1073900100/versions"],
+            &["GET /projects/101/versions"],
         ),
         (
             "get_issue_comments",
@@ -143,7 +143,7 @@ fn session() -> Vec<(&'static str, Value, &'static [&'static str])> {
 
 #[tokio::test]
 async fn common_tasks_send_no_more_requests_than_they_need() {
-    let backlog = FakeBacklog::start(Space::demo().with_api_key(SECRET_KEY)).await;
+    let backlog = FakeBacklog::start(Model::demo().with_api_key(SECRET_KEY)).await;
     let server = start(ServerEnv::space(&backlog.base_url(), SECRET_KEY)).await;
     let mut problems = Vec::new();
     for (tool, arguments, expected) in session() {

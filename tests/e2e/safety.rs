@@ -192,8 +192,8 @@ async fn a_selection_naming_unknown_tools_stops_the_server_with_the_valid_names(
 #[tokio::test]
 async fn an_allow_list_matching_no_project_fails_closed() {
     use crate::support::SECRET_KEY;
-    use fake_backlog::{FakeBacklog, Space};
-    let backlog = FakeBacklog::start(Space::demo().with_api_key(SECRET_KEY)).await;
+    use fake_backlog::{FakeBacklog, Model};
+    let backlog = FakeBacklog::start(Model::demo().with_api_key(SECRET_KEY)).await;
     let env =
         ServerEnv::space(&backlog.base_url(), SECRET_KEY).var("BACKLOG_ALLOWED_PROJECTS", "NOPE");
     let server = start(env).await;

@@ -22,8 +22,8 @@ mod parameters;
 
 use crate::argument_sweep::baseline;
 use crate::support::{SECRET_KEY, ServerEnv, excerpt, start, text};
-use fake_backlog::demo::{APP, SATO, WATCHING_APP_2, WEB};
-use fake_backlog::{Bucket, FakeBacklog, RecordedRequest, Space};
+use fake_backlog::seed::{APP, SATO, WATCHING_APP_1 as WATCHING_APP, WEB};
+use fake_backlog::{Bucket, FakeBacklog, Model, RecordedRequest};
 use rmcp::model::{CallToolRequestParams, Tool};
 use serde_json::{Map, Value, json};
 use std::collections::BTreeSet;
@@ -46,19 +46,19 @@ struct Outside {
 impl Outside {
     fn read(backlog: &FakeBacklog) -> Self {
         let (key, name) = backlog
-            .space()
-            .read(|s| {
+            .model()
+            .inspect(|s| {
                 s.projects
                     .iter()
-                    .find(|p| p.id == APP)
-                    .map(|p| (p.project_key.clone(), p.name.clone()))
+                    .find(|p| p.project.id.get() == APP)
+                    .map(|p| (p.project.key.to_string(), p.project.name.clone()))
             })
             .unwrap();
-        let issues: Vec<(i64, i64, String)> = backlog.space().read(|s| {
+        let issues: Vec<(i64, u64, String)> = backlog.model().inspect(|s| {
             s.issues
                 .iter()
-                .filter(|i| i.project_id == APP)
-                .map(|i| (i.id, i.key_id, i.summary.clone()))
+                .filter(|i| i.project_id.get() == APP)
+                .map(|i| (i.id.get(), i.key.number(), i.summary.clone()))
                 .collect()
         });
         let issue_keys: Vec<String> = issues
@@ -117,7 +117,7 @@ impl Outside {
         if path == "/space/activities" {
             return Some(format!("{described}: every project's activities"));
         }
-        let watching = format!("/watchings/{WATCHING_APP_2}");
+        let watching = format!("/watchings/{WATCHING_APP}");
         if request.method == "GET" && path == watching {
             return None;
         }
@@ -164,7 +164,7 @@ fn cases(parameter: &str, outside: &Outside) -> Vec<(Value, bool)> {
                 (v, narrowed_filter)
             })
             .collect(),
-        "watchId" => vec![(json!(WATCHING_APP_2), false)],
+        "watchId" => vec![(json!(WATCHING_APP), false)],
         // Someone else's issues, watch list or activities: narrowed, not refused.
         "userId" | "assigneeId" | "assignee_ids" | "createdUserId" => {
             vec![(json!(SATO), true), (json!("t.sato"), true)]
@@ -181,7 +181,7 @@ fn cases(parameter: &str, outside: &Outside) -> Vec<(Value, bool)> {
 
 #[tokio::test]
 async fn nothing_outside_the_allowed_projects_is_read_or_changed() {
-    let backlog = FakeBacklog::start(Space::demo().with_api_key(SECRET_KEY)).await;
+    let backlog = FakeBacklog::start(Model::demo().with_api_key(SECRET_KEY)).await;
     for bucket in [Bucket::Read, Bucket::Update, Bucket::Search] {
         backlog
             .faults()
@@ -270,7 +270,7 @@ async fn nothing_outside_the_allowed_projects_is_read_or_changed() {
                     let read_watching = backlog
                         .requests()
                         .iter()
-                        .any(|r| r.path.ends_with(&format!("/watchings/{WATCHING_APP_2}")));
+                        .any(|r| r.path.ends_with(&format!("/watchings/{WATCHING_APP}")));
                     if read_watching && !answer.contains("it was read to learn its issue's project")
                     {
                         problems.push(format!(
@@ -344,25 +344,26 @@ fn every_item_refused(result: &rmcp::model::CallToolResult) -> bool {
 
 /// Everything APP owns in the fake space, for a before/after comparison.
 fn app_state(backlog: &FakeBacklog) -> String {
-    backlog.space().read(|s| {
-        let ids: BTreeSet<i64> = s
+    backlog.model().inspect(|s| {
+        let ids: BTreeSet<_> = s
             .issues
             .iter()
-            .filter(|i| i.project_id == APP)
+            .filter(|i| i.project_id.get() == APP)
             .map(|i| i.id)
             .collect();
         format!(
-            "{:?}\n{:?}\n{:?}\n{:?}",
-            s.projects.iter().find(|p| p.id == APP),
+            "{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+            s.projects.iter().find(|p| p.project.id.get() == APP),
             s.issues
                 .iter()
                 .filter(|i| ids.contains(&i.id))
                 .collect::<Vec<_>>(),
+            ids.iter().map(|id| s.comments.get(id)).collect::<Vec<_>>(),
             s.watchings
                 .iter()
-                .filter(|w| ids.contains(&w.issue_id))
+                .filter(|w| ids.contains(&w.issue))
                 .collect::<Vec<_>>(),
-            s.related_issues
+            s.related
                 .iter()
                 .filter(|(a, b)| ids.contains(a) || ids.contains(b))
                 .collect::<Vec<_>>(),

@@ -10,7 +10,7 @@ mod large_answers;
 use crate::output_schemas::Conformance;
 use crate::support::{ServerEnv, start, structured, text};
 use backlog_mcp::app::tooling::{MIN_MAX_TOKENS, estimate_tokens};
-use fake_backlog::{FakeBacklog, Space};
+use fake_backlog::{FakeBacklog, Model};
 use large_answers::{large_by_default, large_calls, make_it_large};
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
@@ -197,7 +197,7 @@ async fn every_answer_of_every_tool_fits_the_smallest_budget_with_its_identity_w
 /// each compacted to its issue and outcome.
 #[tokio::test]
 async fn a_bulk_update_of_100_issues_keeps_every_outcome_at_the_smallest_budget() {
-    let backlog = FakeBacklog::start(Space::generated(1, 120)).await;
+    let backlog = FakeBacklog::start(Model::generated(1, 120)).await;
     let server = start(
         ServerEnv::space(&backlog.base_url(), backlog.api_key())
             .var("BACKLOG_MAX_TOKENS", &MIN_MAX_TOKENS.to_string()),
@@ -251,17 +251,18 @@ async fn a_budget_under_the_minimum_is_refused_at_start_naming_the_minimum() {
 #[tokio::test]
 async fn a_text_attachment_is_cut_to_the_budget_and_base64_refused_over_it() {
     use rmcp::model::ResourceContents;
-    let backlog = FakeBacklog::start(Space::demo()).await;
+    let backlog = FakeBacklog::start(Model::demo()).await;
     let file = backlog
-        .space()
-        .add_attachment("WEB-5", "server.log", log().into_bytes());
+        .model()
+        .modify(|space| space.attach("WEB-5", "server.log", None, log().into_bytes()))
+        .unwrap();
     let env = ServerEnv::space(&backlog.base_url(), backlog.api_key())
         .var("BACKLOG_MAX_TOKENS", &MIN_MAX_TOKENS.to_string());
     let server = start(env).await;
     let result = server
         .call(
             "get_issue_attachment",
-            json!({"issueKey": "WEB-5", "attachmentId": file.id}),
+            json!({"issueKey": "WEB-5", "attachmentId": file.id.get()}),
         )
         .await;
     assert_ne!(result.is_error, Some(true), "{}", text(&result));
@@ -287,7 +288,7 @@ async fn a_text_attachment_is_cut_to_the_budget_and_base64_refused_over_it() {
     let refusal = server
         .call(
             "get_issue_attachment",
-            json!({"issueKey": "WEB-5", "attachmentId": file.id, "format": "base64"}),
+            json!({"issueKey": "WEB-5", "attachmentId": file.id.get(), "format": "base64"}),
         )
         .await;
     assert_eq!(refusal.is_error, Some(true));

@@ -3,7 +3,8 @@
 //! of the writes is checked.
 
 use crate::support::{SECRET_KEY, ServerEnv, error_text, start, structured, text};
-use fake_backlog::{CustomFieldType, FakeBacklog, Space};
+use backlog_mcp::domain::custom_field::CustomFieldType;
+use fake_backlog::{FakeBacklog, Model};
 use serde_json::{Value, json};
 
 #[tokio::test]
@@ -118,12 +119,12 @@ fn form(request: &fake_backlog::RecordedRequest) -> Vec<(String, String)> {
 
 #[tokio::test]
 async fn an_update_over_http_sends_names_resolved_clears_and_indexed_custom_fields() {
-    let backlog = FakeBacklog::start(Space::demo().with_api_key(SECRET_KEY)).await;
-    let (key, field, items) = backlog.space().read(|space| {
+    let backlog = FakeBacklog::start(Model::demo().with_api_key(SECRET_KEY)).await;
+    let (key, field, items) = backlog.model().inspect(|space| {
         let project = space
             .projects
             .iter()
-            .find(|p| p.project_key == "WEB")
+            .find(|p| p.project.key.as_str() == "WEB")
             .unwrap();
         let multi = project
             .custom_fields
@@ -131,7 +132,7 @@ async fn an_update_over_http_sends_names_resolved_clears_and_indexed_custom_fiel
             .find(|f| {
                 f.items.len() >= 2
                     && matches!(
-                        f.type_id,
+                        f.field_type,
                         CustomFieldType::MultipleList | CustomFieldType::CheckBox
                     )
             })
@@ -140,14 +141,14 @@ async fn an_update_over_http_sends_names_resolved_clears_and_indexed_custom_fiel
             .issues
             .iter()
             .find(|i| {
-                i.project_id == project.id
-                    && i.assignee_id.is_some()
+                i.project_id == project.project.id
+                    && i.assignee.is_some()
                     && (multi.applicable_issue_types.is_empty()
-                        || multi.applicable_issue_types.contains(&i.issue_type_id))
+                        || multi.applicable_issue_types.contains(&i.issue_type.id))
             })
             .unwrap();
         (
-            space.issue_key(issue),
+            issue.key.to_string(),
             multi.name.clone(),
             multi
                 .items
@@ -204,7 +205,7 @@ async fn an_update_over_http_sends_names_resolved_clears_and_indexed_custom_fiel
 
 #[tokio::test]
 async fn an_allow_list_refusal_sends_no_write_to_backlog() {
-    let backlog = FakeBacklog::start(Space::demo().with_api_key(SECRET_KEY)).await;
+    let backlog = FakeBacklog::start(Model::demo().with_api_key(SECRET_KEY)).await;
     let server = start(fake_env(&backlog).var("BACKLOG_ALLOWED_PROJECTS", "APP")).await;
     let refusal = error_text(
         &server
@@ -242,7 +243,7 @@ async fn an_allow_list_refusal_sends_no_write_to_backlog() {
 
 #[tokio::test]
 async fn get_issues_over_http_is_compact() {
-    let backlog = FakeBacklog::start(Space::generated(1, 300).with_api_key(SECRET_KEY)).await;
+    let backlog = FakeBacklog::start(Model::generated(1, 300).with_api_key(SECRET_KEY)).await;
     let server = start(fake_env(&backlog)).await;
     let result = server.call("get_issues", json!({"count": 100})).await;
     let answer = structured(&result);

@@ -2,7 +2,8 @@
 //! content type, refused as too large beyond the caller's limit.
 
 use super::errors::not_found;
-use super::space::Space;
+use super::id_counters::allocate;
+use super::space::{Space, StoredFile};
 use crate::domain::attachment_file::AttachmentFile;
 use crate::domain::backlog_error::BacklogError;
 use crate::domain::ids::AttachmentId;
@@ -47,5 +48,42 @@ impl Space {
             content_type: file.content_type.clone(),
             bytes: file.bytes.clone(),
         })
+    }
+}
+
+impl Space {
+    /// Attaches a file to an issue as "myself" (what Backlog's two-step upload
+    /// leaves behind), for tests that need a particular file; `None` when
+    /// there is no such issue or no current user.
+    pub fn attach(
+        &mut self,
+        issue_key: &str,
+        name: &str,
+        content_type: Option<&str>,
+        bytes: Vec<u8>,
+    ) -> Option<crate::domain::issue::Attachment> {
+        let uploader = self.myself_ref().ok()?;
+        let created = self.tick();
+        let in_use: Vec<i64> = self.files.keys().map(|id| id.get()).collect();
+        let id = AttachmentId::new(allocate(&mut self.counters.attachment, in_use)).ok()?;
+        let issue = self
+            .issues
+            .iter_mut()
+            .find(|i| i.key.to_string() == issue_key)?;
+        let attachment = crate::domain::issue::Attachment {
+            id,
+            name: name.to_owned(),
+            size: u64::try_from(bytes.len()).ok()?,
+            created_user: Some(uploader),
+            created: Some(created),
+        };
+        issue.attachments.push(attachment.clone());
+        let file = StoredFile {
+            issue: issue.id,
+            content_type: content_type.map(str::to_owned),
+            bytes,
+        };
+        self.files.insert(id, file);
+        Some(attachment)
     }
 }

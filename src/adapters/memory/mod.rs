@@ -19,6 +19,7 @@ mod related_issues;
 mod seed;
 mod seed_custom_fields;
 mod seed_files;
+mod seed_generated;
 mod seed_history;
 mod space;
 mod space_repository;
@@ -47,6 +48,17 @@ impl MemoryBacklog {
         Self::with_space(seed::demo_space().unwrap_or_default())
     }
 
+    /// A large synthetic space for paging tests and benchmarks: `projects`
+    /// projects `GEN1`… of `issues` issues each (see `seed_generated`).
+    pub fn generated_space(projects: usize, issues: usize) -> Space {
+        seed_generated::generated_space(projects, issues).unwrap_or_default()
+    }
+
+    /// The demo space's state, to change before serving it.
+    pub fn demo_space() -> Space {
+        seed::demo_space().unwrap_or_default()
+    }
+
     pub fn with_space(space: Space) -> Self {
         Self {
             space: RwLock::new(space),
@@ -63,6 +75,12 @@ impl MemoryBacklog {
     /// a user's mail address).
     pub fn inspect<R>(&self, read: impl FnOnce(&Space) -> R) -> R {
         read(&self.read())
+    }
+
+    /// Changes the state behind the ports' backs: tests add what no port
+    /// writes (an attachment's bytes, an issue made elsewhere).
+    pub fn modify<R>(&self, change: impl FnOnce(&mut Space) -> R) -> R {
+        change(&mut self.write())
     }
 
     fn read(&self) -> RwLockReadGuard<'_, Space> {

@@ -22,14 +22,14 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 /// Builds the demo space; `None` only if the tables below are inconsistent,
 /// which the unit tests rule out.
 pub fn demo_space() -> Option<Space> {
-    let users = USERS.iter().map(|u| user(*u)).collect::<Option<Vec<_>>>()?;
+    let users = demo_users()?;
     let projects = PROJECTS
         .iter()
         .map(project_record)
         .collect::<Option<Vec<_>>>()?;
     let mut space = Space {
         myself: UserId::new(MYSELF).ok(),
-        info: Some(space_info()),
+        info: demo_space_info(),
         users,
         projects,
         ..Space::default()
@@ -52,8 +52,13 @@ pub fn demo_space() -> Option<Space> {
     Some(space)
 }
 
-fn space_info() -> SpaceInfo {
-    SpaceInfo {
+/// The demo's people, also those of generated spaces.
+pub(super) fn demo_users() -> Option<Vec<User>> {
+    USERS.iter().map(|u| user(*u)).collect()
+}
+
+pub(super) fn demo_space_info() -> Option<SpaceInfo> {
+    Some(SpaceInfo {
         space_key: "demo".to_owned(),
         name: "Demo Space".to_owned(),
         owner_id: UserId::new(1000).ok(),
@@ -62,7 +67,7 @@ fn space_info() -> SpaceInfo {
         text_formatting_rule: Some("markdown".to_owned()),
         created: Some(at(2026, 9, 1, 0)),
         updated: Some(at(2026, 10, 1, 0)),
-    }
+    })
 }
 
 const MYSELF: i64 = 1001;

@@ -8,9 +8,9 @@
 //! (auth, rate limit, routing).
 
 use crate::errors::{JSON_CONTENT_TYPE, error_body};
+use crate::new_issue::NewIssue;
 use crate::rate_limit::Bucket;
 use crate::server::Shared;
-use crate::space::NewIssue;
 use std::sync::Arc;
 use std::time::Duration;
 

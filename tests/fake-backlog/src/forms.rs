@@ -4,31 +4,12 @@
 //! servlet's request parameters, also from the query string (minus `apiKey`). Keys are
 //! percent-decoded, so `categoryId%5B%5D` and `categoryId[]` are the same key.
 //!
-//! Absent and empty are different on updates: `assigneeId=` clears the assignee, and a
-//! lone `categoryId[]=` clears the list, while a missing parameter leaves the value.
+//! Absent and empty are different on updates: a lone `categoryId[]=` clears the
+//! list, while a missing parameter leaves the value.
 
 use crate::errors::ApiError;
 use crate::query::QueryParams;
 use chrono::NaiveDate;
-
-/// A change to an optional value: leave it, set it, or clear it (empty value).
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Change<T> {
-    Keep,
-    Set(T),
-    Clear,
-}
-
-impl<T> Change<T> {
-    /// What the value becomes, given the current one.
-    pub fn resolve(self, current: Option<T>) -> Option<T> {
-        match self {
-            Change::Keep => current,
-            Change::Set(v) => Some(v),
-            Change::Clear => None,
-        }
-    }
-}
 
 /// Decoded write parameters, in request order (query first, then body).
 #[derive(Debug, Clone, Default)]
@@ -109,31 +90,6 @@ impl FormParams {
         self.text(name).map(|v| date(name, v)).transpose()
     }
 
-    /// Absent: keep; empty: clear; else the number.
-    pub fn int_change(&self, name: &str) -> Result<Change<i64>, ApiError> {
-        self.change(name, int)
-    }
-
-    pub fn date_change(&self, name: &str) -> Result<Change<NaiveDate>, ApiError> {
-        self.change(name, date)
-    }
-
-    pub fn hours_change(&self, name: &str) -> Result<Change<f64>, ApiError> {
-        self.change(name, hours)
-    }
-
-    fn change<T>(
-        &self,
-        name: &str,
-        parse: impl Fn(&str, &str) -> Result<T, ApiError>,
-    ) -> Result<Change<T>, ApiError> {
-        match self.raw(name) {
-            None => Ok(Change::Keep),
-            Some("") => Ok(Change::Clear),
-            Some(v) => parse(name, v).map(Change::Set),
-        }
-    }
-
     /// The values of the array parameter `name[]`: `None` when no `name[]` key was sent,
     /// else the non-empty values as numbers (so a lone `name[]=` is `Some([])`: clear).
     /// A bracket-less `name=` is not the array parameter and is ignored.
@@ -172,14 +128,6 @@ pub(crate) fn date(name: &str, v: &str) -> Result<NaiveDate, ApiError> {
         })
 }
 
-fn hours(name: &str, v: &str) -> Result<f64, ApiError> {
-    v.trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|h| h.is_finite() && *h >= 0.0)
-        .ok_or_else(|| ApiError::invalid(format!("{name} must be a non-negative number: {v}")))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,9 +140,8 @@ mod tests {
     fn absent_empty_and_set() {
         let f =
             form("assigneeId=&dueDate=2024-06-01&categoryId%5B%5D=&versionId[]=3&versionId[]=4");
-        assert_eq!(f.int_change("assigneeId").unwrap(), Change::Clear);
-        assert_eq!(f.int_change("parentIssueId").unwrap(), Change::Keep);
-        assert!(matches!(f.date_change("dueDate").unwrap(), Change::Set(_)));
+        assert_eq!(f.raw("assigneeId"), Some(""));
+        assert!(f.date("dueDate").unwrap().is_some());
         assert_eq!(f.ints("categoryId").unwrap(), Some(vec![]));
         assert_eq!(f.ints("versionId").unwrap(), Some(vec![3, 4]));
         assert_eq!(f.ints("milestoneId").unwrap(), None);
@@ -210,12 +157,6 @@ mod tests {
                 .unwrap_err()
                 .message
                 .contains("summary")
-        );
-        assert!(
-            f.hours_change("estimatedHours")
-                .unwrap_err()
-                .message
-                .contains("estimatedHours")
         );
         assert!(
             f.date("startDate")

@@ -1,21 +1,17 @@
 //! A Backlog-shaped HTTP server (REST API v2) on 127.0.0.1, for integration tests and
 //! benchmarks, with fault injection.
 //!
-//! It is an independent implementation of the wire format in
-//! `shared/reference/backlog-api.md`: it does not share code with the backlog-mcp
-//! client, so tests that point that client at it check both sides of the contract.
-//!
-//! Besides the reads (space, users, projects and their settings, issues with every
-//! filter, comments, activities, watchings, attachments with their bytes, related
-//! issues, star counts) it takes the writes a client tool needs: issues (create 201 +
-//! `Location`, update with change log, delete), comments, related issues, watchings
-//! (mark as read 204), projects, categories and versions. Writes act as "myself" on the
-//! space's deterministic clock; every request is recorded with its decoded form.
+//! It is a thin façade: Backlog's behaviour lives in one model, the memory adapter
+//! (`backlog_mcp::adapters::memory`, the one demo mode serves), and `facade` serves
+//! it over Backlog's REST API v2 with its own JSON writer (`shared/reference/
+//! backlog-api.md`), so tests that point the HTTP client at it check the wire format
+//! from both sides. What only a server has is here: API-key auth, rate limits,
+//! scripted faults, latency, TLS and a log of every request with its decoded form.
 //!
 //! ```no_run
 //! # async fn demo() {
-//! use fake_backlog::{FakeBacklog, Fault, ScriptedFault, Space};
-//! let server = FakeBacklog::start(Space::demo()).await;
+//! use fake_backlog::{FakeBacklog, Fault, Model, ScriptedFault};
+//! let server = FakeBacklog::start(Model::demo()).await;
 //! let url = format!("{}/api/v2/issues?count=5", server.base_url());
 //! // ... call it with `Backlog-API-Key: server.api_key()` ...
 //! server
@@ -28,44 +24,26 @@ mod custom_fields;
 mod errors;
 mod facade;
 mod faults;
-mod filters;
 mod forms;
-mod issue_changes;
-pub mod json;
+mod model;
+mod new_issue;
 mod pipeline;
 mod query;
 mod rate_limit;
 mod recording;
 mod routes;
 mod server;
-mod space;
 #[cfg(feature = "tls")]
 mod tls;
 
 pub use errors::{ApiError, JSON_CONTENT_TYPE, error_body};
 pub use faults::{Fault, FaultHandle, ScriptedFault};
+pub use model::{DEFAULT_API_KEY, Model, seed};
+pub use new_issue::NewIssue;
 pub use rate_limit::{Bucket, RateState};
 pub use recording::RecordedRequest;
-pub use space::{
-    Activity, ActivityChange, ActivityContent, Attachment, AttachmentData, Category,
-    ChangeLogEntry, Comment, CustomField, CustomFieldType, CustomValue, DEFAULT_API_KEY, Issue,
-    IssueType, ListItem, NewIssue, NextIds, NulabAccount, PRIORITIES, Project, RESOLUTIONS, Space,
-    SpaceHandle, SpaceInfo, Star, Status, User, Version, Watching,
-};
 
-/// Well-known ids of [`Space::demo`] (users, projects and their settings, attachments,
-/// watchings).
-pub mod demo {
-    pub use crate::space::demo::{
-        ADMIN, ANDROID, APP, APP_BUG, APP_TASK, ATTACHMENT_HEAP_DUMP, ATTACHMENT_HEAP_DUMP_SIZE,
-        ATTACHMENT_LOGCAT, ATTACHMENT_MINUTES, ATTACHMENT_MINUTES_NAME, ATTACHMENT_PNG, BACKEND,
-        BACKLOG, BOT, CF_BROWSER, CF_CUSTOMER, CF_PLATFORMS, CF_POINTS, CF_SEVERITY, CF_TARGET,
-        FRONTEND, IN_REVIEW, INFRA, IOS, OLD, OLD_TASK, SATO, SMITH, SPRINT_12, SPRINT_13, SUZUKI,
-        V1_0, V2_0, V2_1, WATCHING_APP_2, WATCHING_APP_6, WATCHING_SUZUKI_WEB_3, WATCHING_WEB_2,
-        WATCHING_WEB_8, WATCHING_WEB_12, WEB, WEB_BUG, WEB_OTHER, WEB_REQUEST, WEB_TASK,
-    };
-}
-
+use backlog_mcp::adapters::memory::MemoryBacklog;
 use server::{PlainAcceptor, Shared};
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
@@ -77,6 +55,8 @@ use tokio::task::JoinHandle;
 /// stops (closing every connection) when dropped.
 pub struct FakeBacklog {
     shared: Arc<Shared>,
+    /// The memory model the façade serves.
+    model: Arc<MemoryBacklog>,
     addr: SocketAddr,
     scheme: &'static str,
     task: JoinHandle<()>,
@@ -91,39 +71,29 @@ impl std::fmt::Debug for FakeBacklog {
 }
 
 impl FakeBacklog {
-    /// Binds `127.0.0.1:0` and serves `space`.
+    /// Binds `127.0.0.1:0` and serves `space` through the façade.
     ///
     /// # Panics
     /// When no loopback port can be bound, or outside a tokio runtime.
-    pub async fn start(space: Space) -> FakeBacklog {
+    pub async fn start(space: Model) -> FakeBacklog {
         FakeBacklog::start_on_port(space, 0)
             .await
             .expect("bind 127.0.0.1:0")
     }
 
     /// Binds `127.0.0.1:port` (0 = any free port) and serves `space` over plain HTTP.
-    pub async fn start_on_port(space: Space, port: u16) -> std::io::Result<FakeBacklog> {
+    pub async fn start_on_port(space: Model, port: u16) -> std::io::Result<FakeBacklog> {
         let listener = TcpListener::bind(("127.0.0.1", port)).await?;
-        Ok(FakeBacklog::serve(
-            listener,
-            space,
-            "http",
-            PlainAcceptor,
-            None,
-        ))
+        Ok(FakeBacklog::serve(listener, space, "http", PlainAcceptor))
     }
 
-    /// Binds `127.0.0.1:0` and serves the memory model through the façade (see
-    /// `facade`: so far the space, users and projects). Accepts [`DEFAULT_API_KEY`].
+    /// Binds `127.0.0.1:0` and serves this memory model's state through the
+    /// façade. Accepts [`DEFAULT_API_KEY`].
     ///
     /// # Panics
     /// When no loopback port can be bound, or outside a tokio runtime.
-    pub async fn start_facade(model: backlog_mcp::adapters::memory::MemoryBacklog) -> FakeBacklog {
-        let listener = TcpListener::bind(("127.0.0.1", 0))
-            .await
-            .expect("bind 127.0.0.1:0");
-        let model = Some(Arc::new(model));
-        FakeBacklog::serve(listener, Space::empty(), "http", PlainAcceptor, model)
+    pub async fn start_facade(model: MemoryBacklog) -> FakeBacklog {
+        FakeBacklog::start(Model::of(model.snapshot())).await
     }
 
     /// Binds `127.0.0.1:port` and serves `space` over HTTPS with a fresh self-signed
@@ -131,35 +101,29 @@ impl FakeBacklog {
     /// `NODE_EXTRA_CA_CERTS` or a client's root store).
     #[cfg(feature = "tls")]
     pub async fn start_tls(
-        space: Space,
+        space: Model,
         port: u16,
         cert_dir: &std::path::Path,
     ) -> std::io::Result<FakeBacklog> {
         let acceptor = tls::TlsAcceptor::generate(cert_dir)?;
         let listener = TcpListener::bind(("127.0.0.1", port)).await?;
-        Ok(FakeBacklog::serve(listener, space, "https", acceptor, None))
+        Ok(FakeBacklog::serve(listener, space, "https", acceptor))
     }
 
     fn serve<A: server::Acceptor>(
         listener: TcpListener,
-        space: Space,
+        served: Model,
         scheme: &'static str,
         acceptor: A,
-        model: Option<Arc<backlog_mcp::adapters::memory::MemoryBacklog>>,
     ) -> FakeBacklog {
         let addr = listener
             .local_addr()
             .unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0)));
-        let shared = Arc::new(Shared::new(
-            space.api_key.clone(),
-            format!("{scheme}://{addr}"),
-            SpaceHandle::new(space),
-        ));
-        let router = match model {
-            Some(model) => facade::router(model, format!("{scheme}://{addr}"))
-                .merge(routes::server_routes(shared.clone())),
-            None => routes::router(shared.clone()),
-        };
+        let base_url = format!("{scheme}://{addr}");
+        let model = Arc::new(MemoryBacklog::with_space(served.space));
+        let shared = Arc::new(Shared::new(served.api_key, model.clone()));
+        let router =
+            facade::router(model.clone(), base_url).merge(routes::server_routes(shared.clone()));
         let task = tokio::spawn(server::accept_loop(
             listener,
             acceptor,
@@ -168,6 +132,7 @@ impl FakeBacklog {
         ));
         FakeBacklog {
             shared,
+            model,
             addr,
             scheme,
             task,
@@ -223,8 +188,10 @@ impl FakeBacklog {
         FaultHandle::new(self.shared.clone())
     }
 
-    pub fn space(&self) -> SpaceHandle {
-        self.shared.space.clone()
+    /// The memory model the server serves, to read what a test expects
+    /// (`server.model().inspect(|space| …)`) or to change it behind the server.
+    pub fn model(&self) -> &MemoryBacklog {
+        &self.model
     }
 }
 

@@ -1,9 +1,9 @@
 //! `fake-backlog [--port N] [--issues N] [--latency-ms N] [--tls --cert-dir DIR]`
 //!
-//! Serves `Space::generated(1, N)` with `--issues N`, else `Space::demo()`, prints one
+//! Serves `Model::generated(1, N)` with `--issues N`, else `Model::demo()`, prints one
 //! line `{"base_url":"…","api_key":"…"}` to stdout, then serves until killed.
 
-use fake_backlog::{FakeBacklog, Space};
+use fake_backlog::{FakeBacklog, Model};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -61,8 +61,8 @@ async fn main() -> ExitCode {
         }
     };
     let space = match args.issues {
-        Some(n) => Space::generated(1, n),
-        None => Space::demo(),
+        Some(n) => Model::generated(1, n),
+        None => Model::demo(),
     };
     let server = match start(space, &args).await {
         Ok(server) => server,
@@ -84,7 +84,7 @@ async fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-async fn start(space: Space, args: &Args) -> Result<FakeBacklog, String> {
+async fn start(space: Model, args: &Args) -> Result<FakeBacklog, String> {
     if args.tls {
         #[cfg(feature = "tls")]
         {

@@ -114,7 +114,7 @@ pub(crate) async fn handle(
     if is_issue_list {
         let due = shared.faults().list_request_done();
         if !due.is_empty() {
-            shared.space.add_issues(due);
+            crate::facade::inserted::insert(&shared.model, due).await;
         }
     }
     Ok(with_rate_headers(response, state))

@@ -9,8 +9,8 @@ use crate::faults::FaultState;
 use crate::pipeline;
 use crate::rate_limit::RateLimiter;
 use crate::recording::RequestLog;
-use crate::space::SpaceHandle;
 use axum::Router;
+use backlog_mcp::adapters::memory::MemoryBacklog;
 use hyper::body::Incoming;
 use hyper_util::rt::TokioIo;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -21,20 +21,18 @@ use tokio::task::JoinSet;
 /// State shared by the server task, every connection and the test's handles.
 pub(crate) struct Shared {
     pub api_key: String,
-    /// `http://127.0.0.1:PORT`, for `Location` headers.
-    pub base_url: String,
-    pub space: SpaceHandle,
+    /// The memory model the façade serves.
+    pub model: Arc<MemoryBacklog>,
     pub log: RequestLog,
     faults: Mutex<FaultState>,
     limits: Mutex<RateLimiter>,
 }
 
 impl Shared {
-    pub fn new(api_key: String, base_url: String, space: SpaceHandle) -> Shared {
+    pub fn new(api_key: String, model: Arc<MemoryBacklog>) -> Shared {
         Shared {
             api_key,
-            base_url,
-            space,
+            model,
             log: RequestLog::default(),
             faults: Mutex::new(FaultState::default()),
             limits: Mutex::new(RateLimiter::default()),

@@ -2,7 +2,7 @@
 //! /issues/:k/comments/:id`, and a comment as Backlog's JSON has it.
 
 use super::issues::issue_ref;
-use super::wire::{timestamp, user};
+use super::wire::{embedded_user, timestamp};
 use super::{AppState, BaseUrl, refusal};
 use crate::errors::{ApiError, ApiResult, json_created, json_ok};
 use crate::routes::{Form, Query};
@@ -21,7 +21,7 @@ fn user_ref(space: &Space, r: &UserRef) -> Value {
         .users
         .iter()
         .find(|u| u.id == r.id)
-        .map_or_else(|| json!({"id": r.id.get(), "name": r.name}), user)
+        .map_or_else(|| json!({"id": r.id.get(), "name": r.name}), embedded_user)
 }
 
 fn change(e: &ChangeLogEntry) -> Value {
@@ -43,8 +43,18 @@ pub fn comment(space: &Space, c: &Comment) -> Value {
                    "user": user_ref(space, u), "resourceAlreadyRead": false})
         })
         .collect();
+    // Comment ids are unique in the space: the list holding it names its issue.
+    let issue_id = space
+        .comments
+        .iter()
+        .find(|(_, list)| list.iter().any(|other| other.id == c.id))
+        .map(|(id, _)| *id);
+    let project_id = issue_id
+        .and_then(|id| space.issues.iter().find(|i| i.id == id))
+        .map(|i| i.project_id.get());
     json!({
-        "id": c.id.get(), "content": c.content,
+        "id": c.id.get(), "projectId": project_id, "issueId": issue_id.map(|id| id.get()),
+        "content": c.content,
         "changeLog": c.change_log.iter().map(change).collect::<Vec<_>>(),
         "createdUser": c.created_user.as_ref().map(|u| user_ref(space, u)),
         "created": timestamp(Some(c.created)), "updated": timestamp(c.updated),

@@ -1,7 +1,9 @@
 //! An issue as Backlog's JSON has it (see the reference's "Issue"): the domain
 //! issue, with the full objects it names looked up in the memory model's state.
 
-use super::wire::{category, day, issue_type, named, status, timestamp, user, version};
+use super::wire::{
+    category, day, embedded_issue_type, embedded_user, named, status, timestamp, version,
+};
 use backlog_mcp::adapters::memory::Space;
 use backlog_mcp::domain::custom_field::{CustomFieldDefinition, CustomFieldType};
 use backlog_mcp::domain::ids::VersionId;
@@ -15,7 +17,7 @@ fn user_ref(space: &Space, r: Option<&UserRef>) -> Value {
             .users
             .iter()
             .find(|u| u.id == r.id)
-            .map_or_else(|| json!({"id": r.id.get(), "name": r.name}), user)
+            .map_or_else(|| json!({"id": r.id.get(), "name": r.name}), embedded_user)
     })
 }
 
@@ -67,7 +69,7 @@ pub fn issue(space: &Space, i: &Issue) -> Value {
         &i.issue_type,
         record
             .and_then(|r| r.issue_types.iter().find(|t| t.id == i.issue_type.id))
-            .map(issue_type),
+            .map(embedded_issue_type),
     );
     let status_json = full(
         &i.status,

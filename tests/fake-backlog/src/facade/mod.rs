@@ -1,17 +1,16 @@
 //! The façade: Backlog's REST API v2 served from the memory model
 //! (`backlog_mcp::adapters::memory`) through its ports, so one model of
 //! Backlog's behaviour serves demo mode and the HTTP tests. The server's own
-//! parts (auth, rate limits, faults, the request log) are the same as for the
-//! fake's own model.
+//! parts (auth, rate limits, faults, the request log) sit in front of it.
 //!
-//! So far it serves the space, its users, its projects with their vocabulary
-//! issues with their comments, custom field values, watch lists, related
-//! issues, attachments, activities and stars: every route of the fake's own
-//! model, plus the server's `GET /rateLimit`.
+//! It serves the space, its users, its projects with their vocabulary, issues
+//! with their comments, custom field values, watch lists, related issues,
+//! attachments, activities and stars; the server adds `GET /rateLimit`.
 
 mod activities;
 mod comments;
 mod custom_field_params;
+pub(crate) mod inserted;
 mod issue_form;
 mod issue_query;
 mod issue_wire;

@@ -4,7 +4,7 @@
 use super::issues::issue_ref;
 use super::{AppState, issue_wire, refusal};
 use crate::errors::{ApiError, ApiResult, json_ok};
-use crate::routes::attachments::rfc5987;
+use crate::routes::rfc5987;
 use crate::routes::{Form, Query};
 use axum::body::Body;
 use axum::extract::Path;

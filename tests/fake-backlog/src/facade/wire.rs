@@ -33,12 +33,21 @@ pub fn space(s: &Space) -> Value {
     })
 }
 
+/// `GET /users` items: the embedded shape plus `keyword`.
 pub fn user(u: &User) -> Value {
+    let mut value = embedded_user(u);
+    if let Some(fields) = value.as_object_mut() {
+        fields.shift_insert(7, "keyword".to_owned(), json!(u.name));
+    }
+    value
+}
+
+/// A user inside an issue or comment: without `keyword`, as Backlog sends it.
+pub fn embedded_user(u: &User) -> Value {
     json!({
         "id": u.id.get(), "userId": u.login_id, "name": u.name,
         "roleType": u.role_type, "lang": u.lang, "mailAddress": u.mail_address,
-        "nulabAccount": null, "keyword": u.name,
-        "lastLoginTime": timestamp(u.last_login),
+        "nulabAccount": null, "lastLoginTime": timestamp(u.last_login),
     })
 }
 
@@ -56,6 +65,7 @@ pub fn project(p: &Project) -> Value {
         "useOriginalImageSizeAtWiki": false, "useSubversion": false, "useGit": true,
         "textFormattingRule": p.text_formatting_rule, "archived": p.archived,
         "displayOrder": 2_147_483_646, "useDevAttributes": true,
+        "grandchildIssueEnabled": false,
     })
 }
 
@@ -66,11 +76,19 @@ pub fn status(s: &Status) -> Value {
     })
 }
 
+/// `GET /projects/:p/issueTypes` items: the embedded shape plus the templates.
 pub fn issue_type(t: &IssueType) -> Value {
+    let mut value = embedded_issue_type(t);
+    value["templateSummary"] = Value::Null;
+    value["templateDescription"] = Value::Null;
+    value
+}
+
+/// An issue's `issueType`: without the templates, as Backlog sends it.
+pub fn embedded_issue_type(t: &IssueType) -> Value {
     json!({
         "id": t.id.get(), "projectId": t.project_id.map(|id| id.get()), "name": t.name,
         "color": t.color, "displayOrder": t.display_order,
-        "templateSummary": null, "templateDescription": null,
     })
 }
 

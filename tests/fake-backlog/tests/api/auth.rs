@@ -1,12 +1,12 @@
 use crate::*;
-use fake_backlog::{FakeBacklog, Space};
+use fake_backlog::{FakeBacklog, Model};
 
 const AUTH_FAILURE: &str =
     r#"{"errors":[{"message":"Authentication failure.","code":11,"moreInfo":""}]}"#;
 
 #[tokio::test]
 async fn key_in_header_any_case() {
-    let server = FakeBacklog::start(Space::demo()).await;
+    let server = FakeBacklog::start(Model::demo()).await;
     for name in ["Backlog-API-Key", "backlog-api-key", "BACKLOG-API-KEY"] {
         let answer = send(
             client()
@@ -15,13 +15,13 @@ async fn key_in_header_any_case() {
         )
         .await;
         assert_eq!(answer.status, 200, "{name}");
-        assert_eq!(answer.json()["userId"], "t.sato");
+        assert_eq!(answer.json()["userId"], "a.tanaka");
     }
 }
 
 #[tokio::test]
 async fn key_in_query() {
-    let server = FakeBacklog::start(Space::demo()).await;
+    let server = FakeBacklog::start(Model::demo()).await;
     let url = format!(
         "{}/api/v2/users/myself?apiKey={}",
         server.base_url(),
@@ -33,7 +33,7 @@ async fn key_in_query() {
 
 #[tokio::test]
 async fn missing_or_wrong_key_is_401_code_11() {
-    let server = FakeBacklog::start(Space::demo()).await;
+    let server = FakeBacklog::start(Model::demo()).await;
     let base = server.base_url();
     let requests = [
         client().get(format!("{base}/api/v2/issues")),
@@ -61,12 +61,12 @@ async fn missing_or_wrong_key_is_401_code_11() {
 
 #[tokio::test]
 async fn custom_key_and_myself() {
-    let space = Space::demo()
+    let space = Model::demo()
         .with_api_key("another-key")
-        .with_myself(fake_backlog::demo::SUZUKI);
+        .with_myself(fake_backlog::seed::SUZUKI);
     let server = FakeBacklog::start(space).await;
     assert_eq!(server.api_key(), "another-key");
     let me = get_json(&server, "/api/v2/users/myself").await;
-    assert_eq!(me["id"], fake_backlog::demo::SUZUKI);
-    assert_eq!(me["name"], "鈴木 花子");
+    assert_eq!(me["id"], fake_backlog::seed::SUZUKI);
+    assert_eq!(me["name"], "鈴木 美香");
 }

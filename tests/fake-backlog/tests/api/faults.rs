@@ -1,11 +1,11 @@
 use crate::*;
-use fake_backlog::{FakeBacklog, Fault, NewIssue, ScriptedFault, Space};
+use fake_backlog::{FakeBacklog, Fault, Model, NewIssue, ScriptedFault};
 use std::error::Error as _;
 use std::time::{Duration, Instant};
 
 #[tokio::test]
 async fn scripted_statuses_are_used_once_in_order() {
-    let server = FakeBacklog::start(Space::demo()).await;
+    let server = FakeBacklog::start(Model::demo()).await;
     let faults = server.faults();
     faults.script(ScriptedFault::new(
         "GET",
@@ -42,7 +42,7 @@ async fn scripted_statuses_are_used_once_in_order() {
 
 #[tokio::test]
 async fn method_path_and_exact_matching() {
-    let server = FakeBacklog::start(Space::demo()).await;
+    let server = FakeBacklog::start(Model::demo()).await;
     let faults = server.faults();
     faults.script(ScriptedFault::new("GET", "/api/v2/issues", Fault::empty(500)).exact());
     faults.script(ScriptedFault::new(
@@ -61,7 +61,7 @@ async fn method_path_and_exact_matching() {
 
 #[tokio::test]
 async fn no_content_and_bare_401() {
-    let server = FakeBacklog::start(Space::demo()).await;
+    let server = FakeBacklog::start(Model::demo()).await;
     let faults = server.faults();
     faults.script(ScriptedFault::any_method(
         "/api/v2/users/myself",
@@ -86,7 +86,7 @@ async fn no_content_and_bare_401() {
 
 #[tokio::test]
 async fn delay_exceeds_a_client_timeout() {
-    let server = FakeBacklog::start(Space::demo()).await;
+    let server = FakeBacklog::start(Model::demo()).await;
     server.faults().script(ScriptedFault::new(
         "GET",
         "/api/v2/issues",
@@ -109,7 +109,7 @@ async fn delay_exceeds_a_client_timeout() {
 
 #[tokio::test]
 async fn delay_then_answers_normally() {
-    let server = FakeBacklog::start(Space::demo()).await;
+    let server = FakeBacklog::start(Model::demo()).await;
     server.faults().script(ScriptedFault::new(
         "GET",
         "/api/v2/space",
@@ -119,12 +119,12 @@ async fn delay_then_answers_normally() {
     let answer = get(&server, "/api/v2/space").await;
     assert!(started.elapsed() >= Duration::from_millis(300));
     assert_eq!(answer.status, 200);
-    assert_eq!(answer.json()["spaceKey"], "acme");
+    assert_eq!(answer.json()["spaceKey"], "demo");
 }
 
 #[tokio::test]
 async fn drop_closes_the_connection_without_an_answer() {
-    let server = FakeBacklog::start(Space::demo()).await;
+    let server = FakeBacklog::start(Model::demo()).await;
     server
         .faults()
         .script(ScriptedFault::new("GET", "/api/v2/issues", Fault::Drop));
@@ -169,7 +169,7 @@ async fn drop_closes_the_connection_without_an_answer() {
 
 #[tokio::test]
 async fn latency_applies_to_every_answer() {
-    let server = FakeBacklog::start(Space::demo()).await;
+    let server = FakeBacklog::start(Model::demo()).await;
     server.faults().set_latency(Duration::from_millis(150));
     let started = Instant::now();
     get(&server, "/api/v2/users").await;
@@ -180,7 +180,7 @@ async fn latency_applies_to_every_answer() {
 
 #[tokio::test]
 async fn fail_after_n() {
-    let server = FakeBacklog::start(Space::demo()).await;
+    let server = FakeBacklog::start(Model::demo()).await;
     server.faults().fail_after_n(
         "GET",
         "/api/v2/issues",
@@ -198,7 +198,7 @@ async fn fail_after_n() {
 
 #[tokio::test]
 async fn script_times_keeps_failing() {
-    let server = FakeBacklog::start(Space::demo()).await;
+    let server = FakeBacklog::start(Model::demo()).await;
     server
         .faults()
         .script_times(ScriptedFault::any_method("/api/v2/", Fault::empty(500)), 3);
@@ -210,26 +210,26 @@ async fn script_times_keeps_failing() {
 
 #[tokio::test]
 async fn issues_inserted_during_a_scan() {
-    let server = FakeBacklog::start(Space::demo()).await;
+    let server = FakeBacklog::start(Model::demo()).await;
     let new = (1..=3)
         .map(|n| NewIssue::new("WEB", format!("Inserted {n}")))
         .collect();
     server.faults().insert_issues_after_list_requests(2, new);
-    assert_eq!(get_json(&server, "/api/v2/issues/count").await["count"], 30);
+    assert_eq!(get_json(&server, "/api/v2/issues/count").await["count"], 50);
     get(&server, "/api/v2/issues?count=10").await;
-    assert_eq!(get_json(&server, "/api/v2/issues/count").await["count"], 30);
+    assert_eq!(get_json(&server, "/api/v2/issues/count").await["count"], 50);
     // The second list request is answered from the old state, then the issues land.
     let second = get_json(&server, "/api/v2/issues?count=100").await;
-    assert_eq!(second.as_array().unwrap().len(), 30);
-    assert_eq!(get_json(&server, "/api/v2/issues/count").await["count"], 33);
+    assert_eq!(second.as_array().unwrap().len(), 50);
+    assert_eq!(get_json(&server, "/api/v2/issues/count").await["count"], 53);
     assert_eq!(server.faults().list_requests(), 2);
-    let inserted = get_json(&server, "/api/v2/issues/WEB-21").await;
+    let inserted = get_json(&server, "/api/v2/issues/WEB-25").await;
     assert_eq!(inserted["summary"], "Inserted 3");
 }
 
 #[tokio::test]
 async fn request_counts_per_route_and_stop_on_drop() {
-    let server = FakeBacklog::start(Space::demo()).await;
+    let server = FakeBacklog::start(Model::demo()).await;
     get(&server, "/api/v2/issues").await;
     get(&server, "/api/v2/issues/count").await;
     get(&server, "/api/v2/issues/WEB-1").await;

@@ -1,26 +1,15 @@
 //! Integration tests: a real reqwest client against a running [`FakeBacklog`].
 //! One test binary (modules below) to keep link time down.
 
-mod activities;
-mod attachments;
 mod auth;
 mod binary;
-mod comment_writes;
-mod comments;
-mod custom_field_filters;
 mod facade;
 mod faults;
-mod issue_writes;
-mod issues;
-mod project_writes;
-mod projects_and_users;
 mod rate_limits;
 mod recording;
-mod related_issues;
 mod shapes;
 #[cfg(feature = "tls")]
 mod tls;
-mod watchings;
 
 use fake_backlog::FakeBacklog;
 use serde_json::Value;

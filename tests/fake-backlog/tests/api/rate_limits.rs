@@ -1,5 +1,5 @@
 use crate::*;
-use fake_backlog::{Bucket, FakeBacklog, Space};
+use fake_backlog::{Bucket, FakeBacklog, Model};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 fn now_epoch() -> u64 {
@@ -11,7 +11,7 @@ fn now_epoch() -> u64 {
 
 #[tokio::test]
 async fn headers_on_every_answer_per_bucket() {
-    let server = FakeBacklog::start(Space::demo()).await;
+    let server = FakeBacklog::start(Model::demo()).await;
     let first = get(&server, "/api/v2/users").await;
     let second = get(&server, "/api/v2/projects").await;
     assert_eq!(first.header_u64("x-ratelimit-limit"), 600);
@@ -31,7 +31,7 @@ async fn headers_on_every_answer_per_bucket() {
 
 #[tokio::test]
 async fn over_the_limit_is_429_code_13_until_the_window_ends() {
-    let server = FakeBacklog::start(Space::demo()).await;
+    let server = FakeBacklog::start(Model::demo()).await;
     server
         .faults()
         .set_rate_limit(Bucket::Search, 3, Duration::from_secs(2));
@@ -70,7 +70,7 @@ async fn over_the_limit_is_429_code_13_until_the_window_ends() {
 
 #[tokio::test]
 async fn rate_limit_endpoint_reports_all_buckets() {
-    let server = FakeBacklog::start(Space::demo()).await;
+    let server = FakeBacklog::start(Model::demo()).await;
     get(&server, "/api/v2/issues").await;
     let limits = get_json(&server, "/api/v2/rateLimit").await;
     let buckets = &limits["rateLimit"];
@@ -84,7 +84,7 @@ async fn rate_limit_endpoint_reports_all_buckets() {
 
 #[tokio::test]
 async fn reset_rate_limits_restores_defaults() {
-    let server = FakeBacklog::start(Space::demo()).await;
+    let server = FakeBacklog::start(Model::demo()).await;
     server
         .faults()
         .set_rate_limit(Bucket::Read, 1, Duration::from_secs(60));

@@ -1,9 +1,9 @@
 use crate::*;
-use fake_backlog::{FakeBacklog, Space};
+use fake_backlog::{FakeBacklog, Model};
 
 #[tokio::test]
 async fn requests_are_recorded_decoded_and_in_order() {
-    let server = FakeBacklog::start(Space::demo()).await;
+    let server = FakeBacklog::start(Model::demo()).await;
     get(
         &server,
         "/api/v2/issues?statusId%5B%5D=1&statusId[]=2&keyword=caf%C3%A9+au+lait",
@@ -61,7 +61,7 @@ async fn requests_are_recorded_decoded_and_in_order() {
 
 #[tokio::test]
 async fn recording_can_be_turned_off_but_counts_go_on() {
-    let server = FakeBacklog::start(Space::demo()).await;
+    let server = FakeBacklog::start(Model::demo()).await;
     server.set_recording(false);
     get(&server, "/api/v2/users").await;
     assert!(server.requests().is_empty());
@@ -70,8 +70,8 @@ async fn recording_can_be_turned_off_but_counts_go_on() {
 
 #[tokio::test]
 async fn writes_are_recorded_with_their_decoded_form_and_use_the_update_bucket() {
-    let server = FakeBacklog::start(Space::demo()).await;
-    let body = "summary=Caf%C3%A9+menu&customField_1076000003%5B0%5D=1&customField_1076000003[1]=4&assigneeId=&categoryId%5B%5D=";
+    let server = FakeBacklog::start(Model::demo()).await;
+    let body = "summary=Caf%C3%A9+menu&customField_603%5B0%5D=1&customField_603[1]=4&assigneeId=&categoryId%5B%5D=";
     let answer = form(&server, "PATCH", "/api/v2/issues/WEB-2", body).await;
     assert_eq!(answer.status, 200, "{}", answer.text);
     assert_eq!(answer.header_u64("x-ratelimit-limit"), 150);
@@ -80,7 +80,7 @@ async fn writes_are_recorded_with_their_decoded_form_and_use_the_update_bucket()
         &server,
         "PATCH",
         "/api/v2/issues/WEB-2",
-        "customField_1076000003%5B%5D=1",
+        "customField_603%5B%5D=1",
     )
     .await;
     assert_eq!(refused.status, 400);
@@ -89,7 +89,7 @@ async fn writes_are_recorded_with_their_decoded_form_and_use_the_update_bucket()
         148,
         "refused writes count too"
     );
-    let marked = form(&server, "POST", "/api/v2/watchings/1001/markAsRead", "").await;
+    let marked = form(&server, "POST", "/api/v2/watchings/7001/markAsRead", "").await;
     assert_eq!(marked.header_u64("x-ratelimit-remaining"), 147);
 
     let requests = server.requests();
@@ -108,17 +108,14 @@ async fn writes_are_recorded_with_their_decoded_form_and_use_the_update_bucket()
         patch.form,
         pairs(&[
             ("summary", "Café menu"),
-            ("customField_1076000003[0]", "1"),
-            ("customField_1076000003[1]", "4"),
+            ("customField_603[0]", "1"),
+            ("customField_603[1]", "4"),
             ("assigneeId", ""),
             ("categoryId[]", ""),
         ])
     );
     assert_eq!(patch.body, body);
-    assert_eq!(
-        requests[1].form,
-        pairs(&[("customField_1076000003[]", "1")])
-    );
+    assert_eq!(requests[1].form, pairs(&[("customField_603[]", "1")]));
     assert_eq!(server.request_count("PATCH", "/api/v2/issues"), 2);
     assert_eq!(server.request_count("POST", "/api/v2/watchings"), 1);
 }

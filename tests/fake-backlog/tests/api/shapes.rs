@@ -2,7 +2,7 @@
 //! camelCase names, timestamps with second precision and a `Z`.
 
 use crate::*;
-use fake_backlog::{FakeBacklog, Space};
+use fake_backlog::{FakeBacklog, Model};
 
 fn members(v: &Value) -> Vec<&str> {
     v.as_object()
@@ -31,7 +31,7 @@ const EMBEDDED_USER: [&str; 8] = [
 
 #[tokio::test]
 async fn issue_shape() {
-    let server = FakeBacklog::start(Space::demo()).await;
+    let server = FakeBacklog::start(Model::demo()).await;
     let issue = get_json(&server, "/api/v2/issues/WEB-2").await;
     assert_eq!(
         members(&issue),
@@ -77,7 +77,7 @@ async fn issue_shape() {
     );
     assert_eq!(
         issue["priority"],
-        serde_json::json!({"id": 2, "name": "High"})
+        serde_json::json!({"id": 3, "name": "Normal"})
     );
     assert_eq!(issue["resolution"], Value::Null);
     assert_eq!(members(&issue["assignee"]), EMBEDDED_USER);
@@ -95,21 +95,23 @@ async fn issue_shape() {
             "displayOrder",
         ]
     );
-    assert_eq!(issue["startDate"], "2024-06-03T00:00:00Z");
-    assert_eq!(issue["dueDate"], "2024-06-07T00:00:00Z");
+    assert_eq!(issue["startDate"], "2026-11-02T00:00:00Z");
+    assert_eq!(issue["dueDate"], "2026-11-06T00:00:00Z");
     assert!(is_timestamp(&issue["created"]) && is_timestamp(&issue["updated"]));
-    assert_eq!(issue["estimatedHours"], 4.5);
-    assert_eq!(issue["actualHours"], Value::Null);
+    assert_eq!(issue["estimatedHours"], 8.0);
+    assert_eq!(issue["actualHours"], 6.5);
     assert!(issue["parentIssueId"].is_i64());
 
+    // WEB-5: numeric, single list, multiple list and text values, and stars.
+    let issue = get_json(&server, "/api/v2/issues/WEB-5").await;
     let fields = issue["customFields"].as_array().unwrap();
     for f in fields {
         assert_eq!(members(f), ["id", "fieldTypeId", "name", "value"]);
     }
-    assert_eq!(fields[0]["value"], 3, "numeric");
+    assert_eq!(fields[0]["value"].as_f64(), Some(3.0), "numeric");
     assert_eq!(
-        fields[1]["value"],
-        serde_json::json!({"id": 2, "name": "Safari", "displayOrder": 1}),
+        members(&fields[1]["value"]),
+        ["id", "name", "displayOrder"],
         "single list"
     );
     assert_eq!(
@@ -117,25 +119,28 @@ async fn issue_shape() {
         2,
         "multiple list"
     );
-    assert_eq!(fields[3]["value"], "2024-06-07T00:00:00Z", "date");
-    assert_eq!(fields[4]["value"], Value::Null, "empty text");
-
-    let attachment = &issue["attachments"][0];
-    assert_eq!(
-        members(attachment),
-        ["id", "name", "size", "createdUser", "created"]
-    );
-    assert_eq!(issue["sharedFiles"], serde_json::json!([]));
+    assert_eq!(fields[3]["value"], "山田商事", "text");
     assert_eq!(
         members(&issue["stars"][0]),
         ["id", "comment", "url", "title", "presenter", "created"]
+    );
+
+    let issue = get_json(&server, "/api/v2/issues/WEB-20").await;
+    assert_eq!(
+        members(&issue["attachments"][0]),
+        ["id", "name", "size", "createdUser", "created"]
+    );
+    let issue = get_json(&server, "/api/v2/issues/WEB-1").await;
+    assert_eq!(
+        members(&issue["sharedFiles"][0]),
+        ["id", "type", "dir", "name", "size"]
     );
 }
 
 #[tokio::test]
 async fn unset_values_are_null_or_empty_not_missing() {
-    let server = FakeBacklog::start(Space::demo()).await;
-    let issue = get_json(&server, "/api/v2/issues/WEB-9").await;
+    let server = FakeBacklog::start(Model::demo()).await;
+    let issue = get_json(&server, "/api/v2/issues/WEB-21").await;
     for member in [
         "assignee",
         "startDate",
@@ -157,19 +162,22 @@ async fn unset_values_are_null_or_empty_not_missing() {
     ] {
         assert_eq!(issue[member], serde_json::json!([]), "{member}");
     }
+    // The demo seed resolves nothing and releases nothing: set both first.
+    let body = "statusId=3&resolutionId=0&versionId[]=404";
+    form_json(&server, "PATCH", "/api/v2/issues/WEB-5", body, 200).await;
     let closed = get_json(&server, "/api/v2/issues/WEB-5").await;
     assert_eq!(
         closed["resolution"],
         serde_json::json!({"id": 0, "name": "Fixed"})
     );
-    assert_eq!(closed["versions"][0]["name"], "v1.0");
+    assert_eq!(closed["versions"][0]["name"], "v2.0");
 }
 
 #[tokio::test]
 async fn comment_shape() {
-    let server = FakeBacklog::start(Space::demo()).await;
-    let comments = get_json(&server, "/api/v2/issues/WEB-2/comments?order=asc").await;
-    let c = &comments[0];
+    let server = FakeBacklog::start(Model::demo()).await;
+    let comments = get_json(&server, "/api/v2/issues/WEB-5/comments?order=asc").await;
+    let c = &comments[1];
     assert_eq!(
         members(c),
         [
@@ -202,7 +210,7 @@ async fn comment_shape() {
 
 #[tokio::test]
 async fn user_and_project_shapes() {
-    let server = FakeBacklog::start(Space::demo()).await;
+    let server = FakeBacklog::start(Model::demo()).await;
     let me = get_json(&server, "/api/v2/users/myself").await;
     assert_eq!(
         members(&me),
@@ -218,10 +226,8 @@ async fn user_and_project_shapes() {
             "lastLoginTime",
         ]
     );
-    assert_eq!(
-        members(&me["nulabAccount"]),
-        ["nulabId", "name", "uniqueId"]
-    );
+    // The memory model keeps no Nulab accounts: `nulabAccount` is always null.
+    assert_eq!(me["nulabAccount"], Value::Null);
     let project = get_json(&server, "/api/v2/projects/WEB").await;
     assert_eq!(
         members(&project),
@@ -260,20 +266,5 @@ async fn user_and_project_shapes() {
             "created",
             "updated",
         ]
-    );
-}
-
-#[test]
-fn demo_space_is_deterministic() {
-    assert_eq!(
-        format!("{:?}", Space::demo()),
-        format!("{:?}", Space::demo())
-    );
-    let demo = Space::demo();
-    assert_eq!(demo.issues.len(), 30);
-    assert!(
-        demo.issues
-            .iter()
-            .any(|i| i.summary.chars().any(|c| c > '\u{3000}'))
     );
 }

@@ -1,6 +1,6 @@
 //! HTTPS (feature `tls`): a rustls client that trusts only the written `cert.pem`.
 
-use fake_backlog::{FakeBacklog, Space};
+use fake_backlog::{FakeBacklog, Model};
 use std::sync::Arc;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio_rustls::rustls::pki_types::pem::PemObject;
@@ -10,7 +10,7 @@ use tokio_rustls::rustls::{ClientConfig, RootCertStore, crypto::ring::default_pr
 #[tokio::test]
 async fn https_with_the_written_ca() {
     let dir = std::env::temp_dir().join(format!("fake-backlog-tls-{}", std::process::id()));
-    let server = FakeBacklog::start_tls(Space::demo(), 0, &dir)
+    let server = FakeBacklog::start_tls(Model::demo(), 0, &dir)
         .await
         .unwrap();
     assert!(server.base_url().starts_with("https://127.0.0.1:"));
@@ -36,7 +36,7 @@ async fn https_with_the_written_ca() {
         let mut answer = String::new();
         tls.read_to_string(&mut answer).await.unwrap();
         assert!(answer.starts_with("HTTP/1.1 200 OK"), "{answer}");
-        assert!(answer.contains(r#""spaceKey":"acme""#));
+        assert!(answer.contains(r#""spaceKey":"demo""#));
     }
     let _ = std::fs::remove_dir_all(dir);
 }
