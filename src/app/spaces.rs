@@ -11,6 +11,7 @@
 
 use super::context::AppContext;
 use super::tooling::ToolError;
+use crate::domain::base_url::origin;
 use crate::ports::{BacklogCredentials, Caller};
 use secrecy::ExposeSecret;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -83,7 +84,7 @@ impl Spaces {
         let app = Arc::new(factory(credentials).map_err(|problem| {
             ToolError::Refused(format!(
                 "cannot use the Backlog space at {}: {problem}",
-                credentials.base_url
+                origin(&credentials.base_url)
             ))
         })?);
         if built.len() >= self.limit && !built.is_empty() {

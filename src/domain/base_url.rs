@@ -17,9 +17,35 @@ pub fn forbidden_part(url: &Url) -> Option<&'static str> {
     }
 }
 
+/// `scheme://host[:port]` of a URL, or its scheme alone: all of a base URL a
+/// message may show (the rest may hold what [`forbidden_part`] refuses).
+pub fn origin(url: &Url) -> String {
+    match url.host_str() {
+        Some(host) => match url.port() {
+            Some(port) => format!("{}://{host}:{port}", url.scheme()),
+            None => format!("{}://{host}", url.scheme()),
+        },
+        None => format!("a {}: address", url.scheme()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_message_shows_only_scheme_host_and_port() {
+        let shown = |text: &str| origin(&Url::parse(text).unwrap());
+        assert_eq!(
+            shown("https://me:pw@space.backlog.com/x?k=1#f"),
+            "https://space.backlog.com"
+        );
+        assert_eq!(
+            shown("http://backlog.internal:8080/backlog"),
+            "http://backlog.internal:8080"
+        );
+        assert_eq!(shown("file:///etc/passwd"), "a file: address");
+    }
 
     #[test]
     fn only_scheme_host_port_and_path_are_allowed() {

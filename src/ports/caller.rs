@@ -3,13 +3,14 @@
 //! brings nothing; over Streamable HTTP each request may bring its own space
 //! and API key, and the application serves it from that space.
 
+use crate::domain::base_url::origin;
 use secrecy::SecretString;
 use std::fmt;
 use url::Url;
 
 /// A Backlog space and the API key to reach it with, as one request brought
 /// them. The key is a [`SecretString`]: it is never printed, logged or put in
-/// an error (`Debug` shows only the space).
+/// an error (`Debug` shows only the space's origin: a base URL may carry more).
 #[derive(Clone)]
 pub struct BacklogCredentials {
     /// The space's address, e.g. `https://example.backlog.com`.
@@ -20,7 +21,7 @@ pub struct BacklogCredentials {
 impl fmt::Debug for BacklogCredentials {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("BacklogCredentials")
-            .field("base_url", &self.base_url.as_str())
+            .field("base_url", &origin(&self.base_url))
             .field("api_key", &"[redacted]")
             .finish()
     }

@@ -1,7 +1,7 @@
 //! What setting up the client checks and may show: the errors, the part of a
 //! base URL that may appear in a message, whether a proxy is configured.
 
-use url::Url;
+pub(super) use crate::domain::base_url::origin as origin_of;
 
 /// Why the client cannot be set up. No message repeats the base URL beyond its
 /// scheme and host: it may hold credentials.
@@ -29,15 +29,4 @@ pub(super) fn proxy_configured() -> bool {
                 .iter()
                 .any(|n| std::env::var_os(n).is_some())
         })
-}
-
-/// `scheme://host[:port]` of a URL, or its scheme alone: what may be shown of it.
-pub(super) fn origin_of(url: &Url) -> String {
-    match url.host_str() {
-        Some(host) => match url.port() {
-            Some(port) => format!("{}://{host}:{port}", url.scheme()),
-            None => format!("{}://{host}", url.scheme()),
-        },
-        None => format!("a {}: address", url.scheme()),
-    }
 }

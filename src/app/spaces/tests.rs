@@ -114,7 +114,25 @@ fn the_key_appears_in_no_error_and_no_debug_output() {
         .to_string();
     assert_eq!(
         refused,
-        "cannot use the Backlog space at https://a.example/: no such space"
+        "cannot use the Backlog space at https://a.example: no such space"
+    );
+    let with_user_info = credentials("https://me:secret@a.example/?apiKey=x", KEY_A);
+    let refused = Spaces::new(
+        Arc::new(|_: &BacklogCredentials| Err("no such space".into())),
+        4,
+    )
+    .for_caller(&start_up_space(), &with_user_info)
+    .err()
+    .unwrap()
+    .to_string();
+    assert!(
+        !refused.contains("secret") && !refused.contains("apiKey"),
+        "{refused}"
+    );
+    let debug = format!("{with_user_info:?}");
+    assert!(
+        !debug.contains("secret") && !debug.contains("apiKey"),
+        "{debug}"
     );
     let debug = format!("{caller:?}");
     assert!(
