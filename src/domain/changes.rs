@@ -49,6 +49,37 @@ pub struct NewIssue {
     pub custom_fields: Vec<CustomFieldSetting>,
 }
 
+impl NewIssue {
+    /// An issue with only what Backlog requires: project, summary, type and
+    /// priority; everything else unset.
+    pub fn new(
+        project_id: ProjectId,
+        summary: impl Into<String>,
+        issue_type_id: IssueTypeId,
+        priority_id: PriorityId,
+    ) -> Self {
+        Self {
+            project_id,
+            summary: summary.into(),
+            issue_type_id,
+            priority_id,
+            description: None,
+            start_date: None,
+            due_date: None,
+            estimated_hours: None,
+            actual_hours: None,
+            category_ids: Vec::new(),
+            version_ids: Vec::new(),
+            milestone_ids: Vec::new(),
+            assignee_id: None,
+            notified_user_ids: Vec::new(),
+            attachment_ids: Vec::new(),
+            parent_issue_id: None,
+            custom_fields: Vec::new(),
+        }
+    }
+}
+
 /// Changes to an issue. List attributes: `None` leaves them, `Some(vec![])` empties them.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct IssueUpdate {

@@ -32,25 +32,12 @@ pub async fn me(b: &dyn Backlog) -> UserId {
 pub async fn new_issue(b: &dyn Backlog, project_key: &str, summary: &str) -> NewIssue {
     let project = project(b, project_key).await;
     let issue_types = b.issue_types(&project_ref(project_key)).await.unwrap();
-    NewIssue {
-        project_id: project.id,
-        summary: summary.to_owned(),
-        issue_type_id: issue_types[0].id,
-        priority_id: PriorityId::new(3).unwrap(),
-        description: None,
-        start_date: None,
-        due_date: None,
-        estimated_hours: None,
-        actual_hours: None,
-        category_ids: vec![],
-        version_ids: vec![],
-        milestone_ids: vec![],
-        assignee_id: None,
-        notified_user_ids: vec![],
-        attachment_ids: vec![],
-        parent_issue_id: None,
-        custom_fields: vec![],
-    }
+    NewIssue::new(
+        project.id,
+        summary,
+        issue_types[0].id,
+        PriorityId::new(3).unwrap(),
+    )
 }
 
 /// Creates a minimal issue in the project.

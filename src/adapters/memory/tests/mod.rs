@@ -52,25 +52,12 @@ pub fn user(id: i64) -> UserId {
 
 /// A minimal valid issue for a project: summary, type, Normal priority.
 pub fn new_issue(project: i64, summary: &str, issue_type: i64) -> NewIssue {
-    NewIssue {
-        project_id: ProjectId::new(project).unwrap(),
-        summary: summary.to_owned(),
-        issue_type_id: IssueTypeId::new(issue_type).unwrap(),
-        priority_id: PriorityId::new(3).unwrap(),
-        description: None,
-        start_date: None,
-        due_date: None,
-        estimated_hours: None,
-        actual_hours: None,
-        category_ids: vec![],
-        version_ids: vec![],
-        milestone_ids: vec![],
-        assignee_id: None,
-        notified_user_ids: vec![],
-        attachment_ids: vec![],
-        parent_issue_id: None,
-        custom_fields: vec![],
-    }
+    NewIssue::new(
+        ProjectId::new(project).unwrap(),
+        summary,
+        IssueTypeId::new(issue_type).unwrap(),
+        PriorityId::new(3).unwrap(),
+    )
 }
 
 /// The message of a 400 InvalidRequestError; fails on anything else.
