@@ -1,12 +1,10 @@
-//! Issues and their comments.
+//! Issues and the links between them.
 
-use crate::domain::attachment_file::AttachmentFile;
 use crate::domain::backlog_error::BacklogError;
-use crate::domain::changes::{IssueUpdate, NewComment, NewIssue};
-use crate::domain::comment::Comment;
-use crate::domain::ids::{AttachmentId, CommentId, IssueId};
+use crate::domain::changes::{IssueUpdate, NewIssue};
+use crate::domain::ids::IssueId;
 use crate::domain::issue::Issue;
-use crate::domain::issue_filter::{IssueFilter, IssueQuery, PageSize, SortOrder};
+use crate::domain::issue_filter::{IssueFilter, IssueQuery};
 use crate::domain::keys::IssueKey;
 use async_trait::async_trait;
 use std::fmt;
@@ -25,17 +23,6 @@ impl fmt::Display for IssueRef {
             Self::Key(key) => key.fmt(f),
         }
     }
-}
-
-/// A window of an issue's comments, addressed by comment id like Backlog does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CommentPage {
-    /// Only comments with a larger id.
-    pub min_id: Option<CommentId>,
-    /// Only comments with a smaller id.
-    pub max_id: Option<CommentId>,
-    pub count: PageSize,
-    pub order: SortOrder,
 }
 
 /// Access to a space's issues.
@@ -58,13 +45,6 @@ pub trait IssueRepository: Send + Sync {
     /// How many issues match the filter: the same filter semantics as [`Self::issues`].
     async fn count_issues(&self, filter: &IssueFilter) -> Result<u64, BacklogError>;
 
-    /// A window of the issue's comments, change-log-only ones included.
-    async fn comments(
-        &self,
-        issue: &IssueRef,
-        page: CommentPage,
-    ) -> Result<Vec<Comment>, BacklogError>;
-
     /// Creates an issue (Backlog answers 201) in the project's first status.
     async fn add_issue(&self, issue: &NewIssue) -> Result<Issue, BacklogError>;
 
@@ -78,20 +58,6 @@ pub trait IssueRepository: Send + Sync {
 
     /// Deletes the issue and returns it as it was.
     async fn delete_issue(&self, issue: &IssueRef) -> Result<Issue, BacklogError>;
-
-    async fn add_comment(
-        &self,
-        issue: &IssueRef,
-        comment: &NewComment,
-    ) -> Result<Comment, BacklogError>;
-
-    /// Changes a comment's text (only its author may).
-    async fn update_comment(
-        &self,
-        issue: &IssueRef,
-        comment: CommentId,
-        content: &str,
-    ) -> Result<Comment, BacklogError>;
 
     /// Issues linked to this one as related.
     async fn related_issues(&self, issue: &IssueRef) -> Result<Vec<Issue>, BacklogError>;
@@ -109,13 +75,4 @@ pub trait IssueRepository: Send + Sync {
         issue: &IssueRef,
         related: IssueId,
     ) -> Result<Issue, BacklogError>;
-
-    /// Downloads an attachment of the issue. Larger than `max_bytes` MUST be
-    /// [`BacklogError::TooLarge`], detected while streaming, before it is all read.
-    async fn attachment(
-        &self,
-        issue: &IssueRef,
-        attachment: AttachmentId,
-        max_bytes: u64,
-    ) -> Result<AttachmentFile, BacklogError>;
 }

@@ -1,11 +1,10 @@
-//! Projects and their per-project vocabulary.
+//! Projects and their members.
 
 use crate::domain::backlog_error::BacklogError;
-use crate::domain::changes::{NewProject, NewVersion, ProjectUpdate, VersionUpdate};
-use crate::domain::custom_field::CustomFieldDefinition;
-use crate::domain::ids::{ProjectId, VersionId};
+use crate::domain::changes::{NewProject, ProjectUpdate};
+use crate::domain::ids::ProjectId;
 use crate::domain::keys::ProjectKey;
-use crate::domain::project::{Category, IssueType, Project, ProjectListQuery, Status, Version};
+use crate::domain::project::{Project, ProjectListQuery};
 use crate::domain::user::User;
 use async_trait::async_trait;
 use std::fmt;
@@ -28,9 +27,9 @@ impl fmt::Display for ProjectRef {
 
 /// Access to a space's projects.
 ///
-/// Error contract: an unknown project (or version) MUST be [`BacklogError::NotFound`];
-/// values Backlog refuses (a duplicate key, a name too long) are
-/// [`BacklogError::Rejected`] with status 400.
+/// Error contract: an unknown project MUST be [`BacklogError::NotFound`]; values
+/// Backlog refuses (a duplicate key, a name too long) are [`BacklogError::Rejected`]
+/// with status 400.
 #[cfg_attr(test, mockall::automock)]
 #[async_trait]
 pub trait ProjectRepository: Send + Sync {
@@ -49,44 +48,4 @@ pub trait ProjectRepository: Send + Sync {
 
     /// The project's members.
     async fn project_users(&self, project: &ProjectRef) -> Result<Vec<User>, BacklogError>;
-
-    /// The project's workflow statuses in display order, custom ones included.
-    async fn statuses(&self, project: &ProjectRef) -> Result<Vec<Status>, BacklogError>;
-
-    async fn issue_types(&self, project: &ProjectRef) -> Result<Vec<IssueType>, BacklogError>;
-
-    async fn categories(&self, project: &ProjectRef) -> Result<Vec<Category>, BacklogError>;
-
-    async fn add_category(
-        &self,
-        project: &ProjectRef,
-        name: &str,
-    ) -> Result<Category, BacklogError>;
-
-    async fn custom_fields(
-        &self,
-        project: &ProjectRef,
-    ) -> Result<Vec<CustomFieldDefinition>, BacklogError>;
-
-    /// Versions and milestones (one Backlog object), archived ones included.
-    async fn versions(&self, project: &ProjectRef) -> Result<Vec<Version>, BacklogError>;
-
-    async fn add_version(
-        &self,
-        project: &ProjectRef,
-        version: &NewVersion,
-    ) -> Result<Version, BacklogError>;
-
-    async fn update_version(
-        &self,
-        project: &ProjectRef,
-        version: VersionId,
-        update: &VersionUpdate,
-    ) -> Result<Version, BacklogError>;
-
-    async fn delete_version(
-        &self,
-        project: &ProjectRef,
-        version: VersionId,
-    ) -> Result<Version, BacklogError>;
 }

@@ -4,23 +4,12 @@
 
 use backlog_mcp::adapters::backlog_http::{HttpBacklog, HttpBacklogConfig, RetryPolicy};
 use backlog_mcp::adapters::memory::MemoryBacklog;
-use backlog_mcp::ports::{
-    IssueRepository, ProjectRepository, SpaceRepository, UserRepository, WatchingRepository,
-};
 use fake_backlog::FakeBacklog;
 use secrecy::SecretString;
 use std::time::Duration;
 
 /// Every port at once, so a scenario can use whichever it needs.
-pub trait Backlog:
-    IssueRepository + ProjectRepository + SpaceRepository + UserRepository + WatchingRepository
-{
-}
-
-impl<T> Backlog for T where
-    T: IssueRepository + ProjectRepository + SpaceRepository + UserRepository + WatchingRepository
-{
-}
+pub use backlog_mcp::app::backlog::EveryRepository as Backlog;
 
 pub fn memory() -> MemoryBacklog {
     MemoryBacklog::demo()

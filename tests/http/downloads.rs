@@ -5,7 +5,7 @@ use crate::support::{client_for, json_answer};
 use backlog_mcp::domain::backlog_error::BacklogError;
 use backlog_mcp::domain::ids::AttachmentId;
 use backlog_mcp::domain::keys::IssueKey;
-use backlog_mcp::ports::{IssueRef, IssueRepository};
+use backlog_mcp::ports::{AttachmentRepository, IssueRef};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::mpsc;

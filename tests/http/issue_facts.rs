@@ -8,7 +8,9 @@ use backlog_mcp::domain::ids::{AttachmentId, SharedFileId};
 use backlog_mcp::domain::issue::{ChildIssueSummary, CustomFieldContent, Named};
 use backlog_mcp::domain::issue_filter::{PageSize, SortOrder};
 use backlog_mcp::domain::keys::{IssueKey, ProjectKey};
-use backlog_mcp::ports::{CommentPage, IssueRef, IssueRepository, ProjectRef, ProjectRepository};
+use backlog_mcp::ports::{
+    CommentPage, CommentRepository, CustomFieldRepository, IssueRef, IssueRepository, ProjectRef,
+};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer};
 

@@ -12,7 +12,7 @@ use backlog_mcp::domain::ids::{
     ProjectId, ResolutionId, StatusId, UserId, VersionId,
 };
 use backlog_mcp::domain::keys::IssueKey;
-use backlog_mcp::ports::{IssueRef, IssueRepository};
+use backlog_mcp::ports::{CommentRepository, IssueRef, IssueRepository};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer};
 

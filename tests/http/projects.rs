@@ -10,7 +10,10 @@ use backlog_mcp::domain::custom_field::{CustomFieldType, InitialDate, TypeSettin
 use backlog_mcp::domain::ids::{IssueTypeId, VersionId};
 use backlog_mcp::domain::issue::Named;
 use backlog_mcp::domain::keys::ProjectKey;
-use backlog_mcp::ports::{ProjectRef, ProjectRepository};
+use backlog_mcp::ports::{
+    CategoryRepository, CustomFieldRepository, IssueTypeRepository, ProjectRef, ProjectRepository,
+    VersionRepository,
+};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer};
 

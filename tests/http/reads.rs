@@ -4,7 +4,8 @@ use backlog_mcp::domain::ids::{CommentId, ProjectId, StatusId, UserId};
 use backlog_mcp::domain::issue_filter::{IssueFilter, IssueQuery, IssueSort, PageSize, SortOrder};
 use backlog_mcp::domain::keys::{IssueKey, ProjectKey};
 use backlog_mcp::ports::{
-    CommentPage, IssueRef, IssueRepository, ProjectRef, ProjectRepository, UserRepository,
+    CommentPage, CommentRepository, IssueRef, IssueRepository, ProjectRef, StatusRepository,
+    UserRepository,
 };
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};

@@ -6,7 +6,7 @@ use crate::support::{API_KEY, client_for};
 use backlog_mcp::domain::backlog_error::BacklogError;
 use backlog_mcp::domain::changes::{IssueUpdate, NewComment};
 use backlog_mcp::domain::keys::IssueKey;
-use backlog_mcp::ports::{IssueRef, IssueRepository, SpaceRepository};
+use backlog_mcp::ports::{CommentRepository, IssueRef, IssueRepository, SpaceRepository};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

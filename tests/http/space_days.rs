@@ -12,7 +12,8 @@ use backlog_mcp::domain::issue_filter::{IssueFilter, IssueQuery, PageSize, SortO
 use backlog_mcp::domain::keys::{IssueKey, ProjectKey};
 use backlog_mcp::domain::watching::{WatchingQuery, WatchingSort};
 use backlog_mcp::ports::{
-    IssueRef, IssueRepository, ProjectRef, ProjectRepository, WatchingRepository,
+    CustomFieldRepository, IssueRef, IssueRepository, ProjectRef, VersionRepository,
+    WatchingRepository,
 };
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer};

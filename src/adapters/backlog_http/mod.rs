@@ -2,8 +2,10 @@
 
 mod activity_params;
 mod api_call;
+mod attachment_repository;
 mod body;
 mod client;
+mod comment_repository;
 mod content_disposition;
 mod custom_field_params;
 mod error_mapping;
@@ -13,6 +15,7 @@ mod issue_repository;
 mod params;
 mod project_form;
 mod project_repository;
+mod project_vocabulary;
 mod rate_limit;
 mod redirect;
 mod request_size;
@@ -23,6 +26,7 @@ mod setup;
 mod space_repository;
 mod space_zone;
 mod user_repository;
+mod version_repository;
 mod watching_repository;
 mod wire;
 

@@ -1,16 +1,16 @@
+//! Issues: finding, filtering, sorting and paging them, and the links between them.
+
 use super::MemoryBacklog;
 use super::errors::not_found;
 use super::issue_matching::IssueMatcher;
 use super::issue_ordering::{DEFAULT_SORT, sort_issues};
 use super::space::Space;
-use crate::domain::attachment_file::AttachmentFile;
 use crate::domain::backlog_error::BacklogError;
-use crate::domain::changes::{IssueUpdate, NewComment, NewIssue};
-use crate::domain::comment::Comment;
-use crate::domain::ids::{AttachmentId, CommentId, IssueId};
+use crate::domain::changes::{IssueUpdate, NewIssue};
+use crate::domain::ids::IssueId;
 use crate::domain::issue::Issue;
-use crate::domain::issue_filter::{IssueFilter, IssueQuery, SortOrder};
-use crate::ports::{CommentPage, IssueRef, IssueRepository};
+use crate::domain::issue_filter::{IssueFilter, IssueQuery};
+use crate::ports::{IssueRef, IssueRepository};
 use async_trait::async_trait;
 
 impl Space {
@@ -56,29 +56,6 @@ impl IssueRepository for MemoryBacklog {
         Ok(u64::try_from(count).unwrap_or(u64::MAX))
     }
 
-    async fn comments(
-        &self,
-        issue: &IssueRef,
-        page: CommentPage,
-    ) -> Result<Vec<Comment>, BacklogError> {
-        let space = self.read();
-        let id = space.find_issue(issue)?.id;
-        let mut comments: Vec<&Comment> = space
-            .comments
-            .get(&id)
-            .map(|c| c.iter().collect())
-            .unwrap_or_default();
-        comments.retain(|c| {
-            page.min_id.is_none_or(|min| c.id > min) && page.max_id.is_none_or(|max| c.id < max)
-        });
-        comments.sort_by_key(|c| c.id);
-        if page.order == SortOrder::Desc {
-            comments.reverse();
-        }
-        let count = usize::try_from(page.count.get()).unwrap_or(usize::MAX);
-        Ok(comments.into_iter().take(count).cloned().collect())
-    }
-
     async fn add_issue(&self, issue: &NewIssue) -> Result<Issue, BacklogError> {
         self.write().add_issue(issue)
     }
@@ -93,23 +70,6 @@ impl IssueRepository for MemoryBacklog {
 
     async fn delete_issue(&self, issue: &IssueRef) -> Result<Issue, BacklogError> {
         self.write().delete_issue(issue)
-    }
-
-    async fn add_comment(
-        &self,
-        issue: &IssueRef,
-        comment: &NewComment,
-    ) -> Result<Comment, BacklogError> {
-        self.write().add_comment(issue, comment)
-    }
-
-    async fn update_comment(
-        &self,
-        issue: &IssueRef,
-        comment: CommentId,
-        content: &str,
-    ) -> Result<Comment, BacklogError> {
-        self.write().update_comment(issue, comment, content)
     }
 
     async fn related_issues(&self, issue: &IssueRef) -> Result<Vec<Issue>, BacklogError> {
@@ -130,14 +90,5 @@ impl IssueRepository for MemoryBacklog {
         related: IssueId,
     ) -> Result<Issue, BacklogError> {
         self.write().remove_related_issue(issue, related)
-    }
-
-    async fn attachment(
-        &self,
-        issue: &IssueRef,
-        attachment: AttachmentId,
-        max_bytes: u64,
-    ) -> Result<AttachmentFile, BacklogError> {
-        self.read().attachment(issue, attachment, max_bytes)
     }
 }

@@ -3,8 +3,10 @@
 //! the demo mode and the tests exercise real behaviour, not canned answers.
 
 mod activity_log;
+mod attachment_repository;
 mod attachments;
 mod change_log;
+mod comment_repository;
 mod comment_writes;
 mod custom_field_values;
 mod errors;
@@ -14,6 +16,7 @@ mod issue_ordering;
 mod issue_repository;
 mod issue_writes;
 mod project_repository;
+mod project_vocabulary;
 mod project_writes;
 mod related_issues;
 mod seed;
@@ -28,6 +31,7 @@ mod space;
 mod space_repository;
 mod user_repository;
 mod validation;
+mod version_repository;
 mod version_writes;
 mod vocabulary;
 mod watch_list;

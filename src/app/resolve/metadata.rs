@@ -100,7 +100,7 @@ impl Metadata {
     }
 
     pub async fn statuses(&self, project: ProjectId) -> Result<Shared<Status>, BacklogError> {
-        let repo = &self.backlog.projects;
+        let repo = &self.backlog.statuses;
         self.statuses
             .get_or_load(project, || async {
                 repo.statuses(&ProjectRef::Id(project)).await.map(Arc::new)
@@ -109,7 +109,7 @@ impl Metadata {
     }
 
     pub async fn issue_types(&self, project: ProjectId) -> Result<Shared<IssueType>, BacklogError> {
-        let repo = &self.backlog.projects;
+        let repo = &self.backlog.issue_types;
         self.issue_types
             .get_or_load(project, || async {
                 repo.issue_types(&ProjectRef::Id(project))
@@ -120,7 +120,7 @@ impl Metadata {
     }
 
     pub async fn categories(&self, project: ProjectId) -> Result<Shared<Category>, BacklogError> {
-        let repo = &self.backlog.projects;
+        let repo = &self.backlog.categories;
         self.categories
             .get_or_load(project, || async {
                 repo.categories(&ProjectRef::Id(project))
@@ -131,7 +131,7 @@ impl Metadata {
     }
 
     pub async fn versions(&self, project: ProjectId) -> Result<Shared<Version>, BacklogError> {
-        let repo = &self.backlog.projects;
+        let repo = &self.backlog.versions;
         self.versions
             .get_or_load(project, || async {
                 repo.versions(&ProjectRef::Id(project)).await.map(Arc::new)
@@ -143,7 +143,7 @@ impl Metadata {
         &self,
         project: ProjectId,
     ) -> Result<Shared<CustomFieldDefinition>, BacklogError> {
-        let repo = &self.backlog.projects;
+        let repo = &self.backlog.custom_fields;
         self.custom_fields
             .get_or_load(project, || async {
                 repo.custom_fields(&ProjectRef::Id(project))

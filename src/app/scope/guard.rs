@@ -212,6 +212,12 @@ impl ScopedBacklog {
         }
     }
 
+    /// [`Self::allowed_project`] as the reference the inner port is called with:
+    /// by id, so a key renamed meanwhile cannot point it elsewhere.
+    pub async fn allowed_ref(&self, project: &ProjectRef) -> Result<ProjectRef, BacklogError> {
+        self.allowed_project(project).await.map(ProjectRef::Id)
+    }
+
     /// Reads the allowed projects' current keys again, at most every
     /// [`KEY_REFRESH_INTERVAL`]. The set of allowed ids never changes.
     async fn refresh_keys(&self) -> Result<(), BacklogError> {

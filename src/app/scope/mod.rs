@@ -20,10 +20,13 @@
 mod allowed_project;
 mod guard;
 mod narrowed_lists;
+mod scoped_comments;
 mod scoped_issues;
 mod scoped_projects;
 mod scoped_space;
 mod scoped_users;
+mod scoped_versions;
+mod scoped_vocabulary;
 mod scoped_watchings;
 #[cfg(test)]
 mod tests;

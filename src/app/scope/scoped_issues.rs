@@ -1,16 +1,14 @@
-//! Issues, comments, related issues and attachments inside the allowed projects.
+//! Issues and related issues inside the allowed projects.
 //! Every issue a call names (the issue itself, a parent, a related issue) is
 //! checked before the request that would read or change it.
 
 use super::ScopedBacklog;
-use crate::domain::attachment_file::AttachmentFile;
 use crate::domain::backlog_error::BacklogError;
-use crate::domain::changes::{Change, IssueUpdate, NewComment, NewIssue};
-use crate::domain::comment::Comment;
-use crate::domain::ids::{AttachmentId, CommentId, IssueId};
+use crate::domain::changes::{Change, IssueUpdate, NewIssue};
+use crate::domain::ids::IssueId;
 use crate::domain::issue::Issue;
 use crate::domain::issue_filter::{IssueFilter, IssueQuery};
-use crate::ports::{CommentPage, IssueRef, IssueRepository, ProjectRef};
+use crate::ports::{IssueRef, IssueRepository, ProjectRef};
 use async_trait::async_trait;
 
 impl ScopedBacklog {
@@ -43,15 +41,6 @@ impl IssueRepository for ScopedBacklog {
         self.inner.issues.count_issues(&narrowed).await
     }
 
-    async fn comments(
-        &self,
-        issue: &IssueRef,
-        page: CommentPage,
-    ) -> Result<Vec<Comment>, BacklogError> {
-        self.allowed_issue(issue).await?;
-        self.inner.issues.comments(issue, page).await
-    }
-
     async fn add_issue(&self, issue: &NewIssue) -> Result<Issue, BacklogError> {
         self.allowed_project(&ProjectRef::Id(issue.project_id))
             .await?;
@@ -76,28 +65,6 @@ impl IssueRepository for ScopedBacklog {
     async fn delete_issue(&self, issue: &IssueRef) -> Result<Issue, BacklogError> {
         self.allowed_issue(issue).await?;
         self.inner.issues.delete_issue(issue).await
-    }
-
-    async fn add_comment(
-        &self,
-        issue: &IssueRef,
-        comment: &NewComment,
-    ) -> Result<Comment, BacklogError> {
-        self.allowed_issue(issue).await?;
-        self.inner.issues.add_comment(issue, comment).await
-    }
-
-    async fn update_comment(
-        &self,
-        issue: &IssueRef,
-        comment: CommentId,
-        content: &str,
-    ) -> Result<Comment, BacklogError> {
-        self.allowed_issue(issue).await?;
-        self.inner
-            .issues
-            .update_comment(issue, comment, content)
-            .await
     }
 
     /// Links to issues of other projects are left out.
@@ -129,18 +96,5 @@ impl IssueRepository for ScopedBacklog {
         self.allowed_issue(issue).await?;
         self.allowed_issue_id(related).await?;
         self.inner.issues.remove_related_issue(issue, related).await
-    }
-
-    async fn attachment(
-        &self,
-        issue: &IssueRef,
-        attachment: AttachmentId,
-        max_bytes: u64,
-    ) -> Result<AttachmentFile, BacklogError> {
-        self.allowed_issue(issue).await?;
-        self.inner
-            .issues
-            .attachment(issue, attachment, max_bytes)
-            .await
     }
 }

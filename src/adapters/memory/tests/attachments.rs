@@ -1,6 +1,6 @@
 use super::{demo, key};
 use crate::domain::ids::AttachmentId;
-use crate::ports::IssueRepository;
+use crate::ports::{AttachmentRepository, IssueRepository};
 
 const MIB: u64 = 1024 * 1024;
 

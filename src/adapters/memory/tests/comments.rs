@@ -2,7 +2,7 @@ use super::{MYSELF, demo, issue, key, newest_activity, user};
 use crate::domain::changes::NewComment;
 use crate::domain::ids::CommentId;
 use crate::domain::issue_filter::{PageSize, SortOrder};
-use crate::ports::{CommentPage, IssueRepository};
+use crate::ports::{CommentPage, CommentRepository};
 
 fn text(content: &str) -> NewComment {
     NewComment {

@@ -2,7 +2,7 @@ use super::{demo, issue, issue_id, key, missing, newest_activity};
 use crate::domain::changes::NewComment;
 use crate::domain::ids::{AttachmentId, WatchingId};
 use crate::domain::issue_filter::{PageSize, SortOrder};
-use crate::ports::{CommentPage, IssueRepository, WatchingRepository};
+use crate::ports::{CommentPage, CommentRepository, IssueRepository, WatchingRepository};
 
 #[tokio::test]
 async fn deleting_an_issue_returns_it_and_takes_its_links_along() {

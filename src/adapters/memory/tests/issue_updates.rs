@@ -8,7 +8,7 @@ use crate::domain::ids::{
     CustomFieldId, IssueTypeId, PriorityId, ResolutionId, StatusId, VersionId,
 };
 use crate::domain::issue_filter::{IssueFilter, PageSize, SortOrder};
-use crate::ports::{CommentPage, IssueRepository};
+use crate::ports::{CommentPage, CommentRepository, IssueRepository};
 
 fn day(text: &str) -> CalendarDate {
     CalendarDate::parse(text).unwrap()

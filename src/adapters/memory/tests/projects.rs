@@ -4,7 +4,10 @@ use crate::domain::custom_field::CustomFieldType;
 use crate::domain::ids::ProjectId;
 use crate::domain::keys::ProjectKey;
 use crate::domain::project::ProjectListQuery;
-use crate::ports::ProjectRepository;
+use crate::ports::{
+    CategoryRepository, CustomFieldRepository, IssueTypeRepository, ProjectRepository,
+    StatusRepository, VersionRepository,
+};
 
 fn new_project(key: &str, name: &str) -> NewProject {
     NewProject {

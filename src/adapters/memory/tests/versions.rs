@@ -2,7 +2,7 @@ use super::{demo, missing, newest_activity, project};
 use crate::domain::calendar_date::CalendarDate;
 use crate::domain::changes::{Change, NewVersion, VersionUpdate};
 use crate::domain::ids::VersionId;
-use crate::ports::ProjectRepository;
+use crate::ports::VersionRepository;
 
 fn day(text: &str) -> CalendarDate {
     CalendarDate::parse(text).unwrap()

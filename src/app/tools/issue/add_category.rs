@@ -44,7 +44,7 @@ async fn run(
     let project = args.project.project(&app).await?;
     let category = app
         .backlog
-        .projects
+        .categories
         .add_category(&ProjectRef::Id(project.id), args.name.trim())
         .await?;
     app.metadata.forget_categories(project.id);

@@ -60,6 +60,6 @@ async fn run(
         notified_user_ids: notified(&app.resolver(), &args.notified_user_id).await?,
         attachment_ids: attachments(args.attachment_id.as_deref())?,
     };
-    let added = app.backlog.issues.add_comment(&issue, &comment).await?;
+    let added = app.backlog.comments.add_comment(&issue, &comment).await?;
     Ok(CommentView::new(&added, zone))
 }

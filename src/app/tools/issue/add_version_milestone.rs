@@ -66,7 +66,7 @@ async fn add(
     }
     let version = app
         .backlog
-        .projects
+        .versions
         .add_version(&ProjectRef::Id(project.id), &new)
         .await?;
     app.metadata.forget_versions(project.id);

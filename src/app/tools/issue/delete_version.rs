@@ -43,7 +43,7 @@ async fn delete(
     let id = app.resolver().version("id", project.id, &args.id).await?;
     let version = app
         .backlog
-        .projects
+        .versions
         .delete_version(&ProjectRef::Id(project.id), id)
         .await?;
     app.metadata.forget_versions(project.id);

@@ -32,7 +32,7 @@ async fn categories(
     let fields = FieldSelection::choose::<NamedView>(args.fields.as_deref())?;
     let found = app
         .backlog
-        .projects
+        .categories
         .categories(&project_ref(&app, &args).await?)
         .await?;
     Ok(Listing::new(found.iter().map(NamedView::from), &fields))

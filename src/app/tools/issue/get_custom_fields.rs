@@ -33,7 +33,7 @@ async fn custom_fields(
     let fields = FieldSelection::choose::<CustomFieldDefinitionView>(args.fields.as_deref())?;
     let found = app
         .backlog
-        .projects
+        .custom_fields
         .custom_fields(&project_ref(&app, &args).await?)
         .await?;
     Ok(Listing::new(

@@ -87,7 +87,7 @@ async fn run(
     let issue = selectors::issue(app, args.issue_id.as_ref(), args.issue_key.as_deref()).await?;
     let file = app
         .backlog
-        .issues
+        .attachments
         .attachment(&issue, attachment, max_bytes)
         .await?;
     answer(

@@ -87,7 +87,7 @@ async fn run(
         count: window.count,
         order: window.order,
     };
-    let comments = app.backlog.issues.comments(&issue, page).await?;
+    let comments = app.backlog.comments.comments(&issue, page).await?;
     Ok(CommentList {
         count: comments.len(),
         comments: fields.project(comments.iter(), |c| CommentView::new(c, zone)),

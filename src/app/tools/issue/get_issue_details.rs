@@ -12,7 +12,7 @@ use crate::domain::backlog_error::BacklogError;
 use crate::domain::comment::Comment;
 use crate::domain::issue_filter::{PageSize, SortOrder};
 use crate::domain::keys::IssueKey;
-use crate::ports::{CommentPage, IssueRef, IssueRepository, ToolContext};
+use crate::ports::{CommentPage, CommentRepository, IssueRef, ToolContext};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -78,10 +78,12 @@ pub async fn get_issue_details(
     if let Some(title) = args.issue_title.as_deref() {
         tracing::info!(issue = %key, title, "get_issue_details");
     }
-    let repo = app.backlog.issues.as_ref();
+    let backlog = &app.backlog;
     let issue_ref = IssueRef::Key(key);
-    let (issue, comments) =
-        tokio::try_join!(repo.issue(&issue_ref), all_comments(repo, &issue_ref))?;
+    let (issue, comments) = tokio::try_join!(
+        backlog.issues.issue(&issue_ref),
+        all_comments(backlog.comments.as_ref(), &issue_ref)
+    )?;
     // The issue and its comments are the two requests: the view gives the
     // parent's id, not its key.
     let parents = HashMap::new();
@@ -99,7 +101,7 @@ pub async fn get_issue_details(
 
 /// Every comment of the issue, oldest first, paging by comment id.
 async fn all_comments(
-    repo: &dyn IssueRepository,
+    repo: &dyn CommentRepository,
     issue: &IssueRef,
 ) -> Result<Vec<Comment>, BacklogError> {
     let mut comments: Vec<Comment> = Vec::new();
@@ -124,12 +126,8 @@ async fn all_comments(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::test_support::{app_with, demo_app, sample_issue};
+    use crate::app::test_support::{MockBacklog, demo_app, sample_issue};
     use crate::domain::ids::CommentId;
-
-    use crate::ports::issue_repository::MockIssueRepository;
-    use crate::ports::project_repository::MockProjectRepository;
-    use crate::ports::user_repository::MockUserRepository;
     use chrono::{TimeZone, Utc};
 
     fn args(key: &str, timezone: Option<&str>) -> GetIssueDetailsArgs {
@@ -271,23 +269,24 @@ mod tests {
 
     #[tokio::test]
     async fn every_comment_is_fetched_page_by_page_after_the_last_id() {
-        let mut issues = MockIssueRepository::new();
-        issues.expect_issue().returning(|_| Ok(sample_issue(1)));
-        issues
+        let mut backlog = MockBacklog::default();
+        backlog
+            .issues
+            .expect_issue()
+            .returning(|_| Ok(sample_issue(1)));
+        backlog
+            .comments
             .expect_comments()
             .withf(|_, page| page.min_id.is_none() && page.order == SortOrder::Asc)
             .times(1)
             .returning(|_, _| Ok((1..=100).map(comment).collect()));
-        issues
+        backlog
+            .comments
             .expect_comments()
             .withf(|_, page| page.min_id.map(CommentId::get) == Some(100))
             .times(1)
             .returning(|_, _| Ok((101..=130).map(comment).collect()));
-        let app = app_with(
-            issues,
-            MockProjectRepository::new(),
-            MockUserRepository::new(),
-        );
+        let app = backlog.into_app();
         let answer = get_issue_details(Arc::new(app), args("T-1", None), ToolContext::detached())
             .await
             .unwrap();

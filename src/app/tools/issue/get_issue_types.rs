@@ -32,7 +32,7 @@ async fn issue_types(
     let fields = FieldSelection::choose::<IssueTypeView>(args.fields.as_deref())?;
     let found = app
         .backlog
-        .projects
+        .issue_types
         .issue_types(&project_ref(&app, &args).await?)
         .await?;
     Ok(Listing::new(found.iter().map(IssueTypeView::from), &fields))

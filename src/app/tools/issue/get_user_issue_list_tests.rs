@@ -1,12 +1,9 @@
 //! Tests of `get_user_issue_list`.
 
 use super::*;
-use crate::app::test_support::{app_with, demo_app};
+use crate::app::test_support::{MockBacklog, demo_app};
 use crate::domain::ids::UserId;
 use crate::domain::project::Status;
-use crate::ports::issue_repository::MockIssueRepository;
-use crate::ports::project_repository::MockProjectRepository;
-use crate::ports::user_repository::MockUserRepository;
 
 async fn list(args: GetUserIssueListArgs) -> Result<UserIssueList, ToolError> {
     get_user_issue_list(Arc::new(demo_app()), args, ToolContext::detached()).await
@@ -149,13 +146,11 @@ async fn invalid_arguments_are_named() {
 
 #[tokio::test]
 async fn a_configured_user_id_is_used_without_asking_backlog_who_i_am() {
-    let mut users = MockUserRepository::new();
-    users.expect_myself().never();
-    let mut projects = MockProjectRepository::new();
-    projects.expect_projects().returning(|_| Ok(vec![]));
-    let mut issues = MockIssueRepository::new();
-    issues.expect_count_issues().never();
-    let mut app = app_with(issues, projects, users);
+    let mut backlog = MockBacklog::default();
+    backlog.users.expect_myself().never();
+    backlog.projects.expect_projects().returning(|_| Ok(vec![]));
+    backlog.issues.expect_count_issues().never();
+    let mut app = backlog.into_app();
     app.configured_user = Some(UserId::new(77).unwrap());
     let answer = get_user_issue_list(
         Arc::new(app),
@@ -171,26 +166,28 @@ async fn a_configured_user_id_is_used_without_asking_backlog_who_i_am() {
 
 #[tokio::test]
 async fn statuses_are_collected_from_the_given_projects_only() {
-    let mut projects = MockProjectRepository::new();
-    projects.expect_projects().never();
-    projects
+    let mut backlog = MockBacklog::default();
+    backlog.projects.expect_projects().never();
+    backlog
+        .statuses
         .expect_statuses()
         .times(1)
         .returning(|_| Ok(vec![status(1), status(4), status(12345)]));
-    let mut issues = MockIssueRepository::new();
-    issues
+    backlog
+        .issues
         .expect_count_issues()
         .withf(|f| {
             f.status_ids.iter().map(|s| s.get()).collect::<Vec<_>>() == vec![1, 12345]
                 && f.project_ids.iter().map(|p| p.get()).collect::<Vec<_>>() == vec![9]
         })
         .returning(|_| Ok(0));
-    issues
+    backlog
+        .issues
         .expect_issues()
         .times(1)
         .withf(|q| q.filter.status_ids.len() == 2)
         .returning(|_| Ok(Vec::new()));
-    let mut app = app_with(issues, projects, MockUserRepository::new());
+    let mut app = backlog.into_app();
     app.configured_user = Some(UserId::new(1).unwrap());
     let args = GetUserIssueListArgs {
         project_ids: Some(vec![IdOrName::Id(9)]),

@@ -53,7 +53,7 @@ async fn list(
     let project = args.project.project(&app).await?;
     let versions = app
         .backlog
-        .projects
+        .versions
         .versions(&ProjectRef::Id(project.id))
         .await?;
     Ok(Listing::new(

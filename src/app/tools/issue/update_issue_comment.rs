@@ -53,7 +53,7 @@ async fn run(
     let issue = args.issue.issue(&app).await?;
     let updated = app
         .backlog
-        .issues
+        .comments
         .update_comment(&issue, comment, &args.content)
         .await?;
     Ok(CommentView::new(&updated, zone))

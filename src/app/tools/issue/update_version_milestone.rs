@@ -72,7 +72,7 @@ async fn update(
     };
     let version = app
         .backlog
-        .projects
+        .versions
         .update_version(&ProjectRef::Id(project.id), id, &update)
         .await?;
     app.metadata.forget_versions(project.id);

@@ -41,7 +41,7 @@ async fn statuses(
     let project = args.project(&app).await?;
     let statuses = app
         .backlog
-        .projects
+        .statuses
         .statuses(&ProjectRef::Id(project.id))
         .await?;
     Ok(ProjectStatuses {

@@ -13,7 +13,7 @@ use backlog_mcp::domain::comment::{ChangeLogEntry, Comment};
 use backlog_mcp::domain::ids::{AttachmentId, CommentId, UserId};
 use backlog_mcp::domain::issue_filter::{PageSize, SortOrder};
 use backlog_mcp::domain::user::UserRef;
-use backlog_mcp::ports::{CommentPage, IssueRepository};
+use backlog_mcp::ports::{CommentPage, CommentRepository, IssueRepository};
 use serde_json::{Value, json};
 
 fn user_ref(space: &Space, r: &UserRef) -> Value {

@@ -30,7 +30,10 @@ use backlog_mcp::domain::backlog_error::BacklogError;
 use backlog_mcp::domain::ids::ProjectId;
 use backlog_mcp::domain::keys::ProjectKey;
 use backlog_mcp::domain::project::ProjectListQuery;
-use backlog_mcp::ports::{ProjectRef, ProjectRepository, SpaceRepository, UserRepository};
+use backlog_mcp::ports::{
+    CategoryRepository, CustomFieldRepository, IssueTypeRepository, ProjectRef, ProjectRepository,
+    SpaceRepository, StatusRepository, UserRepository, VersionRepository,
+};
 use serde_json::Value;
 use std::sync::Arc;
 

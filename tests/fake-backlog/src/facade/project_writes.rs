@@ -12,7 +12,7 @@ use backlog_mcp::domain::changes::{
 };
 use backlog_mcp::domain::ids::VersionId;
 use backlog_mcp::domain::keys::ProjectKey;
-use backlog_mcp::ports::ProjectRepository;
+use backlog_mcp::ports::{CategoryRepository, ProjectRepository, VersionRepository};
 
 fn key(form: &FormParams) -> Result<Option<ProjectKey>, ApiError> {
     form.text("key")

@@ -12,7 +12,7 @@ use axum::http::{HeaderValue, Response, header};
 use backlog_mcp::domain::calendar_date::{CalendarDate, DateRange};
 use backlog_mcp::domain::ids::{AttachmentId, IssueId, UserId};
 use backlog_mcp::domain::issue::Issue;
-use backlog_mcp::ports::{IssueRepository, UserRepository};
+use backlog_mcp::ports::{AttachmentRepository, IssueRepository, UserRepository};
 use serde_json::{Value, json};
 
 fn answer(state: &AppState, issue: &Issue) -> ApiResult {

@@ -264,7 +264,7 @@ async fn already_commented(
     };
     let recent: Vec<Comment> = app
         .backlog
-        .issues
+        .comments
         .comments(&IssueRef::Id(issue.id), page)
         .await?;
     Ok(recent.iter().any(|c| {
