@@ -3,16 +3,25 @@
 //! `order`). `content` has snake_case keys and a shape per activity type.
 
 use super::wire::{project, timestamp, user};
-use super::{AppState, project_ref, refusal};
+use super::{AppState, ServedModel, project_ref, refusal};
 use crate::errors::{ApiError, ApiResult, json_ok};
 use crate::routes::Query;
+use axum::Router;
 use axum::extract::Path;
+use axum::routing::get;
 use backlog_mcp::adapters::memory::Space;
 use backlog_mcp::domain::activity::{Activity, ActivityContent, ActivityQuery};
 use backlog_mcp::domain::ids::{ActivityId, UserId};
 use backlog_mcp::domain::issue_filter::{PageSize, SortOrder};
 use backlog_mcp::ports::{SpaceRepository, UserRepository};
 use serde_json::{Value, json};
+
+pub(super) fn routes() -> Router<ServedModel> {
+    Router::new()
+        .route("/api/v2/space/activities", get(of_space))
+        .route("/api/v2/projects/{project}/activities", get(of_project))
+        .route("/api/v2/users/{user}/activities", get(of_user))
+}
 
 fn content(space: &Space, type_id: i64, c: &ActivityContent) -> Value {
     let changes: Vec<Value> = c

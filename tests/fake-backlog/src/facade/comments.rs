@@ -3,10 +3,12 @@
 
 use super::issues::issue_ref;
 use super::wire::{embedded_user, timestamp};
-use super::{AppState, BaseUrl, refusal};
+use super::{AppState, BaseUrl, ServedModel, refusal};
 use crate::errors::{ApiError, ApiResult, json_created, json_ok};
 use crate::routes::{Form, Query};
+use axum::Router;
 use axum::extract::{Extension, Path};
+use axum::routing::get;
 use backlog_mcp::adapters::memory::Space;
 use backlog_mcp::domain::changes::NewComment;
 use backlog_mcp::domain::comment::{ChangeLogEntry, Comment};
@@ -15,6 +17,16 @@ use backlog_mcp::domain::issue_filter::{PageSize, SortOrder};
 use backlog_mcp::domain::user::UserRef;
 use backlog_mcp::ports::{CommentPage, CommentRepository, IssueRepository};
 use serde_json::{Value, json};
+
+pub(super) fn routes() -> Router<ServedModel> {
+    Router::new()
+        .route("/api/v2/issues/{issue}/comments", get(list).post(add))
+        .route("/api/v2/issues/{issue}/comments/count", get(count))
+        .route(
+            "/api/v2/issues/{issue}/comments/{comment}",
+            get(one).patch(update),
+        )
+}
 
 fn user_ref(space: &Space, r: &UserRef) -> Value {
     space

@@ -1,14 +1,26 @@
 //! `GET /issues`, `/issues/count`, `/issues/:issueIdOrKey`, and the writes:
 //! `POST /issues`, `PATCH` and `DELETE /issues/:issueIdOrKey`.
 
-use super::{AppState, BaseUrl, issue_form, issue_query, issue_wire, refusal};
+use super::{AppState, BaseUrl, ServedModel, issue_form, issue_query, issue_wire, refusal};
 use crate::errors::{ApiError, ApiResult, json_created, json_ok};
 use crate::routes::{Form, Query};
+use axum::Router;
 use axum::extract::{Extension, Path};
+use axum::routing::get;
 use backlog_mcp::domain::ids::IssueId;
 use backlog_mcp::domain::keys::IssueKey;
 use backlog_mcp::ports::{IssueRef, IssueRepository};
 use serde_json::{Value, json};
+
+pub(super) fn routes() -> Router<ServedModel> {
+    Router::new()
+        .route("/api/v2/issues", get(list).post(create))
+        .route("/api/v2/issues/count", get(count))
+        .route(
+            "/api/v2/issues/{issue}",
+            get(one).patch(update).delete(delete),
+        )
+}
 
 /// An `issueIdOrKey` path segment; one that is neither is no issue.
 pub fn issue_ref(id_or_key: &str) -> Result<IssueRef, ApiError> {
@@ -78,11 +90,4 @@ pub async fn delete(state: AppState, Path(issue): Path<String>) -> ApiResult {
     Ok(json_ok(
         &state.inspect(|space| issue_wire::issue(space, &removed)),
     ))
-}
-
-/// `GET /issues/:k/attachments`.
-pub async fn attachments(state: AppState, Path(issue): Path<String>) -> ApiResult {
-    let found = state.issue(&issue_ref(&issue)?).await.map_err(refusal)?;
-    let list = state.inspect(|space| issue_wire::issue(space, &found))["attachments"].take();
-    Ok(json_ok(&list))
 }

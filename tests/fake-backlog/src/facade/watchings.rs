@@ -2,16 +2,33 @@
 //! /watchings/:id`, `POST /watchings`, `POST /watchings/:id/markAsRead` (204).
 
 use super::issue_wire;
-use super::{AppState, refusal};
+use super::{AppState, ServedModel, refusal};
 use crate::errors::{ApiError, ApiResult, json_ok, no_content};
 use crate::routes::{Form, Query};
+use axum::Router;
 use axum::extract::Path;
+use axum::routing::{get, post};
 use backlog_mcp::adapters::memory::Space;
 use backlog_mcp::domain::ids::{IssueId, UserId, WatchingId};
 use backlog_mcp::domain::issue_filter::{PageSize, SortOrder};
 use backlog_mcp::domain::watching::{Watching, WatchingCountQuery, WatchingQuery, WatchingSort};
 use backlog_mcp::ports::WatchingRepository;
 use serde_json::{Value, json};
+
+pub(super) fn routes() -> Router<ServedModel> {
+    Router::new()
+        .route("/api/v2/users/{user}/watchings", get(list))
+        .route("/api/v2/users/{user}/watchings/count", get(count))
+        .route("/api/v2/watchings", post(add))
+        .route(
+            "/api/v2/watchings/{watching}",
+            get(one).patch(update).delete(delete),
+        )
+        .route(
+            "/api/v2/watchings/{watching}/markAsRead",
+            post(mark_as_read),
+        )
+}
 
 fn watching(space: &Space, w: &Watching) -> Value {
     json!({

@@ -1,0 +1,93 @@
+//! Versions and milestones: `GET`/`POST /projects/:p/versions`, `PATCH`/`DELETE
+//! /projects/:p/versions/:id`.
+
+use super::{AppState, ServedModel, list, project_ref, refusal, wire};
+use crate::errors::{ApiError, ApiResult, json_ok};
+use crate::forms::{FormParams, missing};
+use crate::routes::Form;
+use axum::Router;
+use axum::extract::Path;
+use axum::routing::{get, patch};
+use backlog_mcp::domain::calendar_date::CalendarDate;
+use backlog_mcp::domain::changes::{Change, NewVersion, VersionUpdate};
+use backlog_mcp::domain::ids::VersionId;
+use backlog_mcp::ports::VersionRepository;
+
+pub(super) fn routes() -> Router<ServedModel> {
+    Router::new()
+        .route(
+            "/api/v2/projects/{project}/versions",
+            get(versions).post(add_version),
+        )
+        .route(
+            "/api/v2/projects/{project}/versions/{version}",
+            patch(update_version).delete(delete_version),
+        )
+}
+
+async fn versions(state: AppState, Path(p): Path<String>) -> ApiResult {
+    let found = state.versions(&project_ref(&p)?).await;
+    Ok(json_ok(&list(&found.map_err(refusal)?, wire::version)))
+}
+
+fn day(form: &FormParams, name: &str) -> Result<Option<CalendarDate>, ApiError> {
+    Ok(form.date(name)?.map(CalendarDate::from_naive))
+}
+
+fn version_id(raw: &str) -> Result<VersionId, ApiError> {
+    raw.parse::<i64>()
+        .ok()
+        .and_then(|v| VersionId::new(v).ok())
+        .ok_or_else(|| ApiError::not_found("No version."))
+}
+
+/// `name`, `description`, `startDate`, `releaseDueDate`.
+pub async fn add_version(state: AppState, form: Form, Path(p): Path<String>) -> ApiResult {
+    let new = NewVersion {
+        name: form.raw("name").unwrap_or_default().to_owned(),
+        description: form.raw("description").map(str::to_owned),
+        start_date: day(&form, "startDate")?,
+        release_due_date: day(&form, "releaseDueDate")?,
+    };
+    let added = state
+        .add_version(&project_ref(&p)?, &new)
+        .await
+        .map_err(refusal)?;
+    Ok(json_ok(&wire::version(&added)))
+}
+
+/// `name` (required), `description`, `startDate` / `releaseDueDate` (empty clears),
+/// `archived`.
+pub async fn update_version(
+    state: AppState,
+    form: Form,
+    Path((p, id)): Path<(String, String)>,
+) -> ApiResult {
+    let date_change = |name: &str| -> Result<Change<CalendarDate>, ApiError> {
+        Ok(match (form.raw(name), day(&form, name)?) {
+            (None, _) => Change::Keep,
+            (Some(_), Some(d)) => Change::Set(d),
+            (Some(_), None) => Change::Clear,
+        })
+    };
+    let update = VersionUpdate {
+        name: form.raw("name").ok_or_else(|| missing("name"))?.to_owned(),
+        description: form.raw("description").map(str::to_owned),
+        start_date: date_change("startDate")?,
+        release_due_date: date_change("releaseDueDate")?,
+        archived: form.bool("archived")?,
+    };
+    let updated = state
+        .update_version(&project_ref(&p)?, version_id(&id)?, &update)
+        .await
+        .map_err(refusal)?;
+    Ok(json_ok(&wire::version(&updated)))
+}
+
+pub async fn delete_version(state: AppState, Path((p, id)): Path<(String, String)>) -> ApiResult {
+    let deleted = state
+        .delete_version(&project_ref(&p)?, version_id(&id)?)
+        .await
+        .map_err(refusal)?;
+    Ok(json_ok(&wire::version(&deleted)))
+}
