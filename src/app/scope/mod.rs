@@ -18,6 +18,7 @@
 //! are not project-owned and pass through.
 
 mod allowed_project;
+mod forwarding;
 mod guard;
 mod narrowed_lists;
 mod scoped_comments;
