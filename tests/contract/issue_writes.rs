@@ -211,6 +211,9 @@ pub async fn every_changed_field_is_in_the_change_log(b: &dyn Backlog) {
     };
     let updated = b.update_issue(&by_key(&issue), &update).await.unwrap();
     assert_eq!(updated.created, issue.created);
+    let resolution = updated.resolution.as_ref().map(|r| r.name.as_str());
+    assert_eq!(resolution, Some("Fixed"));
+    assert_eq!(updated.versions[0].name, versions[0].name);
     assert_eq!(
         updated.updated_user.as_ref().map(|u| u.id),
         Some(me(b).await)
