@@ -100,7 +100,11 @@ pub async fn an_update_records_its_change_log_with_the_comment(b: &dyn Backlog) 
         ..IssueFilter::default()
     };
     let found = b.issues(&IssueQuery::first_page(moved)).await.unwrap();
-    assert_eq!(found, [updated.clone()], "found by its new status");
+    assert_eq!(
+        found,
+        std::slice::from_ref(&updated),
+        "found by its new status"
+    );
     let newest = b
         .issues(&IssueQuery::first_page(IssueFilter::default()))
         .await
