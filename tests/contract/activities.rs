@@ -101,3 +101,34 @@ pub async fn activity_bounds_are_exclusive(b: &dyn Backlog) {
         page[..3].iter().map(|a| a.id).collect::<Vec<_>>()
     );
 }
+
+pub async fn space_activities_are_filtered_by_type(b: &dyn Backlog) {
+    let issue = add_issue(b, "WEB", "Typed activities").await;
+    let update = IssueUpdate {
+        summary: Some("Typed activities, updated".to_owned()),
+        ..IssueUpdate::default()
+    };
+    b.update_issue(&by_key(&issue), &update).await.unwrap();
+    let all = b.space_activities(&query(vec![], 100)).await.unwrap();
+    for types in [vec![1], vec![2], vec![1, 2]] {
+        let found = b
+            .space_activities(&query(types.clone(), 100))
+            .await
+            .unwrap();
+        assert!(!found.is_empty(), "{types:?}");
+        assert!(
+            found.iter().all(|a| types.contains(&a.type_id)),
+            "{types:?}"
+        );
+        let expected: Vec<_> = all
+            .iter()
+            .filter(|a| types.contains(&a.type_id))
+            .map(|a| a.id)
+            .collect();
+        let ids: Vec<_> = found.iter().map(|a| a.id).collect();
+        assert!(
+            ids.starts_with(&expected),
+            "{types:?}: the newest of those types"
+        );
+    }
+}

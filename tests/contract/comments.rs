@@ -34,6 +34,14 @@ pub async fn a_comment_is_mine_and_listed(b: &dyn Backlog) {
         .unwrap();
     assert_eq!(comment.content, "First!");
     assert_eq!(comment.created_user.as_ref().map(|u| u.id), Some(me));
+    assert!(comment.change_log.is_empty() && comment.notified.is_empty());
+    let bumped = b.issue(&by_key(&issue)).await.unwrap();
+    assert_eq!(
+        bumped.updated,
+        Some(comment.created),
+        "the comment bumps the issue"
+    );
+    assert_eq!(bumped.updated_user.map(|u| u.id), Some(me));
     let listed = b
         .comments(&by_key(&issue), page(10, SortOrder::Desc))
         .await

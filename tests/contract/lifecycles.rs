@@ -3,7 +3,7 @@
 
 use crate::backends::Backlog;
 use crate::support::{
-    add_issue, bad_request, by_key, forbidden, me, new_issue, project, project_ref,
+    add_issue, bad_request, by_key, forbidden, me, new_issue, not_found, project, project_ref,
 };
 use backlog_mcp::domain::changes::{
     Change, IssueUpdate, NewComment, NewProject, NewVersion, TextFormattingRule, VersionUpdate,
@@ -46,11 +46,38 @@ pub async fn a_new_projects_first_issue_is_number_one(b: &dyn Backlog) {
     let statuses = b.statuses(&project_ref("FRESH")).await.unwrap();
     let names: Vec<&str> = statuses.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["Open", "In Progress", "Resolved", "Closed"]);
+    let types = b.issue_types(&project_ref("FRESH")).await.unwrap();
+    let named: Vec<_> = types
+        .iter()
+        .map(|t| (t.name.as_str(), t.color.as_deref()))
+        .collect();
+    assert_eq!(
+        named,
+        [
+            ("Task", Some("#7ea800")),
+            ("Bug", Some("#990000")),
+            ("Request", Some("#ff9200")),
+            ("Other", Some("#2779ca")),
+        ]
+    );
     assert!(
-        !b.issue_types(&project_ref("FRESH"))
+        b.categories(&project_ref("FRESH"))
             .await
             .unwrap()
             .is_empty()
+    );
+    assert!(b.versions(&project_ref("FRESH")).await.unwrap().is_empty());
+    let listed = b.projects(&Default::default()).await.unwrap();
+    assert!(listed.contains(&fresh));
+    let created = b
+        .space_activities(&crate::space_and_users::query(vec![], 1))
+        .await
+        .unwrap()
+        .remove(0);
+    assert_eq!(created.type_id, 15);
+    assert_eq!(
+        created.project.map(|p| p.key.to_string()),
+        Some("FRESH".into())
     );
     let issue = add_issue(b, "FRESH", "One").await;
     assert_eq!(issue.key.to_string(), "FRESH-1");
@@ -90,6 +117,62 @@ pub async fn a_comment_alone_bumps_the_issue(b: &dyn Backlog) {
     assert_eq!(comments[0].content, "Just a note");
     assert!(comments[0].change_log.is_empty());
     bad_request(b.add_comment(&by_key(&issue), &text(" ")).await);
+    // An update that changes nothing still leaves an (empty) comment.
+    let same = IssueUpdate {
+        status_id: Some(issue.status.id),
+        ..IssueUpdate::default()
+    };
+    let again = b.update_issue(&by_key(&issue), &same).await.unwrap();
+    assert!(again.updated >= updated.updated);
+    let comments = b.comments(&by_key(&issue), page).await.unwrap();
+    assert_eq!(comments.len(), 2);
+    assert_eq!(comments[0].content, "");
+    assert!(comments[0].change_log.is_empty());
+}
+
+/// A deleted issue takes along its comments, its children's link to it, its
+/// links to related issues and its watchings; its deletion is an activity.
+pub async fn deleting_an_issue_takes_its_links_along(b: &dyn Backlog) {
+    let doomed = add_issue(b, "WEB", "Doomed").await;
+    let mut child = new_issue(b, "WEB", "Orphan").await;
+    child.parent_issue_id = Some(doomed.id);
+    let child = b.add_issue(&child).await.unwrap();
+    let related = add_issue(b, "WEB", "Related").await;
+    b.add_related_issue(&by_key(&doomed), related.id)
+        .await
+        .unwrap();
+    b.add_comment(&by_key(&doomed), &text("Last words"))
+        .await
+        .unwrap();
+    let watching = b.add_watching(&by_key(&doomed), "").await.unwrap();
+    let before = b.issue(&by_key(&doomed)).await.unwrap();
+    assert_eq!(b.delete_issue(&by_key(&doomed)).await.unwrap(), before);
+    let page = CommentPage {
+        min_id: None,
+        max_id: None,
+        count: PageSize::MAX,
+        order: SortOrder::Asc,
+    };
+    not_found(b.comments(&by_key(&doomed), page).await);
+    assert_eq!(
+        b.issue(&by_key(&child)).await.unwrap().parent_issue_id,
+        None
+    );
+    assert!(
+        b.related_issues(&by_key(&related))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    not_found(b.watching(watching.id).await);
+    let activity = b
+        .space_activities(&crate::space_and_users::query(vec![], 1))
+        .await
+        .unwrap()
+        .remove(0);
+    assert_eq!(activity.type_id, 4);
+    assert_eq!(activity.content.issue_number, Some(doomed.key.number()));
+    assert_eq!(activity.content.title.as_deref(), Some("Doomed"));
 }
 
 pub async fn only_the_author_edits_a_comment(b: &dyn Backlog) {

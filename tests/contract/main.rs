@@ -134,4 +134,10 @@ contract! {
     filters::day_ranges_include_both_ends [count_issues]
     filters::values_of_one_filter_or_and_filters_and [count_issues]
     refusals::an_update_with_bad_values_is_refused_naming_them [update_issue, add_comment]
+    activities::space_activities_are_filtered_by_type [space_activities]
+    issue_writes::a_new_issue_keeps_every_value_given [add_issue]
+    lifecycles::deleting_an_issue_takes_its_links_along [delete_issue, comments, related_issues, watching, space_activities]
+    custom_fields::other_text_is_kept_where_the_field_allows_it [add_issue, custom_fields]
+    custom_fields::a_type_change_drops_the_fields_the_new_type_lacks [update_issue, comments]
+    space_and_users::received_stars_count_both_ends_of_a_range [received_star_count]
 }

@@ -9,7 +9,7 @@ use backlog_mcp::domain::calendar_date::CalendarDate;
 use backlog_mcp::domain::changes::{
     Change, IssueUpdate, NewComment, NewIssue, NewVersion, ProjectUpdate,
 };
-use backlog_mcp::domain::ids::{CategoryId, IssueId, ProjectId, UserId};
+use backlog_mcp::domain::ids::{AttachmentId, CategoryId, IssueId, PriorityId, ProjectId, UserId};
 use backlog_mcp::domain::keys::ProjectKey;
 
 fn day(text: &str) -> CalendarDate {
@@ -29,7 +29,72 @@ pub async fn a_new_issue_with_bad_values_is_refused_naming_them(b: &dyn Backlog)
     let valid = new_issue(b, "WEB", "Valid").await;
     let elsewhere = add_issue(b, "APP", "Elsewhere").await;
     let nobody = UserId::new(987_654_321).unwrap();
+    let mut child = new_issue(b, "WEB", "A child").await;
+    child.parent_issue_id = Some(add_issue(b, "WEB", "A parent").await.id);
+    let child = b.add_issue(&child).await.unwrap();
+    let app_version = b
+        .add_version(&project_ref("APP"), &version("Elsewhere"))
+        .await;
+    let app_version = app_version.unwrap().id;
+    let app_type = b.issue_types(&project_ref("APP")).await.unwrap()[0].id;
+    let before = b.count_issues(&Default::default()).await.unwrap();
     let cases: Vec<(&str, NewIssue)> = vec![
+        (
+            "issueTypeId",
+            NewIssue {
+                issue_type_id: app_type,
+                ..valid.clone()
+            },
+        ),
+        (
+            "priorityId",
+            NewIssue {
+                priority_id: PriorityId::new(987_654_321).unwrap(),
+                ..valid.clone()
+            },
+        ),
+        (
+            "versionId",
+            NewIssue {
+                version_ids: vec![app_version],
+                ..valid.clone()
+            },
+        ),
+        (
+            "milestoneId",
+            NewIssue {
+                milestone_ids: vec![app_version],
+                ..valid.clone()
+            },
+        ),
+        (
+            "notifiedUserId",
+            NewIssue {
+                notified_user_ids: vec![nobody],
+                ..valid.clone()
+            },
+        ),
+        (
+            "attachmentId",
+            NewIssue {
+                attachment_ids: vec![AttachmentId::new(987_654_321).unwrap()],
+                ..valid.clone()
+            },
+        ),
+        (
+            "parentIssueId",
+            NewIssue {
+                parent_issue_id: Some(IssueId::new(987_654_321).unwrap()),
+                ..valid.clone()
+            },
+        ),
+        (
+            "parentIssueId",
+            NewIssue {
+                parent_issue_id: Some(child.id),
+                ..valid.clone()
+            },
+        ),
         (
             "summary",
             NewIssue {
@@ -83,6 +148,17 @@ pub async fn a_new_issue_with_bad_values_is_refused_naming_them(b: &dyn Backlog)
     ];
     for (parameter, issue) in cases {
         refused_naming(b.add_issue(&issue).await, parameter);
+    }
+    let after = b.count_issues(&Default::default()).await.unwrap();
+    assert_eq!(after, before, "nothing was created along the way");
+}
+
+fn version(name: &str) -> NewVersion {
+    NewVersion {
+        name: name.to_owned(),
+        description: None,
+        start_date: None,
+        release_due_date: None,
     }
 }
 

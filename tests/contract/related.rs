@@ -44,6 +44,26 @@ pub async fn an_attachment_downloads_whole_or_is_too_large(b: &dyn Backlog) {
         .unwrap();
     assert_eq!(file.file_name, attachment.name);
     assert_eq!(file.bytes.len() as u64, attachment.size);
+    assert!(attachment.created_user.is_some() && attachment.created.is_some());
+    // Every seeded file comes back with its bytes and its type.
+    for issue in &issues {
+        for listed in &issue.attachments {
+            let file = b
+                .attachment(&by_key(issue), listed.id, 10 * 1024 * 1024)
+                .await
+                .unwrap();
+            assert_eq!(file.bytes.len() as u64, listed.size, "{}", listed.name);
+            let content_type = file.content_type.unwrap();
+            if listed.name.ends_with(".png") {
+                assert_eq!(content_type, "image/png");
+                assert!(file.bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
+            }
+            if listed.name.ends_with(".csv") {
+                assert!(content_type.starts_with("text/csv"), "{content_type}");
+                String::from_utf8(file.bytes).unwrap();
+            }
+        }
+    }
     let small = b
         .attachment(&by_key(issue), attachment.id, attachment.size - 1)
         .await;

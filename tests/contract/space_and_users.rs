@@ -6,6 +6,7 @@ use backlog_mcp::domain::activity::ActivityQuery;
 use backlog_mcp::domain::calendar_date::{CalendarDate, DateRange};
 use backlog_mcp::domain::ids::UserId;
 use backlog_mcp::domain::issue_filter::{PageSize, SortOrder};
+use chrono::{Days, NaiveDate};
 
 pub async fn the_space_names_its_key_and_timezone(b: &dyn Backlog) {
     let space = b.space().await.unwrap();
@@ -94,4 +95,43 @@ pub fn query(type_ids: Vec<i64>, count: i64) -> ActivityQuery {
         count: PageSize::new(count).unwrap(),
         order: SortOrder::Desc,
     }
+}
+
+async fn stars(
+    b: &dyn Backlog,
+    user: UserId,
+    since: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+) -> u64 {
+    let day = |d: Option<NaiveDate>| d.map(CalendarDate::from_naive);
+    let range = DateRange::new(day(since), day(until)).unwrap();
+    b.received_star_count(user, &range).await.unwrap()
+}
+
+/// A range counts the stars of both its first and its last day: found by
+/// bisecting to the day of my first star.
+pub async fn received_stars_count_both_ends_of_a_range(b: &dyn Backlog) {
+    let me = me(b).await;
+    let total = stars(b, me, None, None).await;
+    assert!(total > 0, "the seed stars something of mine");
+    let (mut lo, mut hi) = (
+        NaiveDate::from_ymd_opt(2000, 1, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2099, 12, 31).unwrap(),
+    );
+    assert_eq!(stars(b, me, None, Some(lo)).await, 0);
+    assert_eq!(stars(b, me, None, Some(hi)).await, total);
+    while lo + Days::new(1) < hi {
+        let mid = lo + Days::new((hi - lo).num_days() as u64 / 2);
+        if stars(b, me, None, Some(mid)).await > 0 {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    let first_day = stars(b, me, None, Some(hi)).await;
+    assert!(first_day > 0);
+    assert_eq!(stars(b, me, Some(hi), Some(hi)).await, first_day);
+    assert_eq!(stars(b, me, Some(hi), None).await, total);
+    let after = stars(b, me, Some(hi + Days::new(1)), None).await;
+    assert_eq!(after, total - first_day);
 }

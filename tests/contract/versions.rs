@@ -29,7 +29,14 @@ pub async fn a_new_version_is_listed_with_its_dates(b: &dyn Backlog) {
     assert_eq!(added.release_due_date, Some(day("2030-01-17")));
     assert!(!added.archived);
     let versions = b.versions(&project_ref("WEB")).await.unwrap();
-    assert!(versions.iter().any(|v| v == &added));
+    assert_eq!(versions.last(), Some(&added), "listed last");
+    let activity = b
+        .space_activities(&crate::space_and_users::query(vec![], 1))
+        .await
+        .unwrap()
+        .remove(0);
+    assert_eq!(activity.type_id, 22, "milestone created");
+    assert_eq!(activity.content.title.as_deref(), Some("Sprint 99"));
     not_found(b.versions(&project_ref("NOPE")).await);
     not_found(b.add_version(&project_ref("NOPE"), &sprint()).await);
 }
@@ -73,4 +80,12 @@ pub async fn a_deleted_version_is_gone(b: &dyn Backlog) {
     let listed = b.versions(&project_ref("WEB")).await.unwrap();
     assert!(listed.iter().all(|v| v.id != added.id));
     not_found(b.delete_version(&project_ref("WEB"), added.id).await);
+    let elsewhere = b.add_version(&project_ref("APP"), &sprint()).await.unwrap();
+    not_found(b.delete_version(&project_ref("WEB"), elsewhere.id).await);
+    assert!(
+        b.versions(&project_ref("APP"))
+            .await
+            .unwrap()
+            .contains(&elsewhere)
+    );
 }

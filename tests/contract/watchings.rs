@@ -41,6 +41,20 @@ pub async fn my_watch_list_is_counted_and_filtered_by_unread(b: &dyn Backlog) {
         b.watching_count(me, &unread_count).await.unwrap(),
         unread.len() as u64
     );
+    // `alreadyRead` splits the list in two and, given, decides the count alone.
+    let read = |already_read, resource_already_read| WatchingCountQuery {
+        resource_already_read,
+        already_read,
+    };
+    let seen = b.watching_count(me, &read(Some(true), None)).await.unwrap();
+    let unseen = b
+        .watching_count(me, &read(Some(false), None))
+        .await
+        .unwrap();
+    assert_eq!(seen + unseen, count);
+    assert!(seen > 0 && unseen > 0, "the seed has both");
+    let both = read(Some(true), Some(false));
+    assert_eq!(b.watching_count(me, &both).await.unwrap(), seen);
     let nobody = UserId::new(987_654_321).unwrap();
     not_found(b.watchings(nobody, &list()).await);
     not_found(
@@ -59,6 +73,7 @@ pub async fn a_new_watching_is_read_noted_and_deleted(b: &dyn Backlog) {
     assert_eq!(added.issue.as_ref().map(|i| i.id), Some(issue.id));
     let read = b.watching(added.id).await.unwrap();
     assert_eq!(read.id, added.id);
+    assert_eq!(read.issue.map(|i| i.id), Some(issue.id));
     let noted = b.update_watching(added.id, "still").await.unwrap();
     assert_eq!(noted.note, "still");
     let deleted = b.delete_watching(added.id).await.unwrap();

@@ -5,21 +5,6 @@ const AUTH_FAILURE: &str =
     r#"{"errors":[{"message":"Authentication failure.","code":11,"moreInfo":""}]}"#;
 
 #[tokio::test]
-async fn key_in_header_any_case() {
-    let server = FakeBacklog::start(Model::demo()).await;
-    for name in ["Backlog-API-Key", "backlog-api-key", "BACKLOG-API-KEY"] {
-        let answer = send(
-            client()
-                .get(format!("{}/api/v2/users/myself", server.base_url()))
-                .header(name, server.api_key()),
-        )
-        .await;
-        assert_eq!(answer.status, 200, "{name}");
-        assert_eq!(answer.json()["userId"], "a.tanaka");
-    }
-}
-
-#[tokio::test]
 async fn key_in_query() {
     let server = FakeBacklog::start(Model::demo()).await;
     let url = format!(

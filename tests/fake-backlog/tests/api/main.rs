@@ -81,50 +81,6 @@ pub async fn form(server: &FakeBacklog, method: &str, path: &str, body: &str) ->
     .await
 }
 
-/// A write that must answer `status` with a JSON body.
-pub async fn form_json(
-    server: &FakeBacklog,
-    method: &str,
-    path: &str,
-    body: &str,
-    status: u16,
-) -> Value {
-    let answer = form(server, method, path, body).await;
-    assert_eq!(
-        answer.status, status,
-        "{method} {path} {body}: {}",
-        answer.text
-    );
-    answer.json()
-}
-
-/// A write that must fail with 400 / code 7 and a message naming `parameter`.
-pub async fn expect_invalid(
-    server: &FakeBacklog,
-    method: &str,
-    path: &str,
-    body: &str,
-    parameter: &str,
-) {
-    let answer = form(server, method, path, body).await;
-    assert_eq!(
-        answer.status, 400,
-        "{method} {path} {body}: {}",
-        answer.text
-    );
-    let (code, message) = backlog_error(&answer);
-    assert_eq!(code, 7, "{body}");
-    assert!(
-        message.contains(parameter),
-        "{body}: the message should name {parameter}: {message}"
-    );
-}
-
-/// `form_urlencoded` for one value (spaces as `+`).
-pub fn enc(value: &str) -> String {
-    form_urlencoded::byte_serialize(value.as_bytes()).collect()
-}
-
 /// GET and expect a 200 JSON answer.
 pub async fn get_json(server: &FakeBacklog, path_and_query: &str) -> Value {
     let answer = get(server, path_and_query).await;
@@ -143,13 +99,4 @@ pub fn backlog_error(answer: &Answer) -> (i64, String) {
         e["code"].as_i64().unwrap(),
         e["message"].as_str().unwrap().to_owned(),
     )
-}
-
-pub fn keys(issues: &Value) -> Vec<String> {
-    issues
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["issueKey"].as_str().unwrap().to_owned())
-        .collect()
 }
