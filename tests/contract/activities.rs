@@ -132,3 +132,12 @@ pub async fn space_activities_are_filtered_by_type(b: &dyn Backlog) {
         );
     }
 }
+
+crate::contract! {
+    space_activities_page_by_id_newest_first [space_activities]
+    a_new_issue_is_the_newest_activity_of_its_project_only [space_activities, project_activities]
+    an_unknown_projects_activities_are_not_found [project_activities]
+    updates_and_comments_are_activities_with_their_text [space_activities, update_issue, add_comment]
+    activity_bounds_are_exclusive [space_activities]
+    space_activities_are_filtered_by_type [space_activities]
+}

@@ -136,3 +136,10 @@ pub async fn an_update_comment_records_whom_it_notified(b: &dyn Backlog) {
         [other]
     );
 }
+
+crate::contract! {
+    a_comment_is_mine_and_listed [add_comment, comments]
+    comments_page_by_id_in_either_order [comments]
+    a_comment_is_edited_by_its_author [update_comment]
+    an_update_comment_records_whom_it_notified [update_issue, add_comment, comments]
+}

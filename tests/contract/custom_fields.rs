@@ -300,3 +300,10 @@ pub async fn a_type_change_drops_the_fields_the_new_type_lacks(b: &dyn Backlog) 
     assert_eq!(fields, ["issueType", narrow.name.as_str()]);
     assert!(logged.change_log[1].new_value.is_none());
 }
+
+crate::contract! {
+    every_kind_of_custom_field_is_set_found_sorted_and_cleared [add_issue, update_issue, issues, count_issues, custom_fields]
+    custom_field_values_are_checked_against_the_definition [add_issue]
+    other_text_is_kept_where_the_field_allows_it [add_issue, custom_fields]
+    a_type_change_drops_the_fields_the_new_type_lacks [update_issue, comments]
+}

@@ -140,3 +140,10 @@ pub async fn values_of_one_filter_or_and_filters_and(b: &dyn Backlog) {
     }));
     assert_eq!(b.count_issues(&mine).await.unwrap(), found.len() as u64);
 }
+
+crate::contract! {
+    parent_and_child_filters [issues, count_issues]
+    keywords_ignore_case_and_match_whole_phrases [count_issues]
+    day_ranges_include_both_ends [count_issues]
+    values_of_one_filter_or_and_filters_and [count_issues]
+}

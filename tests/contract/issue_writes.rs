@@ -295,3 +295,14 @@ pub async fn every_changed_field_is_in_the_change_log(b: &dyn Backlog) {
     let unresolved = b.update_issue(&by_key(&issue), &unresolve).await.unwrap();
     assert_eq!(unresolved.resolution, None);
 }
+
+crate::contract! {
+    a_new_issue_starts_open_and_is_mine [add_issue]
+    a_new_issue_of_an_unknown_type_is_refused [add_issue]
+    an_update_records_its_change_log_with_the_comment [update_issue, comments]
+    clearing_a_list_field_with_an_empty_array [update_issue]
+    clearing_the_assignee_and_a_date [update_issue]
+    a_deleted_issue_is_gone [delete_issue]
+    every_changed_field_is_in_the_change_log [update_issue, comments]
+    a_new_issue_keeps_every_value_given [add_issue]
+}

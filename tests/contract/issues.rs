@@ -151,3 +151,13 @@ pub async fn sorting_puts_missing_values_first_ascending(b: &dyn Backlog) {
         }
     }
 }
+
+crate::contract! {
+    an_issue_is_the_same_by_key_and_by_id [issue]
+    a_missing_issue_is_not_found_naming_the_key [issue]
+    listing_by_status_and_assignee_pages_in_backlogs_order [issues, count_issues]
+    a_page_past_the_end_is_empty [issues]
+    sorting_by_summary_ascending [issues]
+    a_keyword_matches_summary_or_description [issues, count_issues]
+    sorting_puts_missing_values_first_ascending [issues]
+}

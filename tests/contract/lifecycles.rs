@@ -272,3 +272,14 @@ pub async fn versions_are_renamed_and_removed_on_their_issues(b: &dyn Backlog) {
     };
     assert_eq!(b.count_issues(&filter).await.unwrap(), 0);
 }
+
+crate::contract! {
+    issue_numbers_are_never_reused [add_issue, delete_issue]
+    a_new_projects_first_issue_is_number_one [add_project, statuses, add_issue]
+    a_refused_update_changes_nothing [update_issue]
+    a_comment_alone_bumps_the_issue [update_issue, add_comment]
+    only_the_author_edits_a_comment [update_comment]
+    links_are_symmetric_and_removed_from_either_side [add_related_issue, remove_related_issue, related_issues]
+    versions_are_renamed_and_removed_on_their_issues [update_version, delete_version]
+    deleting_an_issue_takes_its_links_along [delete_issue, comments, related_issues, watching, space_activities]
+}

@@ -80,3 +80,12 @@ pub async fn a_projects_members_include_myself(b: &dyn Backlog) {
     assert!(members.iter().any(|u| u.id == me));
     not_found(b.project_users(&project_ref("NOPE")).await);
 }
+
+crate::contract! {
+    projects_list_the_joined_ones_and_filter_archived [projects]
+    a_project_is_the_same_by_key_and_by_id [project]
+    a_missing_project_is_not_found [project]
+    a_new_project_is_listed_and_its_key_taken [add_project]
+    a_project_is_renamed_and_archived [update_project]
+    a_projects_members_include_myself [project_users]
+}

@@ -280,3 +280,13 @@ pub async fn an_update_with_bad_values_is_refused_naming_them(b: &dyn Backlog) {
         "notifiedUserId",
     );
 }
+
+crate::contract! {
+    a_new_issue_with_bad_values_is_refused_naming_them [add_issue]
+    a_new_issue_in_an_unknown_project_is_not_found [add_issue]
+    watching_an_issue_twice_or_a_missing_one [add_watching]
+    relating_an_issue_to_itself_twice_or_to_nothing [add_related_issue, remove_related_issue]
+    names_are_unique_within_a_project [add_category, add_version]
+    a_new_project_key_renames_its_issues [update_project, issue]
+    an_update_with_bad_values_is_refused_naming_them [update_issue, add_comment]
+}

@@ -95,3 +95,9 @@ pub async fn the_attachment_filter_and_other_issues_files(b: &dyn Backlog) {
             .await,
     );
 }
+
+crate::contract! {
+    issues_are_linked_and_unlinked [related_issues, add_related_issue, remove_related_issue]
+    an_attachment_downloads_whole_or_is_too_large [attachment]
+    the_attachment_filter_and_other_issues_files [issues, attachment]
+}

@@ -135,3 +135,14 @@ pub async fn received_stars_count_both_ends_of_a_range(b: &dyn Backlog) {
     let after = stars(b, me, Some(hi + Days::new(1)), None).await;
     assert_eq!(after, total - first_day);
 }
+
+crate::contract! {
+    the_space_names_its_key_and_timezone [space]
+    priorities_are_high_normal_low [priorities]
+    resolutions_start_with_fixed_as_zero [resolutions]
+    myself_is_one_of_the_users [myself, users]
+    a_users_activities_are_their_own_filtered_by_type [user_activities]
+    an_unknown_users_activities_are_not_found [user_activities]
+    received_stars_are_counted_within_a_range_of_days [received_star_count]
+    received_stars_count_both_ends_of_a_range [received_star_count]
+}

@@ -89,3 +89,9 @@ pub async fn a_deleted_version_is_gone(b: &dyn Backlog) {
             .contains(&elsewhere)
     );
 }
+
+crate::contract! {
+    a_new_version_is_listed_with_its_dates [versions, add_version]
+    a_version_update_clears_a_date_and_archives [update_version]
+    a_deleted_version_is_gone [delete_version]
+}

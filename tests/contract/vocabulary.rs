@@ -43,3 +43,10 @@ pub async fn custom_fields_are_defined_per_project(b: &dyn Backlog) {
     assert!(fields.iter().all(|f| !f.name.is_empty()));
     not_found(b.custom_fields(&project_ref("NOPE")).await);
 }
+
+crate::contract! {
+    statuses_are_in_display_order_from_open_to_closed [statuses]
+    issue_types_belong_to_their_project [issue_types]
+    a_new_category_is_listed_last [categories, add_category]
+    custom_fields_are_defined_per_project [custom_fields]
+}

@@ -223,3 +223,13 @@ pub async fn an_update_is_unread_for_other_watchers_only(b: &dyn Backlog) {
     let first = b.watchings(me, &list()).await.unwrap().remove(0);
     assert_eq!(first.id, mine.id, "the latest issue update sorts first");
 }
+
+crate::contract! {
+    my_watch_list_is_counted_and_filtered_by_unread [watchings, watching_count]
+    a_new_watching_is_read_noted_and_deleted [add_watching, watching, update_watching, delete_watching]
+    marking_a_watching_as_read [mark_watching_as_read]
+    my_watch_list_sorts_by_the_issues_update_and_pages_by_offset [watchings]
+    the_watch_list_is_narrowed_to_issues [watchings]
+    another_users_watchings_are_read_only_to_me [watching, update_watching, delete_watching, mark_watching_as_read]
+    an_update_is_unread_for_other_watchers_only [update_issue, watching, watchings]
+}
