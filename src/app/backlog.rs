@@ -1,9 +1,10 @@
 //! The ports the tools use, bundled.
 
 use crate::ports::{
-    AttachmentRepository, CategoryRepository, CommentRepository, CustomFieldRepository,
-    IssueRepository, IssueTypeRepository, ProjectRepository, SpaceRepository, StatusRepository,
-    UserRepository, VersionRepository, WatchingRepository,
+    ActivityRepository, AttachmentRepository, CategoryRepository, CommentRepository,
+    CustomFieldRepository, IssueRepository, IssueTypeRepository, ProjectRepository,
+    SpaceRepository, StarRepository, StatusRepository, UserRepository, VersionRepository,
+    WatchingRepository,
 };
 use std::sync::Arc;
 
@@ -23,6 +24,8 @@ pub struct Backlog {
     pub comments: Arc<dyn CommentRepository>,
     pub attachments: Arc<dyn AttachmentRepository>,
     pub watchings: Arc<dyn WatchingRepository>,
+    pub activities: Arc<dyn ActivityRepository>,
+    pub stars: Arc<dyn StarRepository>,
 }
 
 /// An adapter that serves every port (the HTTP adapter, the memory model, the
@@ -40,6 +43,8 @@ pub trait EveryRepository:
     + CommentRepository
     + AttachmentRepository
     + WatchingRepository
+    + ActivityRepository
+    + StarRepository
 {
 }
 
@@ -56,6 +61,8 @@ impl<T> EveryRepository for T where
         + CommentRepository
         + AttachmentRepository
         + WatchingRepository
+        + ActivityRepository
+        + StarRepository
 {
 }
 
@@ -74,7 +81,9 @@ impl Backlog {
             issues: adapter.clone(),
             comments: adapter.clone(),
             attachments: adapter.clone(),
-            watchings: adapter,
+            watchings: adapter.clone(),
+            activities: adapter.clone(),
+            stars: adapter,
         }
     }
 }

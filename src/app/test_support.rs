@@ -5,6 +5,7 @@ use super::context::{AppContext, AppSettings};
 use super::issue_scan::ScanLimits;
 use crate::adapters::memory::MemoryBacklog;
 use crate::domain::zone::DisplayZone;
+use crate::ports::activity_repository::MockActivityRepository;
 use crate::ports::attachment_repository::MockAttachmentRepository;
 use crate::ports::category_repository::MockCategoryRepository;
 use crate::ports::comment_repository::MockCommentRepository;
@@ -13,6 +14,7 @@ use crate::ports::issue_repository::MockIssueRepository;
 use crate::ports::issue_type_repository::MockIssueTypeRepository;
 use crate::ports::project_repository::MockProjectRepository;
 use crate::ports::space_repository::MockSpaceRepository;
+use crate::ports::star_repository::MockStarRepository;
 use crate::ports::status_repository::MockStatusRepository;
 use crate::ports::user_repository::MockUserRepository;
 use crate::ports::version_repository::MockVersionRepository;
@@ -83,6 +85,8 @@ pub struct MockBacklog {
     pub comments: MockCommentRepository,
     pub attachments: MockAttachmentRepository,
     pub watchings: MockWatchingRepository,
+    pub activities: MockActivityRepository,
+    pub stars: MockStarRepository,
 }
 
 impl MockBacklog {
@@ -101,6 +105,8 @@ impl MockBacklog {
             comments: Arc::new(self.comments),
             attachments: Arc::new(self.attachments),
             watchings: Arc::new(self.watchings),
+            activities: Arc::new(self.activities),
+            stars: Arc::new(self.stars),
         })
     }
 }

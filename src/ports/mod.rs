@@ -1,6 +1,7 @@
 //! The traits the application needs from the outside world. Adapters implement
 //! them; the application only ever sees these.
 
+pub mod activity_repository;
 pub mod attachment_repository;
 pub mod caller;
 pub mod category_repository;
@@ -14,12 +15,14 @@ pub mod project_repository;
 pub mod prompt;
 pub mod resource;
 pub mod space_repository;
+pub mod star_repository;
 pub mod status_repository;
 pub mod tool;
 pub mod user_repository;
 pub mod version_repository;
 pub mod watching_repository;
 
+pub use activity_repository::ActivityRepository;
 pub use attachment_repository::AttachmentRepository;
 pub use caller::{BacklogCredentials, Caller};
 pub use category_repository::CategoryRepository;
@@ -39,6 +42,7 @@ pub use resource::{
     SurfaceError,
 };
 pub use space_repository::SpaceRepository;
+pub use star_repository::StarRepository;
 pub use status_repository::StatusRepository;
 pub use tool::{
     CatalogEntry, JsonObject, Lookup, NoProgress, Progress, ProgressReporter, ResourceBody,

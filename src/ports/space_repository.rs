@@ -1,11 +1,9 @@
 //! The space and its space-wide lists.
 
-use crate::domain::activity::{Activity, ActivityQuery};
 use crate::domain::backlog_error::BacklogError;
 use crate::domain::ids::{PriorityId, ResolutionId};
 use crate::domain::issue::Named;
 use crate::domain::space::Space;
-use crate::ports::ProjectRef;
 use async_trait::async_trait;
 
 /// Access to the space itself.
@@ -15,17 +13,6 @@ use async_trait::async_trait;
 #[async_trait]
 pub trait SpaceRepository: Send + Sync {
     async fn space(&self) -> Result<Space, BacklogError>;
-
-    /// Recent updates across the space, newest first unless the query says otherwise.
-    async fn space_activities(&self, query: &ActivityQuery) -> Result<Vec<Activity>, BacklogError>;
-
-    /// Recent updates in one project, paged like [`Self::space_activities`]; an
-    /// unknown project MUST be [`BacklogError::NotFound`].
-    async fn project_activities(
-        &self,
-        project: &ProjectRef,
-        query: &ActivityQuery,
-    ) -> Result<Vec<Activity>, BacklogError>;
 
     /// The space's priorities (High, Normal, Low), in display order.
     async fn priorities(&self) -> Result<Vec<Named<PriorityId>>, BacklogError>;

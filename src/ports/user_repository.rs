@@ -1,9 +1,6 @@
 //! Users of the space.
 
-use crate::domain::activity::{Activity, ActivityQuery};
 use crate::domain::backlog_error::BacklogError;
-use crate::domain::calendar_date::DateRange;
-use crate::domain::ids::UserId;
 use crate::domain::user::User;
 use async_trait::async_trait;
 
@@ -19,18 +16,4 @@ pub trait UserRepository: Send + Sync {
 
     /// Every user of the space.
     async fn users(&self) -> Result<Vec<User>, BacklogError>;
-
-    /// A user's recent updates.
-    async fn user_activities(
-        &self,
-        user: UserId,
-        query: &ActivityQuery,
-    ) -> Result<Vec<Activity>, BacklogError>;
-
-    /// How many stars the user received, optionally within a range of days.
-    async fn received_star_count(
-        &self,
-        user: UserId,
-        range: &DateRange,
-    ) -> Result<u64, BacklogError>;
 }

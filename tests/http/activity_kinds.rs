@@ -6,7 +6,7 @@
 use crate::support::{client_for, json_answer};
 use backlog_mcp::domain::activity::{Activity, ActivityQuery};
 use backlog_mcp::domain::issue_filter::{PageSize, SortOrder};
-use backlog_mcp::ports::SpaceRepository;
+use backlog_mcp::ports::ActivityRepository;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer};
 

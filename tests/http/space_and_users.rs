@@ -6,7 +6,7 @@ use backlog_mcp::domain::backlog_error::BacklogError;
 use backlog_mcp::domain::calendar_date::{CalendarDate, DateRange};
 use backlog_mcp::domain::ids::{ActivityId, UserId};
 use backlog_mcp::domain::issue_filter::{PageSize, SortOrder};
-use backlog_mcp::ports::{SpaceRepository, UserRepository};
+use backlog_mcp::ports::{ActivityRepository, SpaceRepository, StarRepository, UserRepository};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer};
 

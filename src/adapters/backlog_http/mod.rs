@@ -1,6 +1,7 @@
 //! The Backlog REST API v2 over HTTP (reqwest, rustls).
 
 mod activity_params;
+mod activity_repository;
 mod api_call;
 mod attachment_repository;
 mod body;
@@ -25,6 +26,7 @@ mod retry;
 mod setup;
 mod space_repository;
 mod space_zone;
+mod star_repository;
 mod user_repository;
 mod version_repository;
 mod watching_repository;

@@ -3,6 +3,7 @@
 //! the demo mode and the tests exercise real behaviour, not canned answers.
 
 mod activity_log;
+mod activity_repository;
 mod attachment_repository;
 mod attachments;
 mod change_log;
@@ -29,6 +30,7 @@ mod seed_history;
 mod seed_issues;
 mod space;
 mod space_repository;
+mod star_repository;
 mod user_repository;
 mod validation;
 mod version_repository;

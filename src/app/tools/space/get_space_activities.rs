@@ -45,7 +45,7 @@ async fn space(
     _: ToolContext,
 ) -> Result<ActivityList, ToolError> {
     let query = args.paging.to_query()?;
-    let activities = app.backlog.space.space_activities(&query).await?;
+    let activities = app.backlog.activities.space_activities(&query).await?;
     answer(&app, activities, &args.view).await
 }
 

@@ -45,6 +45,6 @@ async fn user(
 ) -> Result<ActivityList, ToolError> {
     let query = args.paging.to_query()?;
     let user = app.resolver().user("userId", &args.user_id).await?;
-    let activities = app.backlog.users.user_activities(user, &query).await?;
+    let activities = app.backlog.activities.user_activities(user, &query).await?;
     answer(&app, activities, &args.view).await
 }

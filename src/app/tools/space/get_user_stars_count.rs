@@ -54,7 +54,7 @@ async fn stars(
         ("since", args.since.as_deref()),
         ("until", args.until.as_deref()),
     )?;
-    let count = app.backlog.users.received_star_count(user, &range).await?;
+    let count = app.backlog.stars.received_star_count(user, &range).await?;
     Ok(StarCount {
         user_id: user.get(),
         count,

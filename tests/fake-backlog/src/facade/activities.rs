@@ -13,7 +13,7 @@ use backlog_mcp::adapters::memory::Space;
 use backlog_mcp::domain::activity::{Activity, ActivityContent, ActivityQuery};
 use backlog_mcp::domain::ids::{ActivityId, UserId};
 use backlog_mcp::domain::issue_filter::{PageSize, SortOrder};
-use backlog_mcp::ports::{SpaceRepository, UserRepository};
+use backlog_mcp::ports::ActivityRepository;
 use serde_json::{Value, json};
 
 pub(super) fn routes() -> Router<ServedModel> {

@@ -10,7 +10,7 @@ use axum::extract::Path;
 use axum::routing::get;
 use backlog_mcp::domain::calendar_date::{CalendarDate, DateRange};
 use backlog_mcp::domain::ids::UserId;
-use backlog_mcp::ports::{SpaceRepository, UserRepository};
+use backlog_mcp::ports::{SpaceRepository, StarRepository, UserRepository};
 use serde_json::json;
 
 pub(super) fn routes() -> Router<ServedModel> {
