@@ -12,6 +12,9 @@ pub struct WatchIdArgs {
     pub watch_id: i64,
 }
 
-pub fn watch_id(value: i64) -> Result<WatchingId, ToolError> {
-    WatchingId::new(value).map_err(|e| ToolError::argument("watchId", e))
+impl WatchIdArgs {
+    /// The entry's id, checked.
+    pub fn id(&self) -> Result<WatchingId, ToolError> {
+        WatchingId::new(self.watch_id).map_err(|e| ToolError::argument("watchId", e))
+    }
 }
