@@ -6,7 +6,7 @@ use crate::app::tooling::annotations::CREATES;
 use crate::app::tooling::validate::{date, not_blank};
 use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset, listed};
 use crate::app::tools::common::custom_field_args::{CustomFieldSetArg, resolve_settings};
-use crate::app::tools::common::notice::NoticeArgs;
+use crate::app::tools::common::notice::{attachments, notified};
 use crate::app::tools::common::timezone_arg::TimezoneArg;
 use crate::app::tools::register::register;
 use crate::domain::changes::NewIssue;
@@ -66,8 +66,12 @@ pub struct AddIssueArgs {
     /// The assignee: id, login id, name, or "me".
     #[serde(default)]
     pub assignee_id: Option<IdOrName>,
-    #[serde(flatten)]
-    pub notice: NoticeArgs,
+    /// Users to notify: ids, login ids, names, or "me".
+    #[serde(default)]
+    pub notified_user_id: Option<Vec<IdOrName>>,
+    /// Ids of files uploaded to the space beforehand.
+    #[serde(default)]
+    pub attachment_id: Option<Vec<i64>>,
     /// The parent issue: id or key.
     #[serde(default)]
     pub parent_issue_id: Option<IdOrName>,
@@ -121,8 +125,8 @@ async fn run(
             Some(user) => Some(resolver.user("assigneeId", user).await?),
             None => None,
         },
-        notified_user_ids: args.notice.notified(&resolver).await?,
-        attachment_ids: args.notice.attachments()?,
+        notified_user_ids: notified(&resolver, &args.notified_user_id).await?,
+        attachment_ids: attachments(args.attachment_id.as_deref())?,
         parent_issue_id: match &args.parent_issue_id {
             Some(parent) => Some(resolver.issue_id("parentIssueId", parent).await?),
             None => None,

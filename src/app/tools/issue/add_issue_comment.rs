@@ -3,9 +3,9 @@
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::CREATES;
 use crate::app::tooling::validate::not_blank;
-use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset};
 use crate::app::tools::common::issue_selector::IssueSelector;
-use crate::app::tools::common::notice::NoticeArgs;
+use crate::app::tools::common::notice::{attachments, notified};
 use crate::app::tools::common::timezone_arg::TimezoneArg;
 use crate::app::tools::register::register;
 use crate::app::views::CommentView;
@@ -33,8 +33,12 @@ pub struct AddIssueCommentArgs {
     pub issue: IssueSelector,
     /// The comment text.
     pub content: String,
-    #[serde(flatten)]
-    pub notice: NoticeArgs,
+    /// Users to notify: ids, login ids, names, or "me".
+    #[serde(default)]
+    pub notified_user_id: Option<Vec<IdOrName>>,
+    /// Ids of files uploaded to the space beforehand.
+    #[serde(default)]
+    pub attachment_id: Option<Vec<i64>>,
     #[serde(flatten)]
     pub timezone: TimezoneArg,
 }
@@ -53,8 +57,8 @@ async fn run(
     let issue = args.issue.issue(&app).await?;
     let comment = NewComment {
         content: args.content.clone(),
-        notified_user_ids: args.notice.notified(&app.resolver()).await?,
-        attachment_ids: args.notice.attachments()?,
+        notified_user_ids: notified(&app.resolver(), &args.notified_user_id).await?,
+        attachment_ids: attachments(args.attachment_id.as_deref())?,
     };
     let added = app.backlog.issues.add_comment(&issue, &comment).await?;
     Ok(CommentView::new(&added, zone))

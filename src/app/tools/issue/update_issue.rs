@@ -9,7 +9,7 @@ use crate::app::tooling::{
 use crate::app::tools::common::custom_field_args::{CustomFieldSetArg, resolve_settings};
 use crate::app::tools::common::issue_change_args::IssueChangeArgs;
 use crate::app::tools::common::issue_selector::IssueSelector;
-use crate::app::tools::common::notice::NoticeArgs;
+use crate::app::tools::common::notice::{attachments, notified};
 use crate::app::tools::common::timezone_arg::TimezoneArg;
 use crate::app::tools::register::register;
 use crate::app::views::{ChangeView, IssueView, issue_changes, parent_keys};
@@ -59,8 +59,12 @@ pub struct UpdateIssueArgs {
     /// Affected versions (ids or names); [] empties the list.
     #[serde(default)]
     pub version_id: Option<Vec<IdOrName>>,
-    #[serde(flatten)]
-    pub notice: NoticeArgs,
+    /// Users to notify: ids, login ids, names, or "me".
+    #[serde(default)]
+    pub notified_user_id: Option<Vec<IdOrName>>,
+    /// Ids of files uploaded to the space beforehand.
+    #[serde(default)]
+    pub attachment_id: Option<Vec<i64>>,
     /// The parent issue: id or key; null detaches it.
     #[serde(default, deserialize_with = "nullable")]
     #[schemars(with = "Option<IdOrName>", extend("nullable" = true))]
@@ -186,8 +190,8 @@ async fn update_for(
         version_ids,
         milestone_ids,
         parent_issue_id,
-        notified_user_ids: args.notice.notified(&resolver).await?,
-        attachment_ids: args.notice.attachments()?,
+        notified_user_ids: notified(&resolver, &args.notified_user_id).await?,
+        attachment_ids: attachments(args.attachment_id.as_deref())?,
         custom_fields: resolve_settings(
             app,
             p,
