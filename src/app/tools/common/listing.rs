@@ -1,6 +1,7 @@
 //! The answer of tools that list a project's or the space's vocabulary.
 
 use crate::app::tooling::{FieldSelection, FieldView, Projected, Truncation};
+use crate::app::tools::common::fields_args::FieldsArgs;
 use crate::app::tools::common::project_selector::ProjectSelector;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -33,14 +34,6 @@ impl<V: FieldView> Listing<V> {
 pub struct ProjectListArgs {
     #[serde(flatten)]
     pub project: ProjectSelector,
-    #[serde(default)]
-    pub fields: Option<Vec<String>>,
-}
-
-/// Only `fields`.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct FieldsArgs {
-    #[serde(default)]
-    pub fields: Option<Vec<String>>,
+    #[serde(flatten)]
+    pub fields: FieldsArgs,
 }

@@ -3,7 +3,7 @@
 use super::vocabulary_list::{LIST, project_ref};
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
-use crate::app::tooling::{AppTool, FieldSelection, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
 use crate::app::tools::common::listing::{Listing, ProjectListArgs};
 use crate::app::tools::register::register;
 use crate::app::views::CustomFieldDefinitionView;
@@ -30,7 +30,7 @@ async fn custom_fields(
     args: ProjectListArgs,
     _: ToolContext,
 ) -> Result<Listing<CustomFieldDefinitionView>, ToolError> {
-    let fields = FieldSelection::choose::<CustomFieldDefinitionView>(args.fields.as_deref())?;
+    let fields = args.fields.choose::<CustomFieldDefinitionView>()?;
     let found = app
         .backlog
         .projects

@@ -3,7 +3,7 @@
 use super::vocabulary_list::{LIST, project_ref};
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
-use crate::app::tooling::{AppTool, FieldSelection, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
 use crate::app::tools::common::listing::{Listing, ProjectListArgs};
 use crate::app::tools::register::register;
 use crate::app::views::IssueTypeView;
@@ -29,7 +29,7 @@ async fn issue_types(
     args: ProjectListArgs,
     _: ToolContext,
 ) -> Result<Listing<IssueTypeView>, ToolError> {
-    let fields = FieldSelection::choose::<IssueTypeView>(args.fields.as_deref())?;
+    let fields = args.fields.choose::<IssueTypeView>()?;
     let found = app
         .backlog
         .projects

@@ -2,9 +2,8 @@
 
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
-use crate::app::tooling::{
-    AppTool, FieldSelection, ListSpec, Paging, ToolError, ToolInfo, ToolKit, Toolset,
-};
+use crate::app::tooling::{AppTool, ListSpec, Paging, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tools::common::fields_args::FieldsArgs;
 use crate::app::tools::common::listing::Listing;
 use crate::app::tools::common::project_selector::ProjectSelector;
 use crate::app::tools::register::register;
@@ -36,8 +35,8 @@ pub struct ListVersionsArgs {
     /// true: only archived ones; false: only current ones. Default: both.
     #[serde(default)]
     pub archived: Option<bool>,
-    #[serde(default)]
-    pub fields: Option<Vec<String>>,
+    #[serde(flatten)]
+    pub fields: FieldsArgs,
 }
 
 pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
@@ -49,7 +48,7 @@ async fn list(
     args: ListVersionsArgs,
     _: ToolContext,
 ) -> Result<Listing<VersionView>, ToolError> {
-    let fields = FieldSelection::choose::<VersionView>(args.fields.as_deref())?;
+    let fields = args.fields.choose::<VersionView>()?;
     let project = args.project.project(&app).await?;
     let versions = app
         .backlog

@@ -2,9 +2,7 @@
 
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
-use crate::app::tooling::{
-    AppTool, FieldSelection, ListSpec, Paging, ToolError, ToolInfo, ToolKit, Toolset,
-};
+use crate::app::tooling::{AppTool, ListSpec, Paging, ToolError, ToolInfo, ToolKit, Toolset};
 use crate::app::tools::common::listing::{Listing, ProjectListArgs};
 use crate::app::tools::register::register;
 use crate::app::views::UserView;
@@ -33,7 +31,7 @@ async fn users(
     args: ProjectListArgs,
     _: ToolContext,
 ) -> Result<Listing<UserView>, ToolError> {
-    let fields = FieldSelection::choose::<UserView>(args.fields.as_deref())?;
+    let fields = args.fields.choose::<UserView>()?;
     let project = args.project.project(&app).await?;
     let members = app
         .backlog
