@@ -1,10 +1,16 @@
 //! The answer of tools that list a project's or the space's vocabulary.
 
-use crate::app::tooling::{FieldSelection, FieldView, Projected, Truncation};
+use crate::app::tooling::{FieldSelection, FieldView, ListSpec, Paging, Projected, Truncation};
 use crate::app::tools::common::fields_args::FieldsArgs;
 use crate::app::tools::common::project_selector::ProjectSelector;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+
+/// The list of a [`Listing`]: its `items`, kept whole (cut only to fit the budget).
+pub const LISTING: Option<ListSpec> = Some(ListSpec {
+    items: "items",
+    paging: Paging::Whole,
+});
 
 #[derive(Debug, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]

@@ -1,11 +1,10 @@
 //! get_priorities: the space's priorities.
 
-use super::vocabulary_list::LIST;
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
 use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
 use crate::app::tools::common::fields_args::FieldsArgs;
-use crate::app::tools::common::listing::Listing;
+use crate::app::tools::common::listing::{LISTING, Listing};
 use crate::app::tools::register::register;
 use crate::app::views::NamedView;
 use crate::ports::ToolContext;
@@ -18,7 +17,7 @@ const PRIORITIES: ToolInfo = ToolInfo {
         tools accept the names directly.",
     annotations: READS,
     toolset: Toolset::Issue,
-    list: LIST,
+    list: LISTING,
 };
 
 pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {

@@ -2,9 +2,9 @@
 
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
-use crate::app::tooling::{AppTool, ListSpec, Paging, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
 use crate::app::tools::common::fields_args::FieldsArgs;
-use crate::app::tools::common::listing::Listing;
+use crate::app::tools::common::listing::{LISTING, Listing};
 use crate::app::tools::common::project_selector::ProjectSelector;
 use crate::app::tools::register::register;
 use crate::app::views::VersionView;
@@ -21,10 +21,7 @@ const LIST: ToolInfo = ToolInfo {
         or projectKey; archived: false lists only current ones.",
     annotations: READS,
     toolset: Toolset::Issue,
-    list: Some(ListSpec {
-        items: "items",
-        paging: Paging::Whole,
-    }),
+    list: LISTING,
 };
 
 #[derive(Debug, Deserialize, JsonSchema)]

@@ -2,9 +2,9 @@
 
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
-use crate::app::tooling::{AppTool, ListSpec, Paging, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
 use crate::app::tools::common::fields_args::FieldsArgs;
-use crate::app::tools::common::listing::Listing;
+use crate::app::tools::common::listing::{LISTING, Listing};
 use crate::app::tools::register::register;
 use crate::app::views::ProjectView;
 use crate::domain::project::ProjectListQuery;
@@ -20,10 +20,7 @@ const LIST: ToolInfo = ToolInfo {
         lists only active projects; all: true (administrators) lists every project of the space.",
     annotations: READS,
     toolset: Toolset::Project,
-    list: Some(ListSpec {
-        items: "items",
-        paging: Paging::Whole,
-    }),
+    list: LISTING,
 };
 
 #[derive(Debug, Deserialize, JsonSchema)]

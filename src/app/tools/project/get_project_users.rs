@@ -2,8 +2,8 @@
 
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
-use crate::app::tooling::{AppTool, ListSpec, Paging, ToolError, ToolInfo, ToolKit, Toolset};
-use crate::app::tools::common::listing::{Listing, ProjectListArgs};
+use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tools::common::listing::{LISTING, Listing, ProjectListArgs};
 use crate::app::tools::register::register;
 use crate::app::views::UserView;
 use crate::ports::{ProjectRef, ToolContext};
@@ -16,10 +16,7 @@ const USERS: ToolInfo = ToolInfo {
         name) or projectKey.",
     annotations: READS,
     toolset: Toolset::Project,
-    list: Some(ListSpec {
-        items: "items",
-        paging: Paging::Whole,
-    }),
+    list: LISTING,
 };
 
 pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {

@@ -2,9 +2,9 @@
 
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
-use crate::app::tooling::{AppTool, ListSpec, Paging, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
 use crate::app::tools::common::fields_args::FieldsArgs;
-use crate::app::tools::common::listing::Listing;
+use crate::app::tools::common::listing::{LISTING, Listing};
 use crate::app::tools::register::register;
 use crate::app::views::UserView;
 use crate::ports::ToolContext;
@@ -20,10 +20,7 @@ const USERS: ToolInfo = ToolInfo {
         directly, so this is rarely needed just to find an id.",
     annotations: READS,
     toolset: Toolset::Space,
-    list: Some(ListSpec {
-        items: "items",
-        paging: Paging::Whole,
-    }),
+    list: LISTING,
 };
 
 #[derive(Debug, Deserialize, JsonSchema)]
