@@ -17,6 +17,11 @@ pub fn not_blank<'a>(parameter: &str, text: &'a str, why: &str) -> Result<&'a st
     Ok(trimmed)
 }
 
+/// Refuses a change that would change nothing, saying what to `give`.
+pub fn nothing_to_change(parameter: &str, give: &str) -> ToolError {
+    ToolError::argument(parameter, format!("nothing to change: give {give}"))
+}
+
 /// A list of positive ids; an absent list is empty.
 pub fn ids<I>(
     parameter: &str,
