@@ -1,6 +1,6 @@
 //! update_watching: replace a watch-list entry's note.
 
-use super::watch_entry::WatchIdArgs;
+use super::watch_entry::watch_id;
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::OVERWRITES;
 use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
@@ -24,8 +24,8 @@ const UPDATE: ToolInfo = ToolInfo {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateWatchingArgs {
-    #[serde(flatten)]
-    pub entry: WatchIdArgs,
+    /// The watch-list entry's id.
+    pub watch_id: i64,
     pub note: String,
     #[serde(flatten)]
     pub timezone: TimezoneArg,
@@ -41,7 +41,7 @@ async fn update(
     _: ToolContext,
 ) -> Result<WatchingView, ToolError> {
     let zone = app.zone(args.timezone.zone())?;
-    let id = args.entry.id()?;
+    let id = watch_id(args.watch_id)?;
     let watching = app
         .backlog
         .watchings
