@@ -8,6 +8,7 @@ use super::custom_field_values::display;
 use crate::domain::comment::ChangeLogEntry;
 use crate::domain::ids::IssueId;
 use crate::domain::issue::{Issue, Named};
+use std::fmt::Display;
 
 /// The entries for the fields that differ between `before` and `after`;
 /// `issue_key` names a parent issue by its key.
@@ -16,70 +17,28 @@ pub fn changes(
     after: &Issue,
     issue_key: impl Fn(IssueId) -> Option<String>,
 ) -> Vec<ChangeLogEntry> {
-    let mut log = ChangeLog::default();
-    log.push("summary", Some(&before.summary), Some(&after.summary));
-    log.push(
-        "description",
-        non_empty(&before.description),
-        non_empty(&after.description),
-    );
-    log.push(
-        "issueType",
-        Some(&before.issue_type.name),
-        Some(&after.issue_type.name),
-    );
-    log.push("priority", name(&before.priority), name(&after.priority));
-    log.push(
-        "status",
-        Some(&before.status.name),
-        Some(&after.status.name),
-    );
-    log.push(
-        "resolution",
-        name(&before.resolution),
-        name(&after.resolution),
-    );
-    log.push(
-        "assigner",
-        before.assignee.as_ref().map(|u| u.name.as_str()),
-        after.assignee.as_ref().map(|u| u.name.as_str()),
-    );
-    log.push_owned(
-        "component",
-        names(&before.categories),
-        names(&after.categories),
-    );
-    log.push_owned("version", names(&before.versions), names(&after.versions));
-    log.push_owned(
-        "milestone",
-        names(&before.milestones),
-        names(&after.milestones),
-    );
-    log.push_owned(
-        "startDate",
-        before.start_date.map(|d| d.to_string()),
-        after.start_date.map(|d| d.to_string()),
-    );
-    log.push_owned(
-        "limitDate",
-        before.due_date.map(|d| d.to_string()),
-        after.due_date.map(|d| d.to_string()),
-    );
-    log.push_owned(
-        "estimatedHours",
-        before.estimated_hours.map(|h| h.to_string()),
-        after.estimated_hours.map(|h| h.to_string()),
-    );
-    log.push_owned(
-        "actualHours",
-        before.actual_hours.map(|h| h.to_string()),
-        after.actual_hours.map(|h| h.to_string()),
-    );
-    log.push_owned(
-        "parentIssue",
-        before.parent_issue_id.and_then(&issue_key),
-        after.parent_issue_id.and_then(&issue_key),
-    );
+    let mut log = ChangeLog {
+        before,
+        after,
+        entries: Vec::new(),
+    };
+    log.field("summary", |i| Some(i.summary.clone()));
+    log.field("description", |i| {
+        (!i.description.is_empty()).then(|| i.description.clone())
+    });
+    log.field("issueType", |i| Some(i.issue_type.name.clone()));
+    log.field("priority", |i| name(&i.priority));
+    log.field("status", |i| Some(i.status.name.clone()));
+    log.field("resolution", |i| name(&i.resolution));
+    log.field("assigner", |i| i.assignee.as_ref().map(|u| u.name.clone()));
+    log.field("component", |i| names(&i.categories));
+    log.field("version", |i| names(&i.versions));
+    log.field("milestone", |i| names(&i.milestones));
+    log.field("startDate", |i| shown(i.start_date));
+    log.field("limitDate", |i| shown(i.due_date));
+    log.field("estimatedHours", |i| shown(i.estimated_hours));
+    log.field("actualHours", |i| shown(i.actual_hours));
+    log.field("parentIssue", |i| i.parent_issue_id.and_then(&issue_key));
     let mut field_ids: Vec<_> = before.custom_fields.iter().map(|v| v.id).collect();
     field_ids.extend(
         after
@@ -94,34 +53,39 @@ pub fn changes(
         let Some(field) = new.or(old).map(|v| v.name.clone()) else {
             continue;
         };
-        log.push_owned(&field, old.and_then(display), new.and_then(display));
+        log.push(&field, old.and_then(display), new.and_then(display));
     }
     log.entries
 }
 
-#[derive(Default)]
-struct ChangeLog {
+/// The entries of one update: each field as `before` and `after` show it.
+struct ChangeLog<'a> {
+    before: &'a Issue,
+    after: &'a Issue,
     entries: Vec<ChangeLogEntry>,
 }
 
-impl ChangeLog {
-    fn push(&mut self, field: &str, old: Option<&str>, new: Option<&str>) {
-        self.push_owned(field, old.map(str::to_owned), new.map(str::to_owned));
+impl ChangeLog<'_> {
+    /// An entry when `shown` displays the field differently before and after.
+    fn field(&mut self, field: &str, shown: impl Fn(&Issue) -> Option<String>) {
+        let (old, new) = (shown(self.before), shown(self.after));
+        self.push(field, old, new);
     }
 
-    fn push_owned(&mut self, field: &str, old: Option<String>, new: Option<String>) {
+    fn push(&mut self, field: &str, old: Option<String>, new: Option<String>) {
         if old != new {
             self.entries.push(ChangeLogEntry::new(field, old, new));
         }
     }
 }
 
-fn non_empty(text: &str) -> Option<&str> {
-    (!text.is_empty()).then_some(text)
+/// A date or a number, as it displays (dates as yyyy-MM-dd).
+fn shown<T: Display>(value: Option<T>) -> Option<String> {
+    value.map(|v| v.to_string())
 }
 
-fn name<I>(named: &Option<Named<I>>) -> Option<&str> {
-    named.as_ref().map(|n| n.name.as_str())
+fn name<I>(named: &Option<Named<I>>) -> Option<String> {
+    named.as_ref().map(|n| n.name.clone())
 }
 
 fn names<I>(named: &[Named<I>]) -> Option<String> {

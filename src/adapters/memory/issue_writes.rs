@@ -115,10 +115,7 @@ impl Space {
         let before = self.find_issue(target)?.clone();
         let mut after = self.apply_update(&before, update)?;
         let change_log = changes(&before, &after, |id| {
-            self.issues
-                .iter()
-                .find(|i| i.id == id)
-                .map(|i| i.key.to_string())
+            self.issue_by_id(id).map(|i| i.key.to_string())
         });
         // `apply_update` checked that each of them is a member.
         let notified = update

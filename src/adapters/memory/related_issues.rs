@@ -24,7 +24,7 @@ impl Space {
                 (_, true) => Some(a),
                 _ => None,
             })
-            .filter_map(|other| self.issues.iter().find(|i| i.id == other).cloned())
+            .filter_map(|other| self.issue_by_id(other).cloned())
             .collect())
     }
 
@@ -36,9 +36,7 @@ impl Space {
         let issue = self.find_issue(target)?;
         let (id, key) = (issue.id, issue.key.clone());
         let related = self
-            .issues
-            .iter()
-            .find(|i| i.id == other)
+            .issue_by_id(other)
             .cloned()
             .ok_or_else(|| invalid(format!("targetIssueId {other} is not an issue.")))?;
         if other == id {
@@ -72,12 +70,7 @@ impl Space {
         if !self.related.iter().any(|&link| links(link, id, other)) {
             return Err(missing());
         }
-        let related = self
-            .issues
-            .iter()
-            .find(|i| i.id == other)
-            .cloned()
-            .ok_or_else(missing)?;
+        let related = self.issue_by_id(other).cloned().ok_or_else(missing)?;
         self.related.retain(|&link| !links(link, id, other));
         Ok(related)
     }

@@ -99,6 +99,10 @@ impl Space {
             .collect()
     }
 
+    pub(super) fn issue_by_id(&self, id: IssueId) -> Option<&Issue> {
+        self.issues.iter().find(|i| i.id == id)
+    }
+
     pub(super) fn user(&self, id: UserId) -> Option<&User> {
         self.users.iter().find(|u| u.id == id)
     }

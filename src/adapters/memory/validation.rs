@@ -170,9 +170,7 @@ impl<'a> IssueRules<'a> {
         }
         let parent = self
             .space
-            .issues
-            .iter()
-            .find(|i| i.id == id)
+            .issue_by_id(id)
             .ok_or_else(|| invalid(format!("parentIssueId {id} is not an issue.")))?;
         if parent.project_id != self.record.project.id {
             return Err(invalid(format!(

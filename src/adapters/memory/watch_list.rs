@@ -44,9 +44,7 @@ impl Space {
     }
 
     fn issue_updated(&self, issue: IssueId) -> Option<DateTime<Utc>> {
-        self.issues
-            .iter()
-            .find(|i| i.id == issue)
+        self.issue_by_id(issue)
             .map(|i| i.updated.unwrap_or(i.created))
     }
 
@@ -55,7 +53,7 @@ impl Space {
             id: record.id,
             resource_already_read: record.resource_already_read,
             note: record.note.clone(),
-            issue: self.issues.iter().find(|i| i.id == record.issue).cloned(),
+            issue: self.issue_by_id(record.issue).cloned(),
             last_content_updated: self.issue_updated(record.issue),
             created: Some(record.created),
             updated: Some(record.updated),

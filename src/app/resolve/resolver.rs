@@ -5,12 +5,15 @@
 use super::metadata::Metadata;
 use super::names::{Candidate, normalize, pick_one};
 use crate::app::tooling::{IdOrName, ToolError};
+use crate::domain::backlog_error::BacklogError;
 use crate::domain::ids::{InvalidId, IssueId, PriorityId, ProjectId, ResolutionId, UserId};
 use crate::domain::issue::Named;
 use crate::domain::keys::{IssueKey, ProjectKey};
 use crate::domain::project::Project;
 use crate::ports::{IssueRef, IssueRepository, ProjectRef, UserRepository};
 use futures::future::try_join_all;
+use std::future::Future;
+use std::sync::Arc;
 
 /// Resolves names for one tool call.
 pub struct Resolver<'a> {
@@ -19,6 +22,33 @@ pub struct Resolver<'a> {
     pub issues: &'a dyn IssueRepository,
     /// `USER_ID`, which "me" means when set.
     pub configured_user: Option<UserId>,
+}
+
+/// `$many(parameter, values)`: each value resolved as `$one` resolves one,
+/// all at once.
+macro_rules! each_of {
+    ($many:ident, $one:ident, $id:ty) => {
+        pub async fn $many(
+            &self,
+            parameter: &str,
+            values: &[IdOrName],
+        ) -> Result<Vec<$id>, ToolError> {
+            try_join_all(values.iter().map(|v| self.$one(parameter, v))).await
+        }
+    };
+}
+
+/// `$one` by id or by name in the space's own list `$many` (priorities,
+/// resolutions), and `$many` of several at once.
+macro_rules! space_kind {
+    ($one:ident, $many:ident, $id:ty, $what:literal) => {
+        pub async fn $one(&self, parameter: &str, value: &IdOrName) -> Result<$id, ToolError> {
+            let list = self.metadata.$many();
+            space_named(parameter, $what, value, <$id>::new, list).await
+        }
+
+        each_of!($many, $one, $id);
+    };
 }
 
 pub(super) fn id<T>(
@@ -85,13 +115,7 @@ impl Resolver<'_> {
         Ok(self.project(parameter, value).await?.id)
     }
 
-    pub async fn project_ids(
-        &self,
-        parameter: &str,
-        values: &[IdOrName],
-    ) -> Result<Vec<ProjectId>, ToolError> {
-        try_join_all(values.iter().map(|v| self.project_id(parameter, v))).await
-    }
+    each_of!(project_ids, project_id, ProjectId);
 
     /// The user the API key belongs to, or `USER_ID` when configured.
     pub async fn me(&self) -> Result<UserId, ToolError> {
@@ -131,53 +155,10 @@ impl Resolver<'_> {
         )
     }
 
-    pub async fn users(
-        &self,
-        parameter: &str,
-        values: &[IdOrName],
-    ) -> Result<Vec<UserId>, ToolError> {
-        try_join_all(values.iter().map(|v| self.user(parameter, v))).await
-    }
+    each_of!(users, user, UserId);
 
-    pub async fn priority(
-        &self,
-        parameter: &str,
-        value: &IdOrName,
-    ) -> Result<PriorityId, ToolError> {
-        if let Some(number) = value.as_id() {
-            return id(parameter, number, PriorityId::new);
-        }
-        let priorities = self.metadata.priorities().await?;
-        pick_space_named(parameter, "priority", value, &priorities)
-    }
-
-    pub async fn priorities(
-        &self,
-        parameter: &str,
-        values: &[IdOrName],
-    ) -> Result<Vec<PriorityId>, ToolError> {
-        try_join_all(values.iter().map(|v| self.priority(parameter, v))).await
-    }
-
-    pub async fn resolution(
-        &self,
-        parameter: &str,
-        value: &IdOrName,
-    ) -> Result<ResolutionId, ToolError> {
-        if let Some(number) = value.as_id() {
-            return id(parameter, number, ResolutionId::new);
-        }
-        let resolutions = self.metadata.resolutions().await?;
-        pick_space_named(parameter, "resolution", value, &resolutions)
-    }
-
-    pub async fn resolutions(
-        &self,
-        parameter: &str,
-        values: &[IdOrName],
-    ) -> Result<Vec<ResolutionId>, ToolError> {
-        try_join_all(values.iter().map(|v| self.resolution(parameter, v))).await
-    }
+    space_kind!(priority, priorities, PriorityId, "priority");
+    space_kind!(resolution, resolutions, ResolutionId, "resolution");
 
     /// An issue by numeric id or key (`WEB-42`).
     pub fn issue_ref(&self, parameter: &str, value: &IdOrName) -> Result<IssueRef, ToolError> {
@@ -197,13 +178,7 @@ impl Resolver<'_> {
         }
     }
 
-    pub async fn issue_ids(
-        &self,
-        parameter: &str,
-        values: &[IdOrName],
-    ) -> Result<Vec<IssueId>, ToolError> {
-        try_join_all(values.iter().map(|v| self.issue_id(parameter, v))).await
-    }
+    each_of!(issue_ids, issue_id, IssueId);
 
     /// The projects a filter's names are looked up in: the given ones, or all joined.
     pub(super) async fn scope(
@@ -228,14 +203,19 @@ impl Resolver<'_> {
     }
 }
 
-/// A priority or a resolution by name: the space's own short lists, where an
-/// entry has one name.
-fn pick_space_named<I: Copy>(
+/// A priority or a resolution by id, or by name in the space's own short
+/// list (where an entry has one name), which is loaded only for a name.
+async fn space_named<I: Copy>(
     parameter: &str,
     what: &str,
     value: &IdOrName,
-    named: &[Named<I>],
+    make: impl Fn(i64) -> Result<I, InvalidId>,
+    list: impl Future<Output = Result<Arc<Vec<Named<I>>>, BacklogError>>,
 ) -> Result<I, ToolError> {
+    if let Some(number) = value.as_id() {
+        return id(parameter, number, make);
+    }
+    let named = list.await?;
     let candidates: Vec<Candidate<I>> = named
         .iter()
         .map(|n| Candidate::new(n.id, n.name.clone(), [n.name.clone()]))

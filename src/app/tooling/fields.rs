@@ -47,9 +47,11 @@ impl FieldSelection {
         Ok(Self(Arc::new(chosen)))
     }
 
-    /// A fixed set of fields.
-    pub fn fixed(fields: &[&'static str]) -> Self {
-        Self(Arc::new(fields.to_vec()))
+    /// The view's default fields and `extra` besides, whatever the call asked.
+    pub fn defaults_and<V: FieldView>(extra: &[&'static str]) -> Self {
+        let mut fields = V::DEFAULT_FIELDS.to_vec();
+        fields.extend_from_slice(extra);
+        Self(Arc::new(fields))
     }
 
     pub fn contains(&self, field: &str) -> bool {

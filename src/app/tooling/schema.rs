@@ -39,25 +39,34 @@ fn settings() -> SchemaSettings {
 /// Removes every `description` keyword (not properties named "description").
 fn strip_descriptions(schema: &mut Map<String, Value>) {
     schema.remove("description");
+    for_each_subschema(schema, strip_descriptions);
+}
+
+/// Calls `visit` on each direct subschema: properties and definitions, the
+/// single-schema keywords and the members of the schema-list keywords.
+fn for_each_subschema(
+    schema: &mut Map<String, Value>,
+    mut visit: impl FnMut(&mut Map<String, Value>),
+) {
     for key in ["properties", "$defs"] {
         if let Some(Value::Object(children)) = schema.get_mut(key) {
             for child in children.values_mut() {
                 if let Value::Object(child) = child {
-                    strip_descriptions(child);
+                    visit(child);
                 }
             }
         }
     }
     for key in ["items", "additionalProperties", "not"] {
         if let Some(Value::Object(child)) = schema.get_mut(key) {
-            strip_descriptions(child);
+            visit(child);
         }
     }
     for key in ["anyOf", "oneOf", "allOf", "prefixItems"] {
         if let Some(Value::Array(children)) = schema.get_mut(key) {
             for child in children.iter_mut() {
                 if let Value::Object(child) = child {
-                    strip_descriptions(child);
+                    visit(child);
                 }
             }
         }
@@ -97,29 +106,7 @@ fn compact(schema: &mut Map<String, Value>) {
     if !keeps_null {
         drop_null(schema);
     }
-    for key in ["properties", "$defs"] {
-        if let Some(Value::Object(children)) = schema.get_mut(key) {
-            for child in children.values_mut() {
-                if let Value::Object(child) = child {
-                    compact(child);
-                }
-            }
-        }
-    }
-    for key in ["items", "additionalProperties", "not"] {
-        if let Some(Value::Object(child)) = schema.get_mut(key) {
-            compact(child);
-        }
-    }
-    for key in ["anyOf", "oneOf", "allOf", "prefixItems"] {
-        if let Some(Value::Array(children)) = schema.get_mut(key) {
-            for child in children.iter_mut() {
-                if let Value::Object(child) = child {
-                    compact(child);
-                }
-            }
-        }
-    }
+    for_each_subschema(schema, compact);
 }
 
 /// `type: ["string", "null"]` → `type: "string"`; `anyOf: [X, {type: null}]` → X.

@@ -70,8 +70,10 @@ pub struct ToolKit {
 /// than served from another space. `tools::register` picks the call's space
 /// in `run`, so its tools serve every caller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Reach {
+pub enum Reach {
+    /// The space `run` captured; a call bringing credentials is refused.
     StartUpSpace,
+    /// The caller's space, which `run` picks (`AppContext::for_call`).
     CallersSpace,
 }
 
@@ -87,30 +89,8 @@ impl Reach {
 
 impl ToolKit {
     /// A tool with typed arguments `A` and structured output `O`, serving the
-    /// space `run` captured.
-    pub fn structured<A, O, F, Fut>(&self, info: ToolInfo, run: F) -> AppTool
-    where
-        A: DeserializeOwned + JsonSchema + Send + 'static,
-        O: Serialize + JsonSchema + Send + 'static,
-        F: Fn(A, ToolContext) -> Fut + Send + Sync + 'static,
-        Fut: Future<Output = Result<O, ToolError>> + Send + 'static,
-    {
-        self.structured_reaching(info, run, Reach::StartUpSpace)
-    }
-
-    /// [`structured`](Self::structured) for a `run` that serves the space of
-    /// the call's caller (`AppContext::for_call`), as `tools::register` does.
-    pub fn structured_per_call<A, O, F, Fut>(&self, info: ToolInfo, run: F) -> AppTool
-    where
-        A: DeserializeOwned + JsonSchema + Send + 'static,
-        O: Serialize + JsonSchema + Send + 'static,
-        F: Fn(A, ToolContext) -> Fut + Send + Sync + 'static,
-        Fut: Future<Output = Result<O, ToolError>> + Send + 'static,
-    {
-        self.structured_reaching(info, run, Reach::CallersSpace)
-    }
-
-    fn structured_reaching<A, O, F, Fut>(&self, info: ToolInfo, run: F, reach: Reach) -> AppTool
+    /// spaces `reach` says `run` can serve.
+    pub fn structured<A, O, F, Fut>(&self, info: ToolInfo, reach: Reach, run: F) -> AppTool
     where
         A: DeserializeOwned + JsonSchema + Send + 'static,
         O: Serialize + JsonSchema + Send + 'static,
@@ -141,28 +121,8 @@ impl ToolKit {
     }
 
     /// A tool whose answer is built by hand (images, embedded files): no
-    /// output schema. It serves the space `run` captured.
-    pub fn raw<A, F, Fut>(&self, info: ToolInfo, run: F) -> AppTool
-    where
-        A: DeserializeOwned + JsonSchema + Send + 'static,
-        F: Fn(A, ToolContext) -> Fut + Send + Sync + 'static,
-        Fut: Future<Output = Result<ToolResponse, ToolError>> + Send + 'static,
-    {
-        self.raw_reaching(info, run, Reach::StartUpSpace)
-    }
-
-    /// [`raw`](Self::raw) for a `run` that serves the space of the call's
-    /// caller, as `tools::register_raw` does.
-    pub fn raw_per_call<A, F, Fut>(&self, info: ToolInfo, run: F) -> AppTool
-    where
-        A: DeserializeOwned + JsonSchema + Send + 'static,
-        F: Fn(A, ToolContext) -> Fut + Send + Sync + 'static,
-        Fut: Future<Output = Result<ToolResponse, ToolError>> + Send + 'static,
-    {
-        self.raw_reaching(info, run, Reach::CallersSpace)
-    }
-
-    fn raw_reaching<A, F, Fut>(&self, info: ToolInfo, run: F, reach: Reach) -> AppTool
+    /// output schema. It serves the spaces `reach` says `run` can serve.
+    pub fn raw<A, F, Fut>(&self, info: ToolInfo, reach: Reach, run: F) -> AppTool
     where
         A: DeserializeOwned + JsonSchema + Send + 'static,
         F: Fn(A, ToolContext) -> Fut + Send + Sync + 'static,
@@ -338,13 +298,17 @@ mod tests {
     };
 
     async fn echo(characters: usize) -> ToolResponse {
-        let tool = ToolKit { max_tokens: 3_000 }.raw(ECHO, |args: Echo, _| async move {
-            Ok(ToolResponse {
-                content: vec![ToolContent::Text("x".repeat(args.characters))],
-                structured: None,
-                is_error: false,
-            })
-        });
+        let tool = ToolKit { max_tokens: 3_000 }.raw(
+            ECHO,
+            Reach::StartUpSpace,
+            |args: Echo, _| async move {
+                Ok(ToolResponse {
+                    content: vec![ToolContent::Text("x".repeat(args.characters))],
+                    structured: None,
+                    is_error: false,
+                })
+            },
+        );
         let arguments = Map::from_iter([("characters".to_owned(), characters.into())]);
         tool.entry
             .handler
@@ -354,9 +318,10 @@ mod tests {
 
     #[tokio::test]
     async fn a_tool_that_captured_its_space_refuses_a_callers_own_credentials() {
-        let tool = ToolKit { max_tokens: 3_000 }.raw(ECHO, |_: Echo, _| async move {
-            Ok(ToolResponse::error("ran"))
-        });
+        let tool =
+            ToolKit { max_tokens: 3_000 }.raw(ECHO, Reach::StartUpSpace, |_: Echo, _| async move {
+                Ok(ToolResponse::error("ran"))
+            });
         let mut context = ToolContext::detached();
         context.caller.credentials = Some(crate::ports::BacklogCredentials {
             base_url: url::Url::parse("https://a.example").unwrap(),

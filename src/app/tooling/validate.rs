@@ -8,12 +8,18 @@ use crate::domain::issue_filter::PageSize;
 use crate::domain::zone::DisplayZone;
 
 /// Refuses a text that is empty or only white space, saying `why` (what it is
-/// and, where it helps, what to give instead).
-pub fn not_blank(parameter: &str, text: &str, why: &str) -> Result<(), ToolError> {
-    if text.trim().is_empty() {
+/// and, where it helps, what to give instead); answers it trimmed.
+pub fn not_blank<'a>(parameter: &str, text: &'a str, why: &str) -> Result<&'a str, ToolError> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
         return Err(ToolError::argument(parameter, why));
     }
-    Ok(())
+    Ok(trimmed)
+}
+
+/// Refuses a change that would change nothing, saying what to `give`.
+pub fn nothing_to_change(parameter: &str, give: &str) -> ToolError {
+    ToolError::argument(parameter, format!("nothing to change: give {give}"))
 }
 
 /// A list of positive ids; an absent list is empty.

@@ -3,7 +3,7 @@
 //! names (`AppContext::for_call`: the start-up space on stdio).
 
 use crate::app::context::AppContext;
-use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit};
+use crate::app::tooling::{AppTool, Reach, ToolError, ToolInfo, ToolKit};
 use crate::ports::{ToolContext, ToolResponse};
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -25,7 +25,7 @@ where
     Fut: Future<Output = Result<O, ToolError>> + Send + 'static,
 {
     let app = app.clone();
-    kit.structured_per_call(info, move |arguments, context| {
+    kit.structured(info, Reach::CallersSpace, move |arguments, context| {
         let space = app.for_call(&context.caller);
         async move { run(space?, arguments, context).await }
     })
@@ -45,7 +45,7 @@ where
     Fut: Future<Output = Result<ToolResponse, ToolError>> + Send + 'static,
 {
     let app = app.clone();
-    kit.raw_per_call(info, move |arguments, context| {
+    kit.raw(info, Reach::CallersSpace, move |arguments, context| {
         let call = app
             .for_call(&context.caller)
             .map(|space| run(space, arguments, context));

@@ -3,10 +3,10 @@
 
 mod activity;
 mod category;
+mod colored_item;
 mod comment;
 mod custom_field;
 mod issue;
-mod issue_type;
 mod project;
 mod shared_file;
 mod space;
@@ -17,11 +17,11 @@ mod watching;
 
 pub use activity::WireActivity;
 pub use category::WireCategory;
+pub use colored_item::{WireIssueType, WireStatus};
 pub use comment::WireComment;
 pub use custom_field::WireCustomField;
 pub use issue::WireIssue;
-pub use issue_type::WireIssueType;
-pub use project::{WireProject, WireStatus};
+pub use project::WireProject;
 pub use shared_file::WireSharedFile;
 pub use space::WireSpace;
 pub use space_days::{SendsDays, SpaceDays};

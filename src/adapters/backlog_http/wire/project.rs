@@ -1,7 +1,7 @@
 use super::{WireResult, id};
-use crate::domain::ids::{ProjectId, StatusId};
+use crate::domain::ids::ProjectId;
 use crate::domain::keys::ProjectKey;
-use crate::domain::project::{Project, Status};
+use crate::domain::project::Project;
 use serde::Deserialize;
 
 use super::WireError;
@@ -39,32 +39,6 @@ impl WireProject {
             text_formatting_rule: self
                 .text_formatting_rule
                 .unwrap_or_else(|| "markdown".to_owned()),
-        })
-    }
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct WireStatus {
-    pub id: i64,
-    #[serde(default)]
-    pub project_id: Option<i64>,
-    #[serde(default)]
-    pub name: String,
-    #[serde(default)]
-    pub color: Option<String>,
-    #[serde(default)]
-    pub display_order: i64,
-}
-
-impl WireStatus {
-    pub fn into_status(self) -> WireResult<Status> {
-        Ok(Status {
-            id: id("status id", self.id, StatusId::new)?,
-            project_id: self.project_id.and_then(|p| ProjectId::new(p).ok()),
-            name: self.name,
-            color: self.color,
-            display_order: self.display_order,
         })
     }
 }

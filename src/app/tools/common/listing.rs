@@ -1,9 +1,16 @@
 //! The answer of tools that list a project's or the space's vocabulary.
 
-use crate::app::tooling::{FieldSelection, FieldView, Projected, Truncation};
+use crate::app::tooling::{FieldSelection, FieldView, ListSpec, Paging, Projected, Truncation};
+use crate::app::tools::common::fields_args::FieldsArgs;
 use crate::app::tools::common::project_selector::ProjectSelector;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+
+/// The list of a [`Listing`]: its `items`, kept whole (cut only to fit the budget).
+pub const LISTING: Option<ListSpec> = Some(ListSpec {
+    items: "items",
+    paging: Paging::Whole,
+});
 
 #[derive(Debug, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
@@ -33,14 +40,6 @@ impl<V: FieldView> Listing<V> {
 pub struct ProjectListArgs {
     #[serde(flatten)]
     pub project: ProjectSelector,
-    #[serde(default)]
-    pub fields: Option<Vec<String>>,
-}
-
-/// Only `fields`.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct FieldsArgs {
-    #[serde(default)]
-    pub fields: Option<Vec<String>>,
+    #[serde(flatten)]
+    pub fields: FieldsArgs,
 }

@@ -2,6 +2,7 @@
 
 pub mod activity_args;
 pub mod custom_field_args;
+pub mod fields_args;
 pub mod id_window;
 pub mod issue_change_args;
 pub mod issue_filter_args;

@@ -60,12 +60,6 @@ pub async fn fetched_issue(
     id: Option<&IdOrName>,
     key: Option<&str>,
 ) -> Result<Issue, ToolError> {
-    let Some((parameter, value)) = chosen("issueId", id, "issueKey", key) else {
-        return Err(ToolError::argument(
-            "issueKey",
-            "an issue is required: give issueKey (e.g. WEB-42) or issueId",
-        ));
-    };
-    let reference = app.resolver().issue_ref(parameter, &value)?;
+    let reference = issue(app, id, key).await?;
     Ok(app.backlog.issues.issue(&reference).await?)
 }

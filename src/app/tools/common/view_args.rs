@@ -2,6 +2,7 @@
 //! times: a tool takes them last, with `#[serde(flatten)] view: ViewArgs`, so
 //! its parameters keep their order.
 
+use super::fields_args::FieldsArgs;
 use super::timezone_arg::TimezoneArg;
 use crate::app::context::AppContext;
 use crate::app::tooling::{FieldSelection, FieldView, ToolError};
@@ -12,9 +13,8 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ViewArgs {
-    // Described in the schema by the tool's `with_fields`: its view's fields.
-    #[serde(default)]
-    pub fields: Option<Vec<String>>,
+    #[serde(flatten)]
+    pub fields: FieldsArgs,
     #[serde(flatten)]
     pub timezone: TimezoneArg,
 }
@@ -27,7 +27,7 @@ impl ViewArgs {
         app: &AppContext,
     ) -> Result<(DisplayZone, FieldSelection), ToolError> {
         let zone = app.zone(self.timezone.zone())?;
-        let fields = FieldSelection::choose::<V>(self.fields.as_deref())?;
+        let fields = self.fields.choose::<V>()?;
         Ok((zone, fields))
     }
 }

@@ -48,10 +48,10 @@ async fn add(
     args: AddVersionArgs,
     _: ToolContext,
 ) -> Result<VersionView, ToolError> {
-    not_blank("name", &args.name, "the name is empty")?;
+    let name = not_blank("name", &args.name, "the name is empty")?;
     let project = args.project.project(&app).await?;
     let new = NewVersion {
-        name: args.name.trim().to_owned(),
+        name: name.to_owned(),
         description: args.description.clone(),
         start_date: date("startDate", args.start_date.as_deref())?,
         release_due_date: date("releaseDueDate", args.release_due_date.as_deref())?,

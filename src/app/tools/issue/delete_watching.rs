@@ -1,6 +1,6 @@
 //! delete_watching: remove an entry from the watch list.
 
-use super::watch_entry::{WatchIdArgs, watch_id};
+use super::watch_entry::WatchIdArgs;
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::DELETES;
 use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
@@ -28,7 +28,7 @@ async fn delete(
     args: WatchIdArgs,
     _: ToolContext,
 ) -> Result<WatchingView, ToolError> {
-    let id = watch_id(args.watch_id)?;
+    let id = args.id()?;
     let watching = app.backlog.watchings.delete_watching(id).await?;
     Ok(WatchingView::new(&watching, app.default_zone))
 }

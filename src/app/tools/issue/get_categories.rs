@@ -1,10 +1,10 @@
 //! get_categories: a project's categories.
 
-use super::vocabulary_list::{LIST, project_ref};
+use super::vocabulary_list::project_ref;
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
-use crate::app::tooling::{AppTool, FieldSelection, ToolError, ToolInfo, ToolKit, Toolset};
-use crate::app::tools::common::listing::{Listing, ProjectListArgs};
+use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tools::common::listing::{LISTING, Listing, ProjectListArgs};
 use crate::app::tools::register::register;
 use crate::app::views::NamedView;
 use crate::ports::ToolContext;
@@ -17,7 +17,7 @@ const CATEGORIES: ToolInfo = ToolInfo {
         or projectKey. get_project_metadata lists all of a project's vocabulary at once.",
     annotations: READS,
     toolset: Toolset::Issue,
-    list: LIST,
+    list: LISTING,
 };
 
 pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
@@ -29,7 +29,7 @@ async fn categories(
     args: ProjectListArgs,
     _: ToolContext,
 ) -> Result<Listing<NamedView>, ToolError> {
-    let fields = FieldSelection::choose::<NamedView>(args.fields.as_deref())?;
+    let fields = args.fields.choose::<NamedView>()?;
     let found = app
         .backlog
         .categories

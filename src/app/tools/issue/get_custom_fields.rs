@@ -1,10 +1,10 @@
 //! get_custom_fields: a project's custom fields.
 
-use super::vocabulary_list::{LIST, project_ref};
+use super::vocabulary_list::project_ref;
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
-use crate::app::tooling::{AppTool, FieldSelection, ToolError, ToolInfo, ToolKit, Toolset};
-use crate::app::tools::common::listing::{Listing, ProjectListArgs};
+use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tools::common::listing::{LISTING, Listing, ProjectListArgs};
 use crate::app::tools::register::register;
 use crate::app::views::CustomFieldDefinitionView;
 use crate::ports::ToolContext;
@@ -18,7 +18,7 @@ const CUSTOM_FIELDS: ToolInfo = ToolInfo {
         Give projectId (id, key or name) or projectKey.",
     annotations: READS,
     toolset: Toolset::Issue,
-    list: LIST,
+    list: LISTING,
 };
 
 pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
@@ -30,7 +30,7 @@ async fn custom_fields(
     args: ProjectListArgs,
     _: ToolContext,
 ) -> Result<Listing<CustomFieldDefinitionView>, ToolError> {
-    let fields = FieldSelection::choose::<CustomFieldDefinitionView>(args.fields.as_deref())?;
+    let fields = args.fields.choose::<CustomFieldDefinitionView>()?;
     let found = app
         .backlog
         .custom_fields

@@ -1,10 +1,10 @@
 //! get_issue_types: a project's issue types.
 
-use super::vocabulary_list::{LIST, project_ref};
+use super::vocabulary_list::project_ref;
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
-use crate::app::tooling::{AppTool, FieldSelection, ToolError, ToolInfo, ToolKit, Toolset};
-use crate::app::tools::common::listing::{Listing, ProjectListArgs};
+use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tools::common::listing::{LISTING, Listing, ProjectListArgs};
 use crate::app::tools::register::register;
 use crate::app::views::IssueTypeView;
 use crate::ports::ToolContext;
@@ -17,7 +17,7 @@ const ISSUE_TYPES: ToolInfo = ToolInfo {
         projectId (id, key or name) or projectKey.",
     annotations: READS,
     toolset: Toolset::Issue,
-    list: LIST,
+    list: LISTING,
 };
 
 pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
@@ -29,7 +29,7 @@ async fn issue_types(
     args: ProjectListArgs,
     _: ToolContext,
 ) -> Result<Listing<IssueTypeView>, ToolError> {
-    let fields = FieldSelection::choose::<IssueTypeView>(args.fields.as_deref())?;
+    let fields = args.fields.choose::<IssueTypeView>()?;
     let found = app
         .backlog
         .issue_types

@@ -1,10 +1,10 @@
 //! get_resolutions: the space's resolutions.
 
-use super::vocabulary_list::LIST;
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
-use crate::app::tooling::{AppTool, FieldSelection, ToolError, ToolInfo, ToolKit, Toolset};
-use crate::app::tools::common::listing::{FieldsArgs, Listing};
+use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tools::common::fields_args::FieldsArgs;
+use crate::app::tools::common::listing::{LISTING, Listing};
 use crate::app::tools::register::register;
 use crate::app::views::NamedView;
 use crate::ports::ToolContext;
@@ -17,7 +17,7 @@ const RESOLUTIONS: ToolInfo = ToolInfo {
         4 Cannot Reproduce, in the space's language). Other tools accept the names directly.",
     annotations: READS,
     toolset: Toolset::Issue,
-    list: LIST,
+    list: LISTING,
 };
 
 pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
@@ -29,7 +29,7 @@ async fn resolutions(
     args: FieldsArgs,
     _: ToolContext,
 ) -> Result<Listing<NamedView>, ToolError> {
-    let fields = FieldSelection::choose::<NamedView>(args.fields.as_deref())?;
+    let fields = args.choose::<NamedView>()?;
     let found = app.backlog.space.resolutions().await?;
     Ok(Listing::new(found.iter().map(NamedView::of), &fields))
 }

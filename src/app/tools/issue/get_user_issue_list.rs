@@ -40,23 +40,6 @@ const INFO: ToolInfo = ToolInfo {
     }),
 };
 
-/// The fields this tool has always answered with.
-const FIELDS: [&str; 13] = [
-    "issueKey",
-    "summary",
-    "status",
-    "issueType",
-    "priority",
-    "assignee",
-    "startDate",
-    "dueDate",
-    "milestones",
-    "parentIssueKey",
-    "created",
-    "updated",
-    "url",
-];
-
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 pub struct GetUserIssueListArgs {
     /// Projects to search in (ids, keys or names). Default: every project you have joined.
@@ -192,7 +175,9 @@ pub async fn get_user_issue_list(
     let mut issues = scan.issues;
     issues.sort_by(|a, b| updated(b).cmp(&updated(a)).then(b.id.cmp(&a.id)));
     let view = app.view(zone, &scan.keys);
-    let fields = FieldSelection::fixed(&FIELDS);
+    // What the original server answered with: a list's compact fields and when
+    // each issue was created.
+    let fields = FieldSelection::defaults_and::<IssueView>(&["created"]);
     Ok(UserIssueList {
         total: issues.len(),
         assignee_ids: filter.assignee_ids.iter().map(|u| u.get()).collect(),

@@ -217,3 +217,11 @@ fn keys(answer: &UserIssueList) -> Vec<&str> {
         .map(|i| i.view().issue_key.as_str())
         .collect()
 }
+
+#[tokio::test]
+async fn answers_with_a_lists_compact_fields_and_when_each_issue_was_created() {
+    let answer = list(GetUserIssueListArgs::default()).await.unwrap();
+    let issue = serde_json::to_value(&answer.issues[0]).unwrap();
+    assert!(issue.get("issueKey").is_some() && issue.get("created").is_some());
+    assert!(issue.get("description").is_none() && issue.get("createdUser").is_none());
+}

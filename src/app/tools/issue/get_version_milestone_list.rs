@@ -2,10 +2,9 @@
 
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
-use crate::app::tooling::{
-    AppTool, FieldSelection, ListSpec, Paging, ToolError, ToolInfo, ToolKit, Toolset,
-};
-use crate::app::tools::common::listing::Listing;
+use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tools::common::fields_args::FieldsArgs;
+use crate::app::tools::common::listing::{LISTING, Listing};
 use crate::app::tools::common::project_selector::ProjectSelector;
 use crate::app::tools::register::register;
 use crate::app::views::VersionView;
@@ -22,10 +21,7 @@ const LIST: ToolInfo = ToolInfo {
         or projectKey; archived: false lists only current ones.",
     annotations: READS,
     toolset: Toolset::Issue,
-    list: Some(ListSpec {
-        items: "items",
-        paging: Paging::Whole,
-    }),
+    list: LISTING,
 };
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -36,8 +32,8 @@ pub struct ListVersionsArgs {
     /// true: only archived ones; false: only current ones. Default: both.
     #[serde(default)]
     pub archived: Option<bool>,
-    #[serde(default)]
-    pub fields: Option<Vec<String>>,
+    #[serde(flatten)]
+    pub fields: FieldsArgs,
 }
 
 pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
@@ -49,7 +45,7 @@ async fn list(
     args: ListVersionsArgs,
     _: ToolContext,
 ) -> Result<Listing<VersionView>, ToolError> {
-    let fields = FieldSelection::choose::<VersionView>(args.fields.as_deref())?;
+    let fields = args.fields.choose::<VersionView>()?;
     let project = args.project.project(&app).await?;
     let versions = app
         .backlog

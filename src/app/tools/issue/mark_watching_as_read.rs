@@ -1,6 +1,6 @@
 //! mark_watching_as_read: mark a watch-list entry's changes as seen.
 
-use super::watch_entry::{WatchIdArgs, watch_id};
+use super::watch_entry::WatchIdArgs;
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::MARKS;
 use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
@@ -36,7 +36,7 @@ async fn mark(
     args: WatchIdArgs,
     _: ToolContext,
 ) -> Result<MarkedRead, ToolError> {
-    let id = watch_id(args.watch_id)?;
+    let id = args.id()?;
     app.backlog.watchings.mark_watching_as_read(id).await?;
     Ok(MarkedRead {
         watch_id: id.get(),

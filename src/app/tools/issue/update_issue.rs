@@ -2,7 +2,7 @@
 
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::OVERWRITES_AND_APPENDS;
-use crate::app::tooling::validate::{change, change_date};
+use crate::app::tooling::validate::{change, change_date, nothing_to_change};
 use crate::app::tooling::{
     AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset, listed, nullable,
 };
@@ -212,9 +212,9 @@ async fn run(
     let before = args.issue.fetched(&app).await?;
     let update = update_for(&app, &before, &args).await?;
     if update.is_empty() {
-        return Err(ToolError::argument(
+        return Err(nothing_to_change(
             "issueKey",
-            "nothing to change: give at least one field to update, or a comment",
+            "at least one field to update, or a comment",
         ));
     }
     let after = app

@@ -56,7 +56,7 @@ async fn update(
     args: UpdateVersionArgs,
     _: ToolContext,
 ) -> Result<VersionView, ToolError> {
-    not_blank(
+    let name = not_blank(
         "name",
         &args.name,
         "the name is empty; give the current name to keep it",
@@ -64,7 +64,7 @@ async fn update(
     let project = args.project.project(&app).await?;
     let id = app.resolver().version("id", project.id, &args.id).await?;
     let update = VersionUpdate {
-        name: args.name.trim().to_owned(),
+        name: name.to_owned(),
         description: args.description.clone(),
         start_date: change_date("startDate", &args.start_date)?,
         release_due_date: change_date("releaseDueDate", &args.release_due_date)?,

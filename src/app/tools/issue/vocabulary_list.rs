@@ -1,15 +1,9 @@
-//! What the tools that list a project's or the space's vocabulary share.
+//! What the tools that list a project's vocabulary share.
 
 use crate::app::context::AppContext;
-use crate::app::tooling::{ListSpec, Paging, ToolError};
+use crate::app::tooling::ToolError;
 use crate::app::tools::common::listing::ProjectListArgs;
 use crate::ports::ProjectRef;
-
-/// Their list, kept whole: cut only to fit the budget.
-pub const LIST: Option<ListSpec> = Some(ListSpec {
-    items: "items",
-    paging: Paging::Whole,
-});
 
 /// The project named by `projectId` or `projectKey`, by id.
 pub async fn project_ref(

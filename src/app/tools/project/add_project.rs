@@ -51,9 +51,9 @@ async fn add(
     args: AddProjectArgs,
     _: ToolContext,
 ) -> Result<ProjectView, ToolError> {
-    not_blank("name", &args.name, "the name is empty")?;
+    let name = not_blank("name", &args.name, "the name is empty")?;
     let new = NewProject {
-        name: args.name.trim().to_owned(),
+        name: name.to_owned(),
         key: ProjectKey::parse(&args.key).map_err(|e| ToolError::argument("key", e))?,
         chart_enabled: args.chart_enabled.unwrap_or(false),
         subtasking_enabled: args.subtasking_enabled.unwrap_or(false),

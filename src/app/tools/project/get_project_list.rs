@@ -2,10 +2,9 @@
 
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
-use crate::app::tooling::{
-    AppTool, FieldSelection, ListSpec, Paging, ToolError, ToolInfo, ToolKit, Toolset,
-};
-use crate::app::tools::common::listing::Listing;
+use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tools::common::fields_args::FieldsArgs;
+use crate::app::tools::common::listing::{LISTING, Listing};
 use crate::app::tools::register::register;
 use crate::app::views::ProjectView;
 use crate::domain::project::ProjectListQuery;
@@ -21,10 +20,7 @@ const LIST: ToolInfo = ToolInfo {
         lists only active projects; all: true (administrators) lists every project of the space.",
     annotations: READS,
     toolset: Toolset::Project,
-    list: Some(ListSpec {
-        items: "items",
-        paging: Paging::Whole,
-    }),
+    list: LISTING,
 };
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -36,8 +32,8 @@ pub struct ListProjectsArgs {
     /// Administrators: every project of the space, not only joined ones.
     #[serde(default)]
     pub all: Option<bool>,
-    #[serde(default)]
-    pub fields: Option<Vec<String>>,
+    #[serde(flatten)]
+    pub fields: FieldsArgs,
 }
 
 pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
@@ -49,7 +45,7 @@ async fn list(
     args: ListProjectsArgs,
     _: ToolContext,
 ) -> Result<Listing<ProjectView>, ToolError> {
-    let fields = FieldSelection::choose::<ProjectView>(args.fields.as_deref())?;
+    let fields = args.fields.choose::<ProjectView>()?;
     let query = ProjectListQuery {
         archived: args.archived,
         all: args.all.unwrap_or(false),

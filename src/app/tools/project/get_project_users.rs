@@ -2,10 +2,8 @@
 
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
-use crate::app::tooling::{
-    AppTool, FieldSelection, ListSpec, Paging, ToolError, ToolInfo, ToolKit, Toolset,
-};
-use crate::app::tools::common::listing::{Listing, ProjectListArgs};
+use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tools::common::listing::{LISTING, Listing, ProjectListArgs};
 use crate::app::tools::register::register;
 use crate::app::views::UserView;
 use crate::ports::{ProjectRef, ToolContext};
@@ -18,10 +16,7 @@ const USERS: ToolInfo = ToolInfo {
         name) or projectKey.",
     annotations: READS,
     toolset: Toolset::Project,
-    list: Some(ListSpec {
-        items: "items",
-        paging: Paging::Whole,
-    }),
+    list: LISTING,
 };
 
 pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {
@@ -33,7 +28,7 @@ async fn users(
     args: ProjectListArgs,
     _: ToolContext,
 ) -> Result<Listing<UserView>, ToolError> {
-    let fields = FieldSelection::choose::<UserView>(args.fields.as_deref())?;
+    let fields = args.fields.choose::<UserView>()?;
     let project = args.project.project(&app).await?;
     let members = app
         .backlog

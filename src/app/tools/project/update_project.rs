@@ -3,6 +3,7 @@
 use super::formatting_arg::FormattingArg;
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::OVERWRITES;
+use crate::app::tooling::validate::nothing_to_change;
 use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
 use crate::app::tools::common::project_selector::ProjectSelector;
 use crate::app::tools::register::register;
@@ -71,10 +72,7 @@ async fn update(
         archived: args.archived,
     };
     if update == ProjectUpdate::default() {
-        return Err(ToolError::argument(
-            "name",
-            "nothing to change: give at least one setting",
-        ));
+        return Err(nothing_to_change("name", "at least one setting"));
     }
     let updated = app
         .backlog

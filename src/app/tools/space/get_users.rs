@@ -2,10 +2,9 @@
 
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
-use crate::app::tooling::{
-    AppTool, FieldSelection, ListSpec, Paging, ToolError, ToolInfo, ToolKit, Toolset,
-};
-use crate::app::tools::common::listing::Listing;
+use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tools::common::fields_args::FieldsArgs;
+use crate::app::tools::common::listing::{LISTING, Listing};
 use crate::app::tools::register::register;
 use crate::app::views::UserView;
 use crate::ports::ToolContext;
@@ -21,17 +20,14 @@ const USERS: ToolInfo = ToolInfo {
         directly, so this is rarely needed just to find an id.",
     annotations: READS,
     toolset: Toolset::Space,
-    list: Some(ListSpec {
-        items: "items",
-        paging: Paging::Whole,
-    }),
+    list: LISTING,
 };
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct GetUsersArgs {
-    #[serde(default)]
-    pub fields: Option<Vec<String>>,
+    #[serde(flatten)]
+    pub fields: FieldsArgs,
     /// IANA timezone for last login times. Default: the server's.
     #[serde(default)]
     pub timezone: Option<String>,
@@ -47,7 +43,7 @@ async fn users(
     _: ToolContext,
 ) -> Result<Listing<UserView>, ToolError> {
     let zone = app.zone(args.timezone.as_deref())?;
-    let fields = FieldSelection::choose::<UserView>(args.fields.as_deref())?;
+    let fields = args.fields.choose::<UserView>()?;
     let users = app.backlog.users.users().await?;
     Ok(Listing::new(
         users.iter().map(|u| UserView::new(u, zone)),
