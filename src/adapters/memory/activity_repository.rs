@@ -1,39 +1,44 @@
 //! Recent updates: the space's, a project's and a user's, from the activity log.
 
-use super::MemoryBacklog;
 use super::activity_log::ActivitySource;
 use super::errors::not_found;
+use super::served_by_space::served_by_space;
+use super::space::Space;
 use crate::domain::activity::{Activity, ActivityQuery};
 use crate::domain::backlog_error::BacklogError;
 use crate::domain::ids::UserId;
 use crate::ports::{ActivityRepository, ProjectRef};
-use async_trait::async_trait;
 
-#[async_trait]
-impl ActivityRepository for MemoryBacklog {
-    async fn space_activities(&self, query: &ActivityQuery) -> Result<Vec<Activity>, BacklogError> {
-        Ok(self.read().activity_page(query, ActivitySource::Space))
+impl Space {
+    pub(super) fn space_activities(
+        &self,
+        query: &ActivityQuery,
+    ) -> Result<Vec<Activity>, BacklogError> {
+        Ok(self.activity_page(query, ActivitySource::Space))
     }
 
-    async fn project_activities(
+    pub(super) fn project_activities(
         &self,
         project: &ProjectRef,
         query: &ActivityQuery,
     ) -> Result<Vec<Activity>, BacklogError> {
-        let space = self.read();
-        let id = space.find_project(project)?.project.id;
-        Ok(space.activity_page(query, ActivitySource::Project(id)))
+        let id = self.find_project(project)?.project.id;
+        Ok(self.activity_page(query, ActivitySource::Project(id)))
     }
 
-    async fn user_activities(
+    pub(super) fn user_activities(
         &self,
         user: UserId,
         query: &ActivityQuery,
     ) -> Result<Vec<Activity>, BacklogError> {
-        let space = self.read();
-        space
-            .user(user)
+        self.user(user)
             .ok_or_else(|| not_found(format!("user {user}"), "No user."))?;
-        Ok(space.activity_page(query, ActivitySource::User(user)))
+        Ok(self.activity_page(query, ActivitySource::User(user)))
     }
 }
+
+served_by_space!(ActivityRepository {
+    read space_activities(query: &ActivityQuery) -> Vec<Activity>;
+    read project_activities(project: &ProjectRef, query: &ActivityQuery) -> Vec<Activity>;
+    read user_activities(user: UserId, query: &ActivityQuery) -> Vec<Activity>;
+});

@@ -1,20 +1,10 @@
 //! Issues' attachments (the behaviour is in `attachments`).
 
-use super::MemoryBacklog;
+use super::served_by_space::served_by_space;
 use crate::domain::attachment_file::AttachmentFile;
-use crate::domain::backlog_error::BacklogError;
 use crate::domain::ids::AttachmentId;
 use crate::ports::{AttachmentRepository, IssueRef};
-use async_trait::async_trait;
 
-#[async_trait]
-impl AttachmentRepository for MemoryBacklog {
-    async fn attachment(
-        &self,
-        issue: &IssueRef,
-        attachment: AttachmentId,
-        max_bytes: u64,
-    ) -> Result<AttachmentFile, BacklogError> {
-        self.read().attachment(issue, attachment, max_bytes)
-    }
-}
+served_by_space!(AttachmentRepository {
+    read attachment(issue: &IssueRef, attachment: AttachmentId, max_bytes: u64) -> AttachmentFile;
+});

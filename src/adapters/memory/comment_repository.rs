@@ -1,24 +1,22 @@
 //! Issues' comments, paged by id (the writes are in `comment_writes`).
 
-use super::MemoryBacklog;
+use super::served_by_space::served_by_space;
+use super::space::Space;
 use crate::domain::backlog_error::BacklogError;
 use crate::domain::changes::NewComment;
 use crate::domain::comment::Comment;
 use crate::domain::ids::CommentId;
 use crate::domain::issue_filter::SortOrder;
 use crate::ports::{CommentPage, CommentRepository, IssueRef};
-use async_trait::async_trait;
 
-#[async_trait]
-impl CommentRepository for MemoryBacklog {
-    async fn comments(
+impl Space {
+    pub(super) fn comments(
         &self,
         issue: &IssueRef,
         page: CommentPage,
     ) -> Result<Vec<Comment>, BacklogError> {
-        let space = self.read();
-        let id = space.find_issue(issue)?.id;
-        let mut comments: Vec<&Comment> = space
+        let id = self.find_issue(issue)?.id;
+        let mut comments: Vec<&Comment> = self
             .comments
             .get(&id)
             .map(|c| c.iter().collect())
@@ -33,21 +31,10 @@ impl CommentRepository for MemoryBacklog {
         let count = usize::try_from(page.count.get()).unwrap_or(usize::MAX);
         Ok(comments.into_iter().take(count).cloned().collect())
     }
-
-    async fn add_comment(
-        &self,
-        issue: &IssueRef,
-        comment: &NewComment,
-    ) -> Result<Comment, BacklogError> {
-        self.write().add_comment(issue, comment)
-    }
-
-    async fn update_comment(
-        &self,
-        issue: &IssueRef,
-        comment: CommentId,
-        content: &str,
-    ) -> Result<Comment, BacklogError> {
-        self.write().update_comment(issue, comment, content)
-    }
 }
+
+served_by_space!(CommentRepository {
+    read comments(issue: &IssueRef, page: CommentPage) -> Vec<Comment>;
+    write add_comment(issue: &IssueRef, comment: &NewComment) -> Comment;
+    write update_comment(issue: &IssueRef, comment: CommentId, content: &str) -> Comment;
+});

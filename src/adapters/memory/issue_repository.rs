@@ -1,9 +1,9 @@
 //! Issues: finding, filtering, sorting and paging them, and the links between them.
 
-use super::MemoryBacklog;
 use super::errors::not_found;
 use super::issue_matching::IssueMatcher;
 use super::issue_ordering::{DEFAULT_SORT, sort_issues};
+use super::served_by_space::served_by_space;
 use super::space::Space;
 use crate::domain::backlog_error::BacklogError;
 use crate::domain::changes::{IssueUpdate, NewIssue};
@@ -11,7 +11,6 @@ use crate::domain::ids::IssueId;
 use crate::domain::issue::Issue;
 use crate::domain::issue_filter::{IssueFilter, IssueQuery};
 use crate::ports::{IssueRef, IssueRepository};
-use async_trait::async_trait;
 
 impl Space {
     pub(super) fn find_issue(&self, issue: &IssueRef) -> Result<&Issue, BacklogError> {
@@ -29,17 +28,13 @@ impl Space {
         let matcher = IssueMatcher::new(filter, &parents);
         self.issues.iter().filter(|i| matcher.matches(i)).collect()
     }
-}
 
-#[async_trait]
-impl IssueRepository for MemoryBacklog {
-    async fn issue(&self, issue: &IssueRef) -> Result<Issue, BacklogError> {
-        self.read().find_issue(issue).cloned()
+    pub(super) fn issue(&self, issue: &IssueRef) -> Result<Issue, BacklogError> {
+        self.find_issue(issue).cloned()
     }
 
-    async fn issues(&self, query: &IssueQuery) -> Result<Vec<Issue>, BacklogError> {
-        let space = self.read();
-        let mut found = space.matching(&query.filter);
+    pub(super) fn issues(&self, query: &IssueQuery) -> Result<Vec<Issue>, BacklogError> {
+        let mut found = self.matching(&query.filter);
         sort_issues(&mut found, query.sort.unwrap_or(DEFAULT_SORT), query.order);
         let offset = usize::try_from(query.offset).unwrap_or(usize::MAX);
         let count = usize::try_from(query.count.get()).unwrap_or(usize::MAX);
@@ -51,44 +46,20 @@ impl IssueRepository for MemoryBacklog {
             .collect())
     }
 
-    async fn count_issues(&self, filter: &IssueFilter) -> Result<u64, BacklogError> {
-        let count = self.read().matching(filter).len();
+    pub(super) fn count_issues(&self, filter: &IssueFilter) -> Result<u64, BacklogError> {
+        let count = self.matching(filter).len();
         Ok(u64::try_from(count).unwrap_or(u64::MAX))
     }
-
-    async fn add_issue(&self, issue: &NewIssue) -> Result<Issue, BacklogError> {
-        self.write().add_issue(issue)
-    }
-
-    async fn update_issue(
-        &self,
-        issue: &IssueRef,
-        update: &IssueUpdate,
-    ) -> Result<Issue, BacklogError> {
-        self.write().update_issue(issue, update)
-    }
-
-    async fn delete_issue(&self, issue: &IssueRef) -> Result<Issue, BacklogError> {
-        self.write().delete_issue(issue)
-    }
-
-    async fn related_issues(&self, issue: &IssueRef) -> Result<Vec<Issue>, BacklogError> {
-        self.read().related_issues(issue)
-    }
-
-    async fn add_related_issue(
-        &self,
-        issue: &IssueRef,
-        target: IssueId,
-    ) -> Result<Issue, BacklogError> {
-        self.write().add_related_issue(issue, target)
-    }
-
-    async fn remove_related_issue(
-        &self,
-        issue: &IssueRef,
-        related: IssueId,
-    ) -> Result<Issue, BacklogError> {
-        self.write().remove_related_issue(issue, related)
-    }
 }
+
+served_by_space!(IssueRepository {
+    read issue(issue: &IssueRef) -> Issue;
+    read issues(query: &IssueQuery) -> Vec<Issue>;
+    read count_issues(filter: &IssueFilter) -> u64;
+    write add_issue(issue: &NewIssue) -> Issue;
+    write update_issue(issue: &IssueRef, update: &IssueUpdate) -> Issue;
+    write delete_issue(issue: &IssueRef) -> Issue;
+    read related_issues(issue: &IssueRef) -> Vec<Issue>;
+    write add_related_issue(issue: &IssueRef, target: IssueId) -> Issue;
+    write remove_related_issue(issue: &IssueRef, related: IssueId) -> Issue;
+});

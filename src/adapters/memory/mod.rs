@@ -28,6 +28,7 @@ mod seed_follows;
 mod seed_generated;
 mod seed_history;
 mod seed_issues;
+mod served_by_space;
 mod space;
 mod space_repository;
 mod star_repository;

@@ -1,59 +1,55 @@
 //! A project's vocabulary: statuses, issue types, categories and custom fields,
 //! listed in display order.
 
-use super::MemoryBacklog;
+use super::served_by_space::served_by_space;
+use super::space::Space;
 use crate::domain::backlog_error::BacklogError;
 use crate::domain::custom_field::CustomFieldDefinition;
 use crate::domain::project::{Category, IssueType, Status};
 use crate::ports::{
     CategoryRepository, CustomFieldRepository, IssueTypeRepository, ProjectRef, StatusRepository,
 };
-use async_trait::async_trait;
 
-#[async_trait]
-impl StatusRepository for MemoryBacklog {
-    async fn statuses(&self, project: &ProjectRef) -> Result<Vec<Status>, BacklogError> {
-        let space = self.read();
-        let mut statuses = space.find_project(project)?.statuses.clone();
+impl Space {
+    pub(super) fn statuses(&self, project: &ProjectRef) -> Result<Vec<Status>, BacklogError> {
+        let mut statuses = self.find_project(project)?.statuses.clone();
         statuses.sort_by_key(|s| s.display_order);
         Ok(statuses)
     }
-}
 
-#[async_trait]
-impl IssueTypeRepository for MemoryBacklog {
-    async fn issue_types(&self, project: &ProjectRef) -> Result<Vec<IssueType>, BacklogError> {
-        let space = self.read();
-        let mut types = space.find_project(project)?.issue_types.clone();
+    pub(super) fn issue_types(&self, project: &ProjectRef) -> Result<Vec<IssueType>, BacklogError> {
+        let mut types = self.find_project(project)?.issue_types.clone();
         types.sort_by_key(|t| (t.display_order, t.id));
         Ok(types)
     }
-}
 
-#[async_trait]
-impl CategoryRepository for MemoryBacklog {
-    async fn categories(&self, project: &ProjectRef) -> Result<Vec<Category>, BacklogError> {
-        let space = self.read();
-        let mut categories = space.find_project(project)?.categories.clone();
+    pub(super) fn categories(&self, project: &ProjectRef) -> Result<Vec<Category>, BacklogError> {
+        let mut categories = self.find_project(project)?.categories.clone();
         categories.sort_by_key(|c| (c.display_order, c.id));
         Ok(categories)
     }
 
-    async fn add_category(
-        &self,
-        project: &ProjectRef,
-        name: &str,
-    ) -> Result<Category, BacklogError> {
-        self.write().add_category(project, name)
-    }
-}
-
-#[async_trait]
-impl CustomFieldRepository for MemoryBacklog {
-    async fn custom_fields(
+    pub(super) fn custom_fields(
         &self,
         project: &ProjectRef,
     ) -> Result<Vec<CustomFieldDefinition>, BacklogError> {
-        Ok(self.read().find_project(project)?.custom_fields.clone())
+        Ok(self.find_project(project)?.custom_fields.clone())
     }
 }
+
+served_by_space!(StatusRepository {
+    read statuses(project: &ProjectRef) -> Vec<Status>;
+});
+
+served_by_space!(IssueTypeRepository {
+    read issue_types(project: &ProjectRef) -> Vec<IssueType>;
+});
+
+served_by_space!(CategoryRepository {
+    read categories(project: &ProjectRef) -> Vec<Category>;
+    write add_category(project: &ProjectRef, name: &str) -> Category;
+});
+
+served_by_space!(CustomFieldRepository {
+    read custom_fields(project: &ProjectRef) -> Vec<CustomFieldDefinition>;
+});

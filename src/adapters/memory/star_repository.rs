@@ -1,26 +1,23 @@
 //! Stars a user received.
 
-use super::MemoryBacklog;
 use super::errors::not_found;
+use super::served_by_space::served_by_space;
+use super::space::Space;
 use crate::domain::backlog_error::BacklogError;
 use crate::domain::calendar_date::{CalendarDate, DateRange};
 use crate::domain::ids::UserId;
 use crate::ports::StarRepository;
-use async_trait::async_trait;
 
-#[async_trait]
-impl StarRepository for MemoryBacklog {
+impl Space {
     /// Stars received on the days of the range (inclusive, days in UTC).
-    async fn received_star_count(
+    pub(super) fn received_star_count(
         &self,
         user: UserId,
         range: &DateRange,
     ) -> Result<u64, BacklogError> {
-        let space = self.read();
-        space
-            .user(user)
+        self.user(user)
             .ok_or_else(|| not_found(format!("user {user}"), "No user."))?;
-        let count = space
+        let count = self
             .stars
             .iter()
             .filter(|s| s.receiver == user)
@@ -29,3 +26,7 @@ impl StarRepository for MemoryBacklog {
         Ok(u64::try_from(count).unwrap_or(u64::MAX))
     }
 }
+
+served_by_space!(StarRepository {
+    read received_star_count(user: UserId, range: &DateRange) -> u64;
+});
