@@ -5,20 +5,6 @@ use super::context::{AppContext, AppSettings};
 use super::issue_scan::ScanLimits;
 use crate::adapters::memory::MemoryBacklog;
 use crate::domain::zone::DisplayZone;
-use crate::ports::activity_repository::MockActivityRepository;
-use crate::ports::attachment_repository::MockAttachmentRepository;
-use crate::ports::category_repository::MockCategoryRepository;
-use crate::ports::comment_repository::MockCommentRepository;
-use crate::ports::custom_field_repository::MockCustomFieldRepository;
-use crate::ports::issue_repository::MockIssueRepository;
-use crate::ports::issue_type_repository::MockIssueTypeRepository;
-use crate::ports::project_repository::MockProjectRepository;
-use crate::ports::space_repository::MockSpaceRepository;
-use crate::ports::star_repository::MockStarRepository;
-use crate::ports::status_repository::MockStatusRepository;
-use crate::ports::user_repository::MockUserRepository;
-use crate::ports::version_repository::MockVersionRepository;
-use crate::ports::watching_repository::MockWatchingRepository;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -69,45 +55,12 @@ pub fn demo_app() -> AppContext {
     context(Backlog::from_adapter(Arc::new(MemoryBacklog::demo())))
 }
 
-/// A mock of every port: a test sets expectations on the ones it uses, and any
-/// other call fails it.
-#[derive(Default)]
-pub struct MockBacklog {
-    pub space: MockSpaceRepository,
-    pub users: MockUserRepository,
-    pub projects: MockProjectRepository,
-    pub statuses: MockStatusRepository,
-    pub issue_types: MockIssueTypeRepository,
-    pub categories: MockCategoryRepository,
-    pub custom_fields: MockCustomFieldRepository,
-    pub versions: MockVersionRepository,
-    pub issues: MockIssueRepository,
-    pub comments: MockCommentRepository,
-    pub attachments: MockAttachmentRepository,
-    pub watchings: MockWatchingRepository,
-    pub activities: MockActivityRepository,
-    pub stars: MockStarRepository,
-}
+pub use super::backlog::MockBacklog;
 
 impl MockBacklog {
     /// The app over these mocks.
     pub fn into_app(self) -> AppContext {
-        context(Backlog {
-            space: Arc::new(self.space),
-            users: Arc::new(self.users),
-            projects: Arc::new(self.projects),
-            statuses: Arc::new(self.statuses),
-            issue_types: Arc::new(self.issue_types),
-            categories: Arc::new(self.categories),
-            custom_fields: Arc::new(self.custom_fields),
-            versions: Arc::new(self.versions),
-            issues: Arc::new(self.issues),
-            comments: Arc::new(self.comments),
-            attachments: Arc::new(self.attachments),
-            watchings: Arc::new(self.watchings),
-            activities: Arc::new(self.activities),
-            stars: Arc::new(self.stars),
-        })
+        context(self.into_backlog())
     }
 }
 

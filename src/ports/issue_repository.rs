@@ -1,5 +1,6 @@
 //! Issues and the links between them.
 
+use super::IdOrKey;
 use crate::domain::backlog_error::BacklogError;
 use crate::domain::changes::{IssueUpdate, NewIssue};
 use crate::domain::ids::IssueId;
@@ -7,23 +8,9 @@ use crate::domain::issue::Issue;
 use crate::domain::issue_filter::{IssueFilter, IssueQuery};
 use crate::domain::keys::IssueKey;
 use async_trait::async_trait;
-use std::fmt;
 
-/// An issue named by its numeric id or by its key; Backlog accepts either.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum IssueRef {
-    Id(IssueId),
-    Key(IssueKey),
-}
-
-impl fmt::Display for IssueRef {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Id(id) => id.fmt(f),
-            Self::Key(key) => key.fmt(f),
-        }
-    }
-}
+/// An issue named by its numeric id or by its key.
+pub type IssueRef = IdOrKey<IssueId, IssueKey>;
 
 /// Access to a space's issues.
 ///

@@ -1,5 +1,6 @@
 //! Projects and their members.
 
+use super::IdOrKey;
 use crate::domain::backlog_error::BacklogError;
 use crate::domain::changes::{NewProject, ProjectUpdate};
 use crate::domain::ids::ProjectId;
@@ -7,23 +8,9 @@ use crate::domain::keys::ProjectKey;
 use crate::domain::project::{Project, ProjectListQuery};
 use crate::domain::user::User;
 use async_trait::async_trait;
-use std::fmt;
 
-/// A project named by its numeric id or by its key; Backlog accepts either.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum ProjectRef {
-    Id(ProjectId),
-    Key(ProjectKey),
-}
-
-impl fmt::Display for ProjectRef {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Id(id) => id.fmt(f),
-            Self::Key(key) => key.fmt(f),
-        }
-    }
-}
+/// A project named by its numeric id or by its key.
+pub type ProjectRef = IdOrKey<ProjectId, ProjectKey>;
 
 /// Access to a space's projects.
 ///
