@@ -3,8 +3,7 @@
 //! server has, `GET /rateLimit`.
 
 use crate::errors::{ApiResult, json_ok};
-use crate::forms::FormParams;
-use crate::query::QueryParams;
+use crate::params::{Params, WriteParams};
 use crate::rate_limit::Bucket;
 use crate::server::Shared;
 use axum::Router;
@@ -13,9 +12,9 @@ use axum::routing::get;
 use serde_json::{Map, Value, json};
 use std::sync::Arc;
 
-pub(crate) type Query = Extension<Arc<QueryParams>>;
-/// Write parameters (form body plus query); see [`crate::forms`].
-pub(crate) type Form = Extension<Arc<FormParams>>;
+pub(crate) type Query = Extension<Arc<Params>>;
+/// Write parameters (form body plus query); see [`crate::params`].
+pub(crate) type Form = Extension<Arc<WriteParams>>;
 
 /// What only a server has, whichever model it serves: `GET /rateLimit`.
 pub(crate) fn server_routes(shared: Arc<Shared>) -> Router {

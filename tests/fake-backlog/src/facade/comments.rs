@@ -108,15 +108,15 @@ pub async fn add(
     form: Form,
     Path(issue): Path<String>,
 ) -> ApiResult {
-    let ids =
-        |name: &str| -> Result<Vec<i64>, ApiError> { Ok(form.ints(name)?.unwrap_or_default()) };
     let new = NewComment {
         content: form.raw("content").unwrap_or_default().to_owned(),
-        notified_user_ids: ids("notifiedUserId")?
+        notified_user_ids: form
+            .ints("notifiedUserId")?
             .into_iter()
             .filter_map(|v| UserId::new(v).ok())
             .collect(),
-        attachment_ids: ids("attachmentId")?
+        attachment_ids: form
+            .ints("attachmentId")?
             .into_iter()
             .filter_map(|v| AttachmentId::new(v).ok())
             .collect(),

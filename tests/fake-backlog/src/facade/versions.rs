@@ -3,7 +3,7 @@
 
 use super::{AppState, ServedModel, list, project_ref, refusal, wire};
 use crate::errors::{ApiError, ApiResult, json_ok};
-use crate::forms::{FormParams, missing};
+use crate::params::{Params, missing};
 use crate::routes::Form;
 use axum::Router;
 use axum::extract::Path;
@@ -30,7 +30,7 @@ async fn versions(state: AppState, Path(p): Path<String>) -> ApiResult {
     Ok(json_ok(&list(&found.map_err(refusal)?, wire::version)))
 }
 
-fn day(form: &FormParams, name: &str) -> Result<Option<CalendarDate>, ApiError> {
+fn day(form: &Params, name: &str) -> Result<Option<CalendarDate>, ApiError> {
     Ok(form.date(name)?.map(CalendarDate::from_naive))
 }
 
