@@ -3,7 +3,7 @@
 //! `order`). `content` has snake_case keys and a shape per activity type.
 
 use super::wire::{project, timestamp, user};
-use super::{AppState, ServedModel, project_ref, refusal};
+use super::{AppState, ServedModel, path_id, project_ref, refusal};
 use crate::errors::{ApiError, ApiResult, json_ok};
 use crate::routes::Query;
 use axum::Router;
@@ -143,11 +143,7 @@ pub async fn of_project(state: AppState, q: Query, Path(p): Path<String>) -> Api
 }
 
 pub async fn of_user(state: AppState, q: Query, Path(user): Path<String>) -> ApiResult {
-    let user = user
-        .parse::<i64>()
-        .ok()
-        .and_then(|v| UserId::new(v).ok())
-        .ok_or_else(|| ApiError::not_found("No user."))?;
+    let user = path_id(&user, UserId::new, "No user.")?;
     let found = state
         .user_activities(user, &query(&q)?)
         .await

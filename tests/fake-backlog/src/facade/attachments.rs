@@ -2,8 +2,8 @@
 //! `GET /issues/:k/attachments/:id`.
 
 use super::issues::issue_ref;
-use super::{AppState, ServedModel, issue_wire, refusal};
-use crate::errors::{ApiError, ApiResult, json_ok};
+use super::{AppState, ServedModel, issue_wire, path_id, refusal};
+use crate::errors::{ApiResult, json_ok};
 use crate::routes::rfc5987;
 use axum::Router;
 use axum::body::Body;
@@ -31,11 +31,7 @@ pub async fn attachments(state: AppState, Path(issue): Path<String>) -> ApiResul
 
 /// `GET /issues/:k/attachments/:id`: the bytes, with the file's type and name.
 pub async fn attachment(state: AppState, Path((issue, id)): Path<(String, String)>) -> ApiResult {
-    let id = id
-        .parse::<i64>()
-        .ok()
-        .and_then(|v| AttachmentId::new(v).ok())
-        .ok_or_else(|| ApiError::not_found("No attachment."))?;
+    let id = path_id(&id, AttachmentId::new, "No attachment.")?;
     // The client enforces its own limit while reading.
     let file = state
         .attachment(&issue_ref(&issue)?, id, u64::MAX)

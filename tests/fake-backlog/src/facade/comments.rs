@@ -3,7 +3,7 @@
 
 use super::issues::issue_ref;
 use super::wire::{embedded_user, timestamp};
-use super::{AppState, BaseUrl, ServedModel, refusal};
+use super::{AppState, BaseUrl, ServedModel, path_id, refusal};
 use crate::errors::{ApiError, ApiResult, json_created, json_ok};
 use crate::routes::{Form, Query};
 use axum::Router;
@@ -138,11 +138,7 @@ pub async fn update(
     form: Form,
     Path((issue, id)): Path<(String, String)>,
 ) -> ApiResult {
-    let id = id
-        .parse::<i64>()
-        .ok()
-        .and_then(|v| CommentId::new(v).ok())
-        .ok_or_else(|| ApiError::not_found("No comment."))?;
+    let id = path_id(&id, CommentId::new, "No comment.")?;
     let content = form.raw("content").unwrap_or_default();
     let edited = state
         .update_comment(&issue_ref(&issue)?, id, content)

@@ -89,3 +89,16 @@ pub(crate) fn project_ref(id_or_key: &str) -> Result<ProjectRef, ApiError> {
 pub(crate) fn list<T>(items: &[T], write: fn(&T) -> Value) -> Value {
     Value::Array(items.iter().map(write).collect())
 }
+
+/// A numeric id path segment; one that is not a valid id is no such resource
+/// (`missing`: `"No user."`…), as Backlog answers.
+pub(crate) fn path_id<T, E>(
+    raw: &str,
+    new: fn(i64) -> Result<T, E>,
+    missing: &str,
+) -> Result<T, ApiError> {
+    raw.parse::<i64>()
+        .ok()
+        .and_then(|v| new(v).ok())
+        .ok_or_else(|| ApiError::not_found(missing))
+}

@@ -2,7 +2,7 @@
 //! /issues/:k/relatedIssues/:id`.
 
 use super::issues::issue_ref;
-use super::{AppState, ServedModel, issue_wire, refusal};
+use super::{AppState, ServedModel, issue_wire, path_id, refusal};
 use crate::errors::{ApiError, ApiResult, json_ok};
 use crate::routes::Form;
 use axum::Router;
@@ -51,11 +51,7 @@ pub async fn add(state: AppState, form: Form, Path(issue): Path<String>) -> ApiR
 }
 
 pub async fn remove(state: AppState, Path((issue, related)): Path<(String, String)>) -> ApiResult {
-    let related = related
-        .parse::<i64>()
-        .ok()
-        .and_then(|v| IssueId::new(v).ok())
-        .ok_or_else(|| ApiError::not_found("No related issue."))?;
+    let related = path_id(&related, IssueId::new, "No related issue.")?;
     let removed = state
         .remove_related_issue(&issue_ref(&issue)?, related)
         .await

@@ -2,7 +2,7 @@
 //! stars: `GET /space`, `/priorities`, `/resolutions`, `/users`,
 //! `/users/myself`, `/users/:id`, `/users/:id/stars/count`.
 
-use super::{AppState, ServedModel, list, refusal, wire};
+use super::{AppState, ServedModel, list, path_id, refusal, wire};
 use crate::errors::{ApiError, ApiResult, json_ok};
 use crate::routes::Query;
 use axum::Router;
@@ -59,11 +59,7 @@ async fn one_user(state: AppState, Path(user): Path<String>) -> ApiResult {
 
 /// `since`, `until` (inclusive days).
 pub async fn star_count(state: AppState, query: Query, Path(user): Path<String>) -> ApiResult {
-    let user = user
-        .parse::<i64>()
-        .ok()
-        .and_then(|v| UserId::new(v).ok())
-        .ok_or_else(|| ApiError::not_found("No user."))?;
+    let user = path_id(&user, UserId::new, "No user.")?;
     let since = query.date("since")?.map(CalendarDate::from_naive);
     let until = query.date("until")?.map(CalendarDate::from_naive);
     let range =
