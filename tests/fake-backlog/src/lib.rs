@@ -143,10 +143,6 @@ impl FakeBacklog {
         format!("{}://{}", self.scheme, self.addr)
     }
 
-    pub fn addr(&self) -> SocketAddr {
-        self.addr
-    }
-
     /// The one accepted API key.
     pub fn api_key(&self) -> &str {
         &self.shared.api_key

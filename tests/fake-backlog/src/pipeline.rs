@@ -98,15 +98,8 @@ pub(crate) async fn handle(
     let state = match taken {
         Ok(state) => state,
         Err(state) => {
-            let retry_after = shared.limits().retry_after;
-            let mut response =
-                with_rate_headers(ApiError::too_many_requests().into_response(), state);
-            if let Some(seconds) = retry_after {
-                response
-                    .headers_mut()
-                    .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
-            }
-            return Ok(response);
+            let refused = ApiError::too_many_requests().into_response();
+            return Ok(with_rate_headers(refused, state));
         }
     };
 

@@ -108,8 +108,6 @@ impl BucketState {
 #[derive(Debug, Clone)]
 pub(crate) struct RateLimiter {
     buckets: [BucketState; 4],
-    /// When set, 429 answers also carry `Retry-After` with this many seconds.
-    pub retry_after: Option<u64>,
 }
 
 impl Default for RateLimiter {
@@ -121,7 +119,6 @@ impl Default for RateLimiter {
                 BucketState::new(150),
                 BucketState::new(60),
             ],
-            retry_after: None,
         }
     }
 }
@@ -134,11 +131,6 @@ impl RateLimiter {
         b.window = window.max(Duration::from_millis(1));
         b.window_start = None;
         b.used = 0;
-    }
-
-    /// Back to the defaults, with fresh windows.
-    pub fn reset(&mut self) {
-        *self = RateLimiter::default();
     }
 
     /// Counts one request; `Err` (with the state to report) when the bucket is empty.
