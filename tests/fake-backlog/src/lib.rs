@@ -30,7 +30,6 @@ mod params;
 mod pipeline;
 mod rate_limit;
 mod recording;
-mod routes;
 mod server;
 #[cfg(feature = "tls")]
 mod tls;
@@ -121,8 +120,7 @@ impl FakeBacklog {
         let base_url = format!("{scheme}://{addr}");
         let model = Arc::new(MemoryBacklog::with_space(served.space));
         let shared = Arc::new(Shared::new(served.api_key, model.clone()));
-        let router =
-            facade::router(model.clone(), base_url).merge(routes::server_routes(shared.clone()));
+        let router = facade::router(model.clone(), base_url);
         let task = tokio::spawn(server::accept_loop(
             listener,
             acceptor,

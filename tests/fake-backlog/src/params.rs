@@ -9,7 +9,15 @@
 //! the value ([`Params::raw`], [`Params::sent_ints`]).
 
 use crate::errors::ApiError;
+use axum::extract::Extension;
 use chrono::NaiveDate;
+use std::sync::Arc;
+
+/// A handler's query parameters (put into the request extensions by
+/// [`crate::pipeline`]).
+pub(crate) type Query = Extension<Arc<Params>>;
+/// A handler's write parameters (form body plus query).
+pub(crate) type Form = Extension<Arc<WriteParams>>;
 
 /// Decoded pairs, in request order.
 #[derive(Debug, Clone, Default)]

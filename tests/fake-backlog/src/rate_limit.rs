@@ -18,8 +18,6 @@ pub enum Bucket {
 }
 
 impl Bucket {
-    pub const ALL: [Bucket; 4] = [Bucket::Read, Bucket::Update, Bucket::Search, Bucket::Icon];
-
     /// The bucket a request counts against.
     pub fn classify(method: &str, path: &str) -> Bucket {
         if !method.eq_ignore_ascii_case("GET") && !method.eq_ignore_ascii_case("HEAD") {
@@ -37,16 +35,6 @@ impl Bucket {
             | ["projects", _, "image"]
             | ["teams", _, "icon"] => Bucket::Icon,
             _ => Bucket::Read,
-        }
-    }
-
-    /// The key in `GET /rateLimit`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Bucket::Read => "read",
-            Bucket::Update => "update",
-            Bucket::Search => "search",
-            Bucket::Icon => "icon",
         }
     }
 

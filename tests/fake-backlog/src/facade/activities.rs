@@ -5,7 +5,7 @@
 use super::wire::{project, timestamp, user};
 use super::{AppState, ServedModel, path_id, project_ref, refusal};
 use crate::errors::{ApiError, ApiResult, json_ok};
-use crate::routes::Query;
+use crate::params::Query;
 use axum::Router;
 use axum::extract::Path;
 use axum::routing::get;

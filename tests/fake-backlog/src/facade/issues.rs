@@ -3,7 +3,7 @@
 
 use super::{AppState, BaseUrl, ServedModel, issue_form, issue_query, issue_wire, refusal};
 use crate::errors::{ApiError, ApiResult, json_created, json_ok};
-use crate::routes::{Form, Query};
+use crate::params::{Form, Query};
 use axum::Router;
 use axum::extract::{Extension, Path};
 use axum::routing::get;

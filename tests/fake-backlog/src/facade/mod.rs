@@ -3,9 +3,9 @@
 //! Backlog's behaviour serves demo mode and the HTTP tests. The server's own
 //! parts (auth, rate limits, faults, the request log) sit in front of it.
 //!
-//! It serves the space, its users, its projects with their vocabulary, issues
-//! with their comments, custom field values, watch lists, related issues,
-//! attachments, activities and stars; the server adds `GET /rateLimit`.
+//! It serves the calls the HTTP adapter makes: the space, its users, its projects
+//! with their vocabulary, issues with their comments, custom field values, watch
+//! lists, related issues, attachment downloads, activities and stars.
 
 mod activities;
 mod attachments;

@@ -3,8 +3,8 @@
 
 use super::{AppState, ServedModel, list, project_ref, refusal, wire};
 use crate::errors::{ApiError, ApiResult, json_ok};
+use crate::params::{Form, Query};
 use crate::params::{Params, missing};
-use crate::routes::{Form, Query};
 use axum::Router;
 use axum::extract::Path;
 use axum::routing::get;

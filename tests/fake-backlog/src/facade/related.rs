@@ -4,7 +4,7 @@
 use super::issues::issue_ref;
 use super::{AppState, ServedModel, issue_wire, path_id, refusal};
 use crate::errors::{ApiError, ApiResult, json_ok};
-use crate::routes::Form;
+use crate::params::Form;
 use axum::Router;
 use axum::extract::Path;
 use axum::routing::{delete, get};

@@ -3,8 +3,8 @@
 
 use super::{AppState, ServedModel, list, path_id, project_ref, refusal, wire};
 use crate::errors::{ApiError, ApiResult, json_ok};
+use crate::params::Form;
 use crate::params::{Params, missing};
-use crate::routes::Form;
 use axum::Router;
 use axum::extract::Path;
 use axum::routing::{get, patch};

@@ -4,7 +4,7 @@
 use super::issue_wire;
 use super::{AppState, ServedModel, path_id, refusal};
 use crate::errors::{ApiError, ApiResult, json_ok, no_content};
-use crate::routes::{Form, Query};
+use crate::params::{Form, Query};
 use axum::Router;
 use axum::extract::Path;
 use axum::routing::{get, post};

@@ -61,17 +61,3 @@ async fn over_the_limit_is_429_code_13_until_the_window_ends() {
     assert_eq!(again.status, 200);
     assert_eq!(again.header_u64("x-ratelimit-remaining"), 2);
 }
-
-#[tokio::test]
-async fn rate_limit_endpoint_reports_all_buckets() {
-    let server = FakeBacklog::start(Model::demo()).await;
-    get(&server, "/api/v2/issues").await;
-    let limits = get_json(&server, "/api/v2/rateLimit").await;
-    let buckets = &limits["rateLimit"];
-    assert_eq!(buckets["read"]["limit"], 600);
-    assert_eq!(buckets["read"]["remaining"], 599, "counts itself");
-    assert_eq!(buckets["search"]["remaining"], 149);
-    assert_eq!(buckets["update"]["limit"], 150);
-    assert_eq!(buckets["icon"]["limit"], 60);
-    assert!(buckets["icon"]["reset"].as_u64().unwrap() >= now_epoch());
-}
