@@ -34,11 +34,10 @@ mod server;
 #[cfg(feature = "tls")]
 mod tls;
 
-pub use errors::{ApiError, JSON_CONTENT_TYPE, error_body};
 pub use faults::{Fault, FaultHandle, ScriptedFault};
 pub use model::{DEFAULT_API_KEY, Model, seed};
 pub use new_issue::NewIssue;
-pub use rate_limit::{Bucket, RateState};
+pub use rate_limit::Bucket;
 pub use recording::RecordedRequest;
 
 use backlog_mcp::adapters::memory::MemoryBacklog;

@@ -3,8 +3,8 @@
 //! `order`). `content` has snake_case keys and a shape per activity type.
 
 use super::wire::{project, timestamp, user};
-use super::{AppState, ServedModel, path_id, project_ref, refusal};
-use crate::errors::{ApiError, ApiResult, json_ok};
+use super::{AppState, ServedModel, answer_all, path_id, project_ref, refusal};
+use crate::errors::{ApiError, ApiResult};
 use crate::params::Query;
 use axum::Router;
 use axum::extract::Path;
@@ -123,15 +123,9 @@ fn query(q: &Query) -> Result<ActivityQuery, ApiError> {
     })
 }
 
-fn answer(state: &AppState, found: &[Activity]) -> ApiResult {
-    let list: Vec<Value> =
-        state.inspect(|space| found.iter().map(|a| activity(space, a)).collect());
-    Ok(json_ok(&list))
-}
-
 pub async fn of_space(state: AppState, q: Query) -> ApiResult {
     let found = state.space_activities(&query(&q)?).await.map_err(refusal)?;
-    answer(&state, &found)
+    answer_all(&state, &found, activity)
 }
 
 pub async fn of_project(state: AppState, q: Query, Path(p): Path<String>) -> ApiResult {
@@ -139,7 +133,7 @@ pub async fn of_project(state: AppState, q: Query, Path(p): Path<String>) -> Api
         .project_activities(&project_ref(&p)?, &query(&q)?)
         .await
         .map_err(refusal)?;
-    answer(&state, &found)
+    answer_all(&state, &found, activity)
 }
 
 pub async fn of_user(state: AppState, q: Query, Path(user): Path<String>) -> ApiResult {
@@ -148,5 +142,5 @@ pub async fn of_user(state: AppState, q: Query, Path(user): Path<String>) -> Api
         .user_activities(user, &query(&q)?)
         .await
         .map_err(refusal)?;
-    answer(&state, &found)
+    answer_all(&state, &found, activity)
 }

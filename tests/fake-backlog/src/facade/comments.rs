@@ -3,8 +3,8 @@
 
 use super::issues::issue_ref;
 use super::wire::{embedded_user, timestamp};
-use super::{AppState, BaseUrl, ServedModel, path_id, refusal};
-use crate::errors::{ApiError, ApiResult, json_created, json_ok};
+use super::{AppState, BaseUrl, ServedModel, answer, answer_all, path_id, refusal};
+use crate::errors::{ApiError, ApiResult, json_created};
 use crate::params::{Form, Query};
 use axum::Router;
 use axum::extract::{Extension, Path};
@@ -92,9 +92,7 @@ pub async fn list(state: AppState, query: Query, Path(issue): Path<String>) -> A
         .comments(&issue_ref(&issue)?, page)
         .await
         .map_err(refusal)?;
-    let answer: Vec<Value> =
-        state.inspect(|space| found.iter().map(|c| comment(space, c)).collect());
-    Ok(json_ok(&answer))
+    answer_all(&state, &found, comment)
 }
 
 /// `content`, `notifiedUserId[]`, `attachmentId[]`; 201.
@@ -140,5 +138,5 @@ pub async fn update(
         .update_comment(&issue_ref(&issue)?, id, content)
         .await
         .map_err(refusal)?;
-    Ok(json_ok(&state.inspect(|space| comment(space, &edited))))
+    answer(&state, &edited, comment)
 }

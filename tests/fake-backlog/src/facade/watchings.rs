@@ -2,7 +2,7 @@
 //! /watchings/:id`, `POST /watchings`, `POST /watchings/:id/markAsRead` (204).
 
 use super::issue_wire;
-use super::{AppState, ServedModel, path_id, refusal};
+use super::{AppState, ServedModel, answer, answer_all, path_id, refusal};
 use crate::errors::{ApiError, ApiResult, json_ok, no_content};
 use crate::params::{Form, Query};
 use axum::Router;
@@ -39,10 +39,6 @@ fn watching(space: &Space, w: &Watching) -> Value {
     })
 }
 
-fn answer(state: &AppState, w: &Watching) -> ApiResult {
-    Ok(json_ok(&state.inspect(|space| watching(space, w))))
-}
-
 /// `order`, `sort` (`created`, `updated`, `issueUpdated`), `count`, `offset`,
 /// `resourceAlreadyRead`, `issueId[]`.
 pub async fn list(state: AppState, query: Query, Path(user): Path<String>) -> ApiResult {
@@ -74,9 +70,7 @@ pub async fn list(state: AppState, query: Query, Path(user): Path<String>) -> Ap
         .watchings(path_id(&user, UserId::new, "No user.")?, &wanted)
         .await
         .map_err(refusal)?;
-    let list: Vec<Value> =
-        state.inspect(|space| found.iter().map(|w| watching(space, w)).collect());
-    Ok(json_ok(&list))
+    answer_all(&state, &found, watching)
 }
 
 pub async fn count(state: AppState, query: Query, Path(user): Path<String>) -> ApiResult {
@@ -96,7 +90,7 @@ pub async fn one(state: AppState, Path(id): Path<String>) -> ApiResult {
         .watching(path_id(&id, WatchingId::new, "No watching.")?)
         .await
         .map_err(refusal)?;
-    answer(&state, &found)
+    answer(&state, &found, watching)
 }
 
 /// `issueIdOrKey`, `note`.
@@ -104,7 +98,7 @@ pub async fn add(state: AppState, form: Form) -> ApiResult {
     let issue = super::issues::issue_ref(form.required_text("issueIdOrKey")?)?;
     let note = form.raw("note").unwrap_or_default();
     let added = state.add_watching(&issue, note).await.map_err(refusal)?;
-    answer(&state, &added)
+    answer(&state, &added, watching)
 }
 
 /// `note`.
@@ -114,7 +108,7 @@ pub async fn update(state: AppState, form: Form, Path(id): Path<String>) -> ApiR
         .update_watching(path_id(&id, WatchingId::new, "No watching.")?, note)
         .await
         .map_err(refusal)?;
-    answer(&state, &updated)
+    answer(&state, &updated, watching)
 }
 
 pub async fn delete(state: AppState, Path(id): Path<String>) -> ApiResult {
@@ -122,7 +116,7 @@ pub async fn delete(state: AppState, Path(id): Path<String>) -> ApiResult {
         .delete_watching(path_id(&id, WatchingId::new, "No watching.")?)
         .await
         .map_err(refusal)?;
-    answer(&state, &deleted)
+    answer(&state, &deleted, watching)
 }
 
 pub async fn mark_as_read(state: AppState, Path(id): Path<String>) -> ApiResult {
