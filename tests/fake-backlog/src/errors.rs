@@ -36,11 +36,6 @@ impl ApiError {
         ApiError::new(404, 6, message)
     }
 
-    /// 403, code 5 UnauthorizedOperationError (not allowed for this user).
-    pub fn forbidden(message: impl Into<String>) -> ApiError {
-        ApiError::new(403, 5, message)
-    }
-
     /// 401, code 11 AuthenticationError.
     pub fn authentication() -> ApiError {
         ApiError::new(401, 11, "Authentication failure.")

@@ -46,11 +46,6 @@ impl Fault {
         Fault::status(status, JSON_CONTENT_TYPE, &error_body(code, message))
     }
 
-    /// A JSON body as given.
-    pub fn json(status: u16, body: &str) -> Fault {
-        Fault::status(status, JSON_CONTENT_TYPE, body)
-    }
-
     /// An HTML body, like a gateway error page.
     pub fn html(status: u16, body: &str) -> Fault {
         Fault::status(status, "text/html", body)
@@ -211,22 +206,9 @@ impl FaultHandle {
         }
     }
 
-    /// Lets `ok` matching requests through, then applies `fault` once.
-    pub fn fail_after_n(&self, method: &str, path_prefix: &str, ok: u32, fault: Fault) {
-        self.script(ScriptedFault::new(method, path_prefix, fault).after(ok));
-    }
-
     /// Scripted faults not yet used.
     pub fn pending(&self) -> usize {
         self.state().script.len()
-    }
-
-    /// Forgets unused scripted faults and pending insertions; latency back to 0.
-    pub fn clear(&self) {
-        let mut state = self.state();
-        state.script.clear();
-        state.inserts.clear();
-        state.latency = Duration::ZERO;
     }
 
     /// Inserts `issues` into the space right after the `n_requests`-th `GET /issues`
@@ -240,23 +222,8 @@ impl FaultHandle {
         });
     }
 
-    /// `GET /issues` list requests answered so far.
-    pub fn list_requests(&self) -> u64 {
-        self.state().list_requests
-    }
-
     /// Sets a bucket's limit and window length (its current window restarts).
     pub fn set_rate_limit(&self, bucket: Bucket, limit: u32, window: Duration) {
         self.shared.limits().configure(bucket, limit, window);
-    }
-
-    /// 429 answers also carry `Retry-After: seconds` (`None` = no such header).
-    pub fn set_retry_after(&self, seconds: Option<u64>) {
-        self.shared.limits().retry_after = seconds;
-    }
-
-    /// Default limits (600/150/150/60 per minute), fresh windows, no `Retry-After`.
-    pub fn reset_rate_limits(&self) {
-        self.shared.limits().reset();
     }
 }

@@ -24,23 +24,20 @@ mod custom_fields;
 mod errors;
 mod facade;
 mod faults;
-mod forms;
 mod model;
 mod new_issue;
+mod params;
 mod pipeline;
-mod query;
 mod rate_limit;
 mod recording;
-mod routes;
 mod server;
 #[cfg(feature = "tls")]
 mod tls;
 
-pub use errors::{ApiError, JSON_CONTENT_TYPE, error_body};
 pub use faults::{Fault, FaultHandle, ScriptedFault};
 pub use model::{DEFAULT_API_KEY, Model, seed};
 pub use new_issue::NewIssue;
-pub use rate_limit::{Bucket, RateState};
+pub use rate_limit::Bucket;
 pub use recording::RecordedRequest;
 
 use backlog_mcp::adapters::memory::MemoryBacklog;
@@ -122,8 +119,7 @@ impl FakeBacklog {
         let base_url = format!("{scheme}://{addr}");
         let model = Arc::new(MemoryBacklog::with_space(served.space));
         let shared = Arc::new(Shared::new(served.api_key, model.clone()));
-        let router =
-            facade::router(model.clone(), base_url).merge(routes::server_routes(shared.clone()));
+        let router = facade::router(model.clone(), base_url);
         let task = tokio::spawn(server::accept_loop(
             listener,
             acceptor,
@@ -142,10 +138,6 @@ impl FakeBacklog {
     /// `http://127.0.0.1:PORT` (no trailing slash, no `/api/v2`).
     pub fn base_url(&self) -> String {
         format!("{}://{}", self.scheme, self.addr)
-    }
-
-    pub fn addr(&self) -> SocketAddr {
-        self.addr
     }
 
     /// The one accepted API key.

@@ -38,17 +38,6 @@ impl Model {
         key.clone_into(&mut self.api_key);
         self
     }
-
-    /// The user the API key belongs to ("myself", who writes act as).
-    pub fn with_myself(mut self, user: i64) -> Model {
-        self.space.myself = backlog_mcp::domain::ids::UserId::new(user).ok();
-        self
-    }
-
-    /// The space, to change before it is served.
-    pub fn space_mut(&mut self) -> &mut MemorySpace {
-        &mut self.space
-    }
 }
 
 /// Well-known ids of the memory seed ([`Model::demo`]; [`Model::generated`] has

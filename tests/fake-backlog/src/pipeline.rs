@@ -4,8 +4,7 @@
 
 use crate::errors::ApiError;
 use crate::faults::Fault;
-use crate::forms::FormParams;
-use crate::query::QueryParams;
+use crate::params::{Params, decode};
 use crate::rate_limit::{Bucket, RateState};
 use crate::recording::RecordedRequest;
 use crate::server::Shared;
@@ -44,22 +43,31 @@ pub(crate) async fn handle(
     let method = parts.method.as_str().to_owned();
     let path = parts.uri.path().to_owned();
     let raw_query = parts.uri.query().unwrap_or("").to_owned();
-    let query = QueryParams::parse(&raw_query);
+    let query = Params::parse(&raw_query);
     let is_form = parts
         .headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    record(
-        &shared,
-        &parts.headers,
-        &method,
-        &path,
-        &raw_query,
-        &query,
-        &bytes,
-        is_form,
-    );
+    let form = if is_form { decode(&bytes) } else { Vec::new() };
+    shared.log.record(RecordedRequest {
+        method: method.clone(),
+        path: path.clone(),
+        query: query.pairs().to_vec(),
+        raw_query,
+        headers: parts
+            .headers
+            .iter()
+            .map(|(k, v)| {
+                (
+                    k.as_str().to_owned(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
+            .collect(),
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+        form: form.clone(),
+    });
 
     let latency = shared.faults().latency();
     if !latency.is_zero() {
@@ -90,20 +98,13 @@ pub(crate) async fn handle(
     let state = match taken {
         Ok(state) => state,
         Err(state) => {
-            let retry_after = shared.limits().retry_after;
-            let mut response =
-                with_rate_headers(ApiError::too_many_requests().into_response(), state);
-            if let Some(seconds) = retry_after {
-                response
-                    .headers_mut()
-                    .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
-            }
-            return Ok(response);
+            let refused = ApiError::too_many_requests().into_response();
+            return Ok(with_rate_headers(refused, state));
         }
     };
 
     let is_issue_list = method == "GET" && path == "/api/v2/issues";
-    let form = FormParams::new(&query, &bytes, is_form);
+    let form = Params::write(&query, form);
     let mut request = Request::from_parts(parts, Body::from(bytes));
     request.extensions_mut().insert(Arc::new(query));
     request.extensions_mut().insert(Arc::new(form));
@@ -120,46 +121,9 @@ pub(crate) async fn handle(
     Ok(with_rate_headers(response, state))
 }
 
-#[allow(clippy::too_many_arguments)]
-fn record(
-    shared: &Shared,
-    headers: &HeaderMap,
-    method: &str,
-    path: &str,
-    raw_query: &str,
-    query: &QueryParams,
-    body: &[u8],
-    is_form: bool,
-) {
-    let form = if is_form {
-        form_urlencoded::parse(body)
-            .map(|(k, v)| (k.into_owned(), v.into_owned()))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    shared.log.record(RecordedRequest {
-        method: method.to_owned(),
-        path: path.to_owned(),
-        query: query.pairs().to_vec(),
-        raw_query: raw_query.to_owned(),
-        headers: headers
-            .iter()
-            .map(|(k, v)| {
-                (
-                    k.as_str().to_owned(),
-                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
-                )
-            })
-            .collect(),
-        body: String::from_utf8_lossy(body).into_owned(),
-        form,
-    });
-}
-
 /// The key may come in the `Backlog-API-Key` header (any case) or the `apiKey` query
 /// parameter; either one being right is enough.
-fn authorized(api_key: &str, headers: &HeaderMap, query: &QueryParams) -> bool {
+fn authorized(api_key: &str, headers: &HeaderMap, query: &Params) -> bool {
     let by_header = headers
         .get_all("backlog-api-key")
         .iter()

@@ -18,8 +18,6 @@ pub enum Bucket {
 }
 
 impl Bucket {
-    pub const ALL: [Bucket; 4] = [Bucket::Read, Bucket::Update, Bucket::Search, Bucket::Icon];
-
     /// The bucket a request counts against.
     pub fn classify(method: &str, path: &str) -> Bucket {
         if !method.eq_ignore_ascii_case("GET") && !method.eq_ignore_ascii_case("HEAD") {
@@ -37,16 +35,6 @@ impl Bucket {
             | ["projects", _, "image"]
             | ["teams", _, "icon"] => Bucket::Icon,
             _ => Bucket::Read,
-        }
-    }
-
-    /// The key in `GET /rateLimit`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Bucket::Read => "read",
-            Bucket::Update => "update",
-            Bucket::Search => "search",
-            Bucket::Icon => "icon",
         }
     }
 
@@ -108,8 +96,6 @@ impl BucketState {
 #[derive(Debug, Clone)]
 pub(crate) struct RateLimiter {
     buckets: [BucketState; 4],
-    /// When set, 429 answers also carry `Retry-After` with this many seconds.
-    pub retry_after: Option<u64>,
 }
 
 impl Default for RateLimiter {
@@ -121,7 +107,6 @@ impl Default for RateLimiter {
                 BucketState::new(150),
                 BucketState::new(60),
             ],
-            retry_after: None,
         }
     }
 }
@@ -134,11 +119,6 @@ impl RateLimiter {
         b.window = window.max(Duration::from_millis(1));
         b.window_start = None;
         b.used = 0;
-    }
-
-    /// Back to the defaults, with fresh windows.
-    pub fn reset(&mut self) {
-        *self = RateLimiter::default();
     }
 
     /// Counts one request; `Err` (with the state to report) when the bucket is empty.

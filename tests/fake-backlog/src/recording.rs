@@ -54,23 +54,13 @@ struct LogState {
     requests: Vec<RecordedRequest>,
     /// `"GET /api/v2/issues"` → count.
     counts: BTreeMap<String, u64>,
-    recording: bool,
+    /// Only counting (recording is on by default).
+    paused: bool,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(crate) struct RequestLog {
     state: Mutex<LogState>,
-}
-
-impl Default for RequestLog {
-    fn default() -> Self {
-        RequestLog {
-            state: Mutex::new(LogState {
-                recording: true,
-                ..LogState::default()
-            }),
-        }
-    }
 }
 
 impl RequestLog {
@@ -84,7 +74,7 @@ impl RequestLog {
             .counts
             .entry(format!("{} {}", request.method, request.path))
             .or_default() += 1;
-        if state.recording {
+        if !state.paused {
             state.requests.push(request);
         }
     }
@@ -101,7 +91,7 @@ impl RequestLog {
     }
 
     pub fn set_recording(&self, on: bool) {
-        self.lock().recording = on;
+        self.lock().paused = !on;
     }
 
     pub fn counts(&self) -> BTreeMap<String, u64> {

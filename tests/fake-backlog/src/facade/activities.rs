@@ -3,9 +3,9 @@
 //! `order`). `content` has snake_case keys and a shape per activity type.
 
 use super::wire::{project, timestamp, user};
-use super::{AppState, ServedModel, project_ref, refusal};
-use crate::errors::{ApiError, ApiResult, json_ok};
-use crate::routes::Query;
+use super::{AppState, ServedModel, answer_all, path_id, project_ref, refusal};
+use crate::errors::{ApiError, ApiResult};
+use crate::params::Query;
 use axum::Router;
 use axum::extract::Path;
 use axum::routing::get;
@@ -123,15 +123,9 @@ fn query(q: &Query) -> Result<ActivityQuery, ApiError> {
     })
 }
 
-fn answer(state: &AppState, found: &[Activity]) -> ApiResult {
-    let list: Vec<Value> =
-        state.inspect(|space| found.iter().map(|a| activity(space, a)).collect());
-    Ok(json_ok(&list))
-}
-
 pub async fn of_space(state: AppState, q: Query) -> ApiResult {
     let found = state.space_activities(&query(&q)?).await.map_err(refusal)?;
-    answer(&state, &found)
+    answer_all(&state, &found, activity)
 }
 
 pub async fn of_project(state: AppState, q: Query, Path(p): Path<String>) -> ApiResult {
@@ -139,18 +133,14 @@ pub async fn of_project(state: AppState, q: Query, Path(p): Path<String>) -> Api
         .project_activities(&project_ref(&p)?, &query(&q)?)
         .await
         .map_err(refusal)?;
-    answer(&state, &found)
+    answer_all(&state, &found, activity)
 }
 
 pub async fn of_user(state: AppState, q: Query, Path(user): Path<String>) -> ApiResult {
-    let user = user
-        .parse::<i64>()
-        .ok()
-        .and_then(|v| UserId::new(v).ok())
-        .ok_or_else(|| ApiError::not_found("No user."))?;
+    let user = path_id(&user, UserId::new, "No user.")?;
     let found = state
         .user_activities(user, &query(&q)?)
         .await
         .map_err(refusal)?;
-    answer(&state, &found)
+    answer_all(&state, &found, activity)
 }

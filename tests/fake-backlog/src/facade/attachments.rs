@@ -1,41 +1,27 @@
-//! An issue's attachments: `GET /issues/:k/attachments` and the download,
-//! `GET /issues/:k/attachments/:id`.
+//! An issue's attachment download: `GET /issues/:k/attachments/:id` (the list
+//! comes with the issue).
 
 use super::issues::issue_ref;
-use super::{AppState, ServedModel, issue_wire, refusal};
-use crate::errors::{ApiError, ApiResult, json_ok};
-use crate::routes::rfc5987;
+use super::{AppState, ServedModel, path_id, refusal};
+use crate::errors::ApiResult;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::Path;
 use axum::http::{HeaderValue, Response, header};
 use axum::routing::get;
 use backlog_mcp::domain::ids::AttachmentId;
-use backlog_mcp::ports::{AttachmentRepository, IssueRepository};
+use backlog_mcp::ports::AttachmentRepository;
 
 pub(super) fn routes() -> Router<ServedModel> {
-    Router::new()
-        .route("/api/v2/issues/{issue}/attachments", get(attachments))
-        .route(
-            "/api/v2/issues/{issue}/attachments/{attachment}",
-            get(attachment),
-        )
-}
-
-/// `GET /issues/:k/attachments`.
-pub async fn attachments(state: AppState, Path(issue): Path<String>) -> ApiResult {
-    let found = state.issue(&issue_ref(&issue)?).await.map_err(refusal)?;
-    let list = state.inspect(|space| issue_wire::issue(space, &found))["attachments"].take();
-    Ok(json_ok(&list))
+    Router::new().route(
+        "/api/v2/issues/{issue}/attachments/{attachment}",
+        get(attachment),
+    )
 }
 
 /// `GET /issues/:k/attachments/:id`: the bytes, with the file's type and name.
 pub async fn attachment(state: AppState, Path((issue, id)): Path<(String, String)>) -> ApiResult {
-    let id = id
-        .parse::<i64>()
-        .ok()
-        .and_then(|v| AttachmentId::new(v).ok())
-        .ok_or_else(|| ApiError::not_found("No attachment."))?;
+    let id = path_id(&id, AttachmentId::new, "No attachment.")?;
     // The client enforces its own limit while reading.
     let file = state
         .attachment(&issue_ref(&issue)?, id, u64::MAX)
@@ -55,4 +41,28 @@ pub async fn attachment(state: AppState, Path((issue, id)): Path<(String, String
         headers.insert(header::CONTENT_DISPOSITION, v);
     }
     Ok(response)
+}
+
+/// RFC 5987 `value-chars`: `attr-char`s as they are, every other byte `%XX`
+/// (a download's `Content-Disposition: attachment; filename*=UTF-8''…`).
+pub(crate) fn rfc5987(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() * 3);
+    for byte in name.bytes() {
+        if byte.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn rfc5987() {
+        assert_eq!(super::rfc5987("a b.txt"), "a%20b.txt");
+        assert_eq!(super::rfc5987("議.txt"), "%E8%AD%B0.txt");
+        assert_eq!(super::rfc5987("x(1);'\"*"), "x%281%29%3B%27%22%2A");
+    }
 }

@@ -3,29 +3,25 @@
 
 use super::issues::issue_ref;
 use super::wire::{embedded_user, timestamp};
-use super::{AppState, BaseUrl, ServedModel, refusal};
-use crate::errors::{ApiError, ApiResult, json_created, json_ok};
-use crate::routes::{Form, Query};
+use super::{AppState, BaseUrl, ServedModel, answer, answer_all, path_id, refusal};
+use crate::errors::{ApiError, ApiResult, json_created};
+use crate::params::{Form, Query};
 use axum::Router;
 use axum::extract::{Extension, Path};
-use axum::routing::get;
+use axum::routing::{get, patch};
 use backlog_mcp::adapters::memory::Space;
 use backlog_mcp::domain::changes::NewComment;
 use backlog_mcp::domain::comment::{ChangeLogEntry, Comment};
 use backlog_mcp::domain::ids::{AttachmentId, CommentId, UserId};
 use backlog_mcp::domain::issue_filter::{PageSize, SortOrder};
 use backlog_mcp::domain::user::UserRef;
-use backlog_mcp::ports::{CommentPage, CommentRepository, IssueRepository};
+use backlog_mcp::ports::{CommentPage, CommentRepository};
 use serde_json::{Value, json};
 
 pub(super) fn routes() -> Router<ServedModel> {
     Router::new()
         .route("/api/v2/issues/{issue}/comments", get(list).post(add))
-        .route("/api/v2/issues/{issue}/comments/count", get(count))
-        .route(
-            "/api/v2/issues/{issue}/comments/{comment}",
-            get(one).patch(update),
-        )
+        .route("/api/v2/issues/{issue}/comments/{comment}", patch(update))
 }
 
 fn user_ref(space: &Space, r: &UserRef) -> Value {
@@ -96,9 +92,7 @@ pub async fn list(state: AppState, query: Query, Path(issue): Path<String>) -> A
         .comments(&issue_ref(&issue)?, page)
         .await
         .map_err(refusal)?;
-    let answer: Vec<Value> =
-        state.inspect(|space| found.iter().map(|c| comment(space, c)).collect());
-    Ok(json_ok(&answer))
+    answer_all(&state, &found, comment)
 }
 
 /// `content`, `notifiedUserId[]`, `attachmentId[]`; 201.
@@ -108,15 +102,15 @@ pub async fn add(
     form: Form,
     Path(issue): Path<String>,
 ) -> ApiResult {
-    let ids =
-        |name: &str| -> Result<Vec<i64>, ApiError> { Ok(form.ints(name)?.unwrap_or_default()) };
     let new = NewComment {
         content: form.raw("content").unwrap_or_default().to_owned(),
-        notified_user_ids: ids("notifiedUserId")?
+        notified_user_ids: form
+            .ints("notifiedUserId")?
             .into_iter()
             .filter_map(|v| UserId::new(v).ok())
             .collect(),
-        attachment_ids: ids("attachmentId")?
+        attachment_ids: form
+            .ints("attachmentId")?
             .into_iter()
             .filter_map(|v| AttachmentId::new(v).ok())
             .collect(),
@@ -138,38 +132,11 @@ pub async fn update(
     form: Form,
     Path((issue, id)): Path<(String, String)>,
 ) -> ApiResult {
-    let id = id
-        .parse::<i64>()
-        .ok()
-        .and_then(|v| CommentId::new(v).ok())
-        .ok_or_else(|| ApiError::not_found("No comment."))?;
+    let id = path_id(&id, CommentId::new, "No comment.")?;
     let content = form.raw("content").unwrap_or_default();
     let edited = state
         .update_comment(&issue_ref(&issue)?, id, content)
         .await
         .map_err(refusal)?;
-    Ok(json_ok(&state.inspect(|space| comment(space, &edited))))
-}
-
-/// `GET /issues/:k/comments/count`: `{"count": N}`.
-pub async fn count(state: AppState, Path(issue): Path<String>) -> ApiResult {
-    let found = state.issue(&issue_ref(&issue)?).await.map_err(refusal)?;
-    let count = state.inspect(|space| space.comments.get(&found.id).map_or(0, Vec::len));
-    Ok(json_ok(&json!({ "count": count })))
-}
-
-/// `GET /issues/:k/comments/:id`.
-pub async fn one(state: AppState, Path((issue, id)): Path<(String, String)>) -> ApiResult {
-    let found = state.issue(&issue_ref(&issue)?).await.map_err(refusal)?;
-    let id = id.parse::<i64>().ok();
-    state
-        .inspect(|space| {
-            space
-                .comments
-                .get(&found.id)
-                .and_then(|list| list.iter().find(|c| Some(c.id.get()) == id))
-                .map(|c| comment(space, c))
-        })
-        .map(|c| json_ok(&c))
-        .ok_or_else(|| ApiError::not_found("No comment."))
+    answer(&state, &edited, comment)
 }

@@ -5,7 +5,7 @@
 use crate::new_issue::NewIssue;
 use backlog_mcp::adapters::memory::{MemoryBacklog, Space};
 use backlog_mcp::domain::changes::NewIssue as NewDomainIssue;
-use backlog_mcp::domain::ids::{IssueTypeId, PriorityId, UserId};
+use backlog_mcp::domain::ids::{PriorityId, UserId};
 use backlog_mcp::ports::IssueRepository;
 
 /// Adds each issue; one the model refuses (an unknown project) is left out.
@@ -21,16 +21,12 @@ fn domain_issue(space: &Space, new: &NewIssue) -> Option<NewDomainIssue> {
     let record = space.projects.iter().find(|p| {
         p.project.key.as_str() == new.project || p.project.id.get().to_string() == new.project
     })?;
-    let issue_type_id = match new.issue_type_id {
-        Some(id) => IssueTypeId::new(id).ok()?,
-        None => record.issue_types.first()?.id,
-    };
     Some(NewDomainIssue {
         project_id: record.project.id,
         summary: new.summary.clone(),
-        issue_type_id,
-        priority_id: PriorityId::new(new.priority_id).ok()?,
-        description: Some(new.description.clone()).filter(|d| !d.is_empty()),
+        issue_type_id: record.issue_types.first()?.id,
+        priority_id: PriorityId::new(3).ok()?,
+        description: None,
         start_date: None,
         due_date: None,
         estimated_hours: None,
@@ -41,9 +37,7 @@ fn domain_issue(space: &Space, new: &NewIssue) -> Option<NewDomainIssue> {
         assignee_id: new.assignee_id.and_then(|id| UserId::new(id).ok()),
         notified_user_ids: Vec::new(),
         attachment_ids: Vec::new(),
-        parent_issue_id: new
-            .parent_issue_id
-            .and_then(|id| backlog_mcp::domain::ids::IssueId::new(id).ok()),
+        parent_issue_id: None,
         custom_fields: Vec::new(),
     })
 }

@@ -4,7 +4,7 @@
 
 use super::custom_field_params;
 use crate::errors::ApiError;
-use crate::forms::{self, FormParams};
+use crate::params::{self, Params};
 use backlog_mcp::adapters::memory::Space;
 use backlog_mcp::domain::calendar_date::CalendarDate;
 use backlog_mcp::domain::changes::{Change, IssueUpdate, NewIssue};
@@ -18,7 +18,7 @@ fn not_an_id(name: &str, v: i64) -> ApiError {
 }
 
 fn id<T, E>(
-    form: &FormParams,
+    form: &Params,
     name: &str,
     make: fn(i64) -> Result<T, E>,
 ) -> Result<Option<T>, ApiError> {
@@ -27,21 +27,17 @@ fn id<T, E>(
         .transpose()
 }
 
-fn required<T, E>(
-    form: &FormParams,
-    name: &str,
-    make: fn(i64) -> Result<T, E>,
-) -> Result<T, ApiError> {
-    id(form, name, make)?.ok_or_else(|| forms::missing(name))
+fn required<T, E>(form: &Params, name: &str, make: fn(i64) -> Result<T, E>) -> Result<T, ApiError> {
+    id(form, name, make)?.ok_or_else(|| params::missing(name))
 }
 
 /// `None` when `name[]` was not sent; a lone empty `name[]=` is `Some([])`.
 fn ids<T, E>(
-    form: &FormParams,
+    form: &Params,
     name: &str,
     make: fn(i64) -> Result<T, E>,
 ) -> Result<Option<Vec<T>>, ApiError> {
-    form.ints(name)?
+    form.sent_ints(name)?
         .map(|values| {
             values
                 .into_iter()
@@ -51,12 +47,12 @@ fn ids<T, E>(
         .transpose()
 }
 
-fn day(form: &FormParams, name: &str) -> Result<Option<CalendarDate>, ApiError> {
+fn day(form: &Params, name: &str) -> Result<Option<CalendarDate>, ApiError> {
     Ok(form.date(name)?.map(CalendarDate::from_naive))
 }
 
-fn number(form: &FormParams, name: &str) -> Result<Option<f64>, ApiError> {
-    form.text(name)
+fn number(form: &Params, name: &str) -> Result<Option<f64>, ApiError> {
+    form.get(name)
         .map(|v| {
             v.trim()
                 .parse::<f64>()
@@ -66,7 +62,7 @@ fn number(form: &FormParams, name: &str) -> Result<Option<f64>, ApiError> {
 }
 
 /// Absent: keep; sent empty: clear; else the value.
-fn change<T>(form: &FormParams, name: &str, value: Option<T>) -> Change<T> {
+fn change<T>(form: &Params, name: &str, value: Option<T>) -> Change<T> {
     match (form.raw(name), value) {
         (None, _) => Change::Keep,
         (Some(_), Some(v)) => Change::Set(v),
@@ -74,12 +70,12 @@ fn change<T>(form: &FormParams, name: &str, value: Option<T>) -> Change<T> {
     }
 }
 
-pub fn new_issue(form: &FormParams, space: &Space) -> Result<NewIssue, ApiError> {
+pub fn new_issue(form: &Params, space: &Space) -> Result<NewIssue, ApiError> {
     Ok(NewIssue {
         project_id: required(form, "projectId", ProjectId::new)?,
         summary: form
             .raw("summary")
-            .ok_or_else(|| forms::missing("summary"))?
+            .ok_or_else(|| params::missing("summary"))?
             .to_owned(),
         issue_type_id: required(form, "issueTypeId", IssueTypeId::new)?,
         priority_id: required(form, "priorityId", PriorityId::new)?,
@@ -99,7 +95,7 @@ pub fn new_issue(form: &FormParams, space: &Space) -> Result<NewIssue, ApiError>
     })
 }
 
-pub fn update(form: &FormParams, space: &Space) -> Result<IssueUpdate, ApiError> {
+pub fn update(form: &Params, space: &Space) -> Result<IssueUpdate, ApiError> {
     Ok(IssueUpdate {
         summary: form.raw("summary").map(str::to_owned),
         issue_type_id: id(form, "issueTypeId", IssueTypeId::new)?,

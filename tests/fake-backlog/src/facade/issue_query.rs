@@ -2,7 +2,7 @@
 
 use super::custom_field_params;
 use crate::errors::ApiError;
-use crate::query::QueryParams;
+use crate::params::Params;
 use backlog_mcp::adapters::memory::Space;
 use backlog_mcp::domain::calendar_date::{CalendarDate, DateRange};
 use backlog_mcp::domain::ids::{
@@ -14,18 +14,14 @@ use backlog_mcp::domain::issue_filter::{
 };
 
 /// Every value of `name[]` as an id; a value that is no id is a 400 naming it.
-fn ids<T, E>(
-    q: &QueryParams,
-    name: &str,
-    make: fn(i64) -> Result<T, E>,
-) -> Result<Vec<T>, ApiError> {
+fn ids<T, E>(q: &Params, name: &str, make: fn(i64) -> Result<T, E>) -> Result<Vec<T>, ApiError> {
     q.ints(name)?
         .into_iter()
         .map(|v| make(v).map_err(|_| ApiError::invalid(format!("{name}[] is not an id: {v}"))))
         .collect()
 }
 
-fn range(q: &QueryParams, prefix: &str) -> Result<DateRange, ApiError> {
+fn range(q: &Params, prefix: &str) -> Result<DateRange, ApiError> {
     let since = q
         .date(&format!("{prefix}Since"))?
         .map(CalendarDate::from_naive);
@@ -35,7 +31,7 @@ fn range(q: &QueryParams, prefix: &str) -> Result<DateRange, ApiError> {
     DateRange::new(since, until).map_err(|e| ApiError::invalid(format!("{prefix}Since: {e}")))
 }
 
-pub fn filter(q: &QueryParams, space: &Space) -> Result<IssueFilter, ApiError> {
+pub fn filter(q: &Params, space: &Space) -> Result<IssueFilter, ApiError> {
     let parent_child = q
         .int("parentChild")?
         .map(|code| {
@@ -69,7 +65,7 @@ pub fn filter(q: &QueryParams, space: &Space) -> Result<IssueFilter, ApiError> {
 }
 
 /// The filter plus `sort`, `order`, `offset` and `count` (1–100, default 20).
-pub fn page(q: &QueryParams, space: &Space) -> Result<IssueQuery, ApiError> {
+pub fn page(q: &Params, space: &Space) -> Result<IssueQuery, ApiError> {
     let sort = q
         .get("sort")
         .map(|name| {

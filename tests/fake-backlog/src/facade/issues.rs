@@ -1,16 +1,19 @@
 //! `GET /issues`, `/issues/count`, `/issues/:issueIdOrKey`, and the writes:
 //! `POST /issues`, `PATCH` and `DELETE /issues/:issueIdOrKey`.
 
-use super::{AppState, BaseUrl, ServedModel, issue_form, issue_query, issue_wire, refusal};
+use super::{
+    AppState, BaseUrl, ServedModel, answer, answer_all, issue_form, issue_query, issue_wire,
+    refusal,
+};
 use crate::errors::{ApiError, ApiResult, json_created, json_ok};
-use crate::routes::{Form, Query};
+use crate::params::{Form, Query};
 use axum::Router;
 use axum::extract::{Extension, Path};
 use axum::routing::get;
 use backlog_mcp::domain::ids::IssueId;
 use backlog_mcp::domain::keys::IssueKey;
 use backlog_mcp::ports::{IssueRef, IssueRepository};
-use serde_json::{Value, json};
+use serde_json::json;
 
 pub(super) fn routes() -> Router<ServedModel> {
     Router::new()
@@ -37,13 +40,7 @@ pub fn issue_ref(id_or_key: &str) -> Result<IssueRef, ApiError> {
 pub async fn list(state: AppState, query: Query) -> ApiResult {
     let page = state.inspect(|space| issue_query::page(&query, space))?;
     let issues = state.issues(&page).await.map_err(refusal)?;
-    let answer = state.inspect(|space| {
-        issues
-            .iter()
-            .map(|i| issue_wire::issue(space, i))
-            .collect::<Vec<Value>>()
-    });
-    Ok(json_ok(&answer))
+    answer_all(&state, &issues, issue_wire::issue)
 }
 
 pub async fn count(state: AppState, query: Query) -> ApiResult {
@@ -54,9 +51,7 @@ pub async fn count(state: AppState, query: Query) -> ApiResult {
 
 pub async fn one(state: AppState, Path(issue): Path<String>) -> ApiResult {
     let found = state.issue(&issue_ref(&issue)?).await.map_err(refusal)?;
-    Ok(json_ok(
-        &state.inspect(|space| issue_wire::issue(space, &found)),
-    ))
+    answer(&state, &found, issue_wire::issue)
 }
 
 /// 201 with `Location: {base}/view/KEY`.
@@ -76,9 +71,7 @@ pub async fn update(state: AppState, form: Form, Path(issue): Path<String>) -> A
         .update_issue(&issue_ref(&issue)?, &update)
         .await
         .map_err(refusal)?;
-    Ok(json_ok(
-        &state.inspect(|space| issue_wire::issue(space, &updated)),
-    ))
+    answer(&state, &updated, issue_wire::issue)
 }
 
 /// Answers with the issue as it was.
@@ -87,7 +80,5 @@ pub async fn delete(state: AppState, Path(issue): Path<String>) -> ApiResult {
         .delete_issue(&issue_ref(&issue)?)
         .await
         .map_err(refusal)?;
-    Ok(json_ok(
-        &state.inspect(|space| issue_wire::issue(space, &removed)),
-    ))
+    answer(&state, &removed, issue_wire::issue)
 }

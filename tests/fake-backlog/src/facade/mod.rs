@@ -3,9 +3,9 @@
 //! Backlog's behaviour serves demo mode and the HTTP tests. The server's own
 //! parts (auth, rate limits, faults, the request log) sit in front of it.
 //!
-//! It serves the space, its users, its projects with their vocabulary, issues
-//! with their comments, custom field values, watch lists, related issues,
-//! attachments, activities and stars; the server adds `GET /rateLimit`.
+//! It serves the calls the HTTP adapter makes: the space, its users, its projects
+//! with their vocabulary, issues with their comments, custom field values, watch
+//! lists, related issues, attachment downloads, activities and stars.
 
 mod activities;
 mod attachments;
@@ -24,10 +24,10 @@ mod vocabulary;
 mod watchings;
 mod wire;
 
-use crate::errors::ApiError;
+use crate::errors::{ApiError, ApiResult, json_ok};
 use axum::Router;
 use axum::extract::State;
-use backlog_mcp::adapters::memory::MemoryBacklog;
+use backlog_mcp::adapters::memory::{MemoryBacklog, Space};
 use backlog_mcp::domain::backlog_error::BacklogError;
 use backlog_mcp::domain::ids::ProjectId;
 use backlog_mcp::domain::keys::ProjectKey;
@@ -88,4 +88,37 @@ pub(crate) fn project_ref(id_or_key: &str) -> Result<ProjectRef, ApiError> {
 
 pub(crate) fn list<T>(items: &[T], write: fn(&T) -> Value) -> Value {
     Value::Array(items.iter().map(write).collect())
+}
+
+/// A 200 answer with `item` written against the served space (whose users,
+/// statuses… the JSON embeds).
+pub(crate) fn answer<T>(
+    model: &MemoryBacklog,
+    item: &T,
+    write: fn(&Space, &T) -> Value,
+) -> ApiResult {
+    Ok(json_ok(&model.inspect(|space| write(space, item))))
+}
+
+/// A 200 answer with every item written against the served space.
+pub(crate) fn answer_all<T>(
+    model: &MemoryBacklog,
+    items: &[T],
+    write: fn(&Space, &T) -> Value,
+) -> ApiResult {
+    let all: Vec<Value> = model.inspect(|space| items.iter().map(|i| write(space, i)).collect());
+    Ok(json_ok(&all))
+}
+
+/// A numeric id path segment; one that is not a valid id is no such resource
+/// (`missing`: `"No user."`…), as Backlog answers.
+pub(crate) fn path_id<T, E>(
+    raw: &str,
+    new: fn(i64) -> Result<T, E>,
+    missing: &str,
+) -> Result<T, ApiError> {
+    raw.parse::<i64>()
+        .ok()
+        .and_then(|v| new(v).ok())
+        .ok_or_else(|| ApiError::not_found(missing))
 }

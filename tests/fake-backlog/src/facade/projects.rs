@@ -3,8 +3,8 @@
 
 use super::{AppState, ServedModel, list, project_ref, refusal, wire};
 use crate::errors::{ApiError, ApiResult, json_ok};
-use crate::forms::{FormParams, missing};
-use crate::routes::{Form, Query};
+use crate::params::{Form, Query};
+use crate::params::{Params, missing};
 use axum::Router;
 use axum::extract::Path;
 use axum::routing::get;
@@ -40,14 +40,14 @@ async fn project_users(state: AppState, Path(p): Path<String>) -> ApiResult {
     Ok(json_ok(&list(&found.map_err(refusal)?, wire::user)))
 }
 
-fn key(form: &FormParams) -> Result<Option<ProjectKey>, ApiError> {
-    form.text("key")
+fn key(form: &Params) -> Result<Option<ProjectKey>, ApiError> {
+    form.get("key")
         .map(|k| ProjectKey::parse(k).map_err(|e| ApiError::invalid(format!("key: {e}"))))
         .transpose()
 }
 
-fn rule(form: &FormParams) -> Result<Option<TextFormattingRule>, ApiError> {
-    match form.text("textFormattingRule") {
+fn rule(form: &Params) -> Result<Option<TextFormattingRule>, ApiError> {
+    match form.get("textFormattingRule") {
         None => Ok(None),
         Some("markdown") => Ok(Some(TextFormattingRule::Markdown)),
         Some("backlog") => Ok(Some(TextFormattingRule::Backlog)),

@@ -2,16 +2,14 @@
 //! /issues/:k/relatedIssues/:id`.
 
 use super::issues::issue_ref;
-use super::{AppState, ServedModel, issue_wire, refusal};
-use crate::errors::{ApiError, ApiResult, json_ok};
-use crate::routes::Form;
+use super::{AppState, ServedModel, answer, answer_all, issue_wire, path_id, refusal};
+use crate::errors::{ApiError, ApiResult};
+use crate::params::Form;
 use axum::Router;
 use axum::extract::Path;
 use axum::routing::{delete, get};
 use backlog_mcp::domain::ids::IssueId;
-use backlog_mcp::domain::issue::Issue;
 use backlog_mcp::ports::IssueRepository;
-use serde_json::Value;
 
 pub(super) fn routes() -> Router<ServedModel> {
     Router::new()
@@ -22,20 +20,12 @@ pub(super) fn routes() -> Router<ServedModel> {
         )
 }
 
-fn answer(state: &AppState, issue: &Issue) -> ApiResult {
-    Ok(json_ok(
-        &state.inspect(|space| issue_wire::issue(space, issue)),
-    ))
-}
-
 pub async fn list(state: AppState, Path(issue): Path<String>) -> ApiResult {
     let found = state
         .related_issues(&issue_ref(&issue)?)
         .await
         .map_err(refusal)?;
-    let list: Vec<Value> =
-        state.inspect(|space| found.iter().map(|i| issue_wire::issue(space, i)).collect());
-    Ok(json_ok(&list))
+    answer_all(&state, &found, issue_wire::issue)
 }
 
 /// `targetIssueId`.
@@ -47,18 +37,14 @@ pub async fn add(state: AppState, form: Form, Path(issue): Path<String>) -> ApiR
         .add_related_issue(&issue_ref(&issue)?, target)
         .await
         .map_err(refusal)?;
-    answer(&state, &linked)
+    answer(&state, &linked, issue_wire::issue)
 }
 
 pub async fn remove(state: AppState, Path((issue, related)): Path<(String, String)>) -> ApiResult {
-    let related = related
-        .parse::<i64>()
-        .ok()
-        .and_then(|v| IssueId::new(v).ok())
-        .ok_or_else(|| ApiError::not_found("No related issue."))?;
+    let related = path_id(&related, IssueId::new, "No related issue.")?;
     let removed = state
         .remove_related_issue(&issue_ref(&issue)?, related)
         .await
         .map_err(refusal)?;
-    answer(&state, &removed)
+    answer(&state, &removed, issue_wire::issue)
 }

@@ -2,9 +2,9 @@
 //! stars: `GET /space`, `/priorities`, `/resolutions`, `/users`,
 //! `/users/myself`, `/users/:id`, `/users/:id/stars/count`.
 
-use super::{AppState, ServedModel, list, refusal, wire};
+use super::{AppState, ServedModel, list, path_id, refusal, wire};
 use crate::errors::{ApiError, ApiResult, json_ok};
-use crate::routes::Query;
+use crate::params::Query;
 use axum::Router;
 use axum::extract::Path;
 use axum::routing::get;
@@ -20,7 +20,6 @@ pub(super) fn routes() -> Router<ServedModel> {
         .route("/api/v2/resolutions", get(resolutions))
         .route("/api/v2/users", get(users))
         .route("/api/v2/users/myself", get(myself))
-        .route("/api/v2/users/{user}", get(one_user))
         .route("/api/v2/users/{user}/stars/count", get(star_count))
 }
 
@@ -49,21 +48,9 @@ async fn myself(state: AppState) -> ApiResult {
     Ok(json_ok(&wire::user(&me)))
 }
 
-async fn one_user(state: AppState, Path(user): Path<String>) -> ApiResult {
-    let all = state.users().await.map_err(refusal)?;
-    all.iter()
-        .find(|u| u.id.get().to_string() == user)
-        .map(|u| json_ok(&wire::user(u)))
-        .ok_or_else(|| ApiError::not_found("No user."))
-}
-
 /// `since`, `until` (inclusive days).
 pub async fn star_count(state: AppState, query: Query, Path(user): Path<String>) -> ApiResult {
-    let user = user
-        .parse::<i64>()
-        .ok()
-        .and_then(|v| UserId::new(v).ok())
-        .ok_or_else(|| ApiError::not_found("No user."))?;
+    let user = path_id(&user, UserId::new, "No user.")?;
     let since = query.date("since")?.map(CalendarDate::from_naive);
     let until = query.date("until")?.map(CalendarDate::from_naive);
     let range =

@@ -1,10 +1,10 @@
 //! Versions and milestones: `GET`/`POST /projects/:p/versions`, `PATCH`/`DELETE
 //! /projects/:p/versions/:id`.
 
-use super::{AppState, ServedModel, list, project_ref, refusal, wire};
+use super::{AppState, ServedModel, list, path_id, project_ref, refusal, wire};
 use crate::errors::{ApiError, ApiResult, json_ok};
-use crate::forms::{FormParams, missing};
-use crate::routes::Form;
+use crate::params::Form;
+use crate::params::{Params, missing};
 use axum::Router;
 use axum::extract::Path;
 use axum::routing::{get, patch};
@@ -30,15 +30,8 @@ async fn versions(state: AppState, Path(p): Path<String>) -> ApiResult {
     Ok(json_ok(&list(&found.map_err(refusal)?, wire::version)))
 }
 
-fn day(form: &FormParams, name: &str) -> Result<Option<CalendarDate>, ApiError> {
+fn day(form: &Params, name: &str) -> Result<Option<CalendarDate>, ApiError> {
     Ok(form.date(name)?.map(CalendarDate::from_naive))
-}
-
-fn version_id(raw: &str) -> Result<VersionId, ApiError> {
-    raw.parse::<i64>()
-        .ok()
-        .and_then(|v| VersionId::new(v).ok())
-        .ok_or_else(|| ApiError::not_found("No version."))
 }
 
 /// `name`, `description`, `startDate`, `releaseDueDate`.
@@ -78,7 +71,11 @@ pub async fn update_version(
         archived: form.bool("archived")?,
     };
     let updated = state
-        .update_version(&project_ref(&p)?, version_id(&id)?, &update)
+        .update_version(
+            &project_ref(&p)?,
+            path_id(&id, VersionId::new, "No version.")?,
+            &update,
+        )
         .await
         .map_err(refusal)?;
     Ok(json_ok(&wire::version(&updated)))
@@ -86,7 +83,10 @@ pub async fn update_version(
 
 pub async fn delete_version(state: AppState, Path((p, id)): Path<(String, String)>) -> ApiResult {
     let deleted = state
-        .delete_version(&project_ref(&p)?, version_id(&id)?)
+        .delete_version(
+            &project_ref(&p)?,
+            path_id(&id, VersionId::new, "No version.")?,
+        )
         .await
         .map_err(refusal)?;
     Ok(json_ok(&wire::version(&deleted)))

@@ -3,7 +3,7 @@
 
 use super::{AppState, ServedModel, list, project_ref, refusal, wire};
 use crate::errors::{ApiResult, json_ok};
-use crate::routes::Form;
+use crate::params::Form;
 use axum::Router;
 use axum::extract::Path;
 use axum::routing::get;

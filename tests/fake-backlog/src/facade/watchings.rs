@@ -2,9 +2,9 @@
 //! /watchings/:id`, `POST /watchings`, `POST /watchings/:id/markAsRead` (204).
 
 use super::issue_wire;
-use super::{AppState, ServedModel, refusal};
+use super::{AppState, ServedModel, answer, answer_all, path_id, refusal};
 use crate::errors::{ApiError, ApiResult, json_ok, no_content};
-use crate::routes::{Form, Query};
+use crate::params::{Form, Query};
 use axum::Router;
 use axum::extract::Path;
 use axum::routing::{get, post};
@@ -39,24 +39,6 @@ fn watching(space: &Space, w: &Watching) -> Value {
     })
 }
 
-fn answer(state: &AppState, w: &Watching) -> ApiResult {
-    Ok(json_ok(&state.inspect(|space| watching(space, w))))
-}
-
-fn user_id(raw: &str) -> Result<UserId, ApiError> {
-    raw.parse::<i64>()
-        .ok()
-        .and_then(|v| UserId::new(v).ok())
-        .ok_or_else(|| ApiError::not_found("No user."))
-}
-
-fn watching_id(raw: &str) -> Result<WatchingId, ApiError> {
-    raw.parse::<i64>()
-        .ok()
-        .and_then(|v| WatchingId::new(v).ok())
-        .ok_or_else(|| ApiError::not_found("No watching."))
-}
-
 /// `order`, `sort` (`created`, `updated`, `issueUpdated`), `count`, `offset`,
 /// `resourceAlreadyRead`, `issueId[]`.
 pub async fn list(state: AppState, query: Query, Path(user): Path<String>) -> ApiResult {
@@ -85,12 +67,10 @@ pub async fn list(state: AppState, query: Query, Path(user): Path<String>) -> Ap
             .collect(),
     };
     let found = state
-        .watchings(user_id(&user)?, &wanted)
+        .watchings(path_id(&user, UserId::new, "No user.")?, &wanted)
         .await
         .map_err(refusal)?;
-    let list: Vec<Value> =
-        state.inspect(|space| found.iter().map(|w| watching(space, w)).collect());
-    Ok(json_ok(&list))
+    answer_all(&state, &found, watching)
 }
 
 pub async fn count(state: AppState, query: Query, Path(user): Path<String>) -> ApiResult {
@@ -99,15 +79,18 @@ pub async fn count(state: AppState, query: Query, Path(user): Path<String>) -> A
         already_read: query.bool("alreadyRead")?,
     };
     let count = state
-        .watching_count(user_id(&user)?, &wanted)
+        .watching_count(path_id(&user, UserId::new, "No user.")?, &wanted)
         .await
         .map_err(refusal)?;
     Ok(json_ok(&json!({ "count": count })))
 }
 
 pub async fn one(state: AppState, Path(id): Path<String>) -> ApiResult {
-    let found = state.watching(watching_id(&id)?).await.map_err(refusal)?;
-    answer(&state, &found)
+    let found = state
+        .watching(path_id(&id, WatchingId::new, "No watching.")?)
+        .await
+        .map_err(refusal)?;
+    answer(&state, &found, watching)
 }
 
 /// `issueIdOrKey`, `note`.
@@ -115,30 +98,30 @@ pub async fn add(state: AppState, form: Form) -> ApiResult {
     let issue = super::issues::issue_ref(form.required_text("issueIdOrKey")?)?;
     let note = form.raw("note").unwrap_or_default();
     let added = state.add_watching(&issue, note).await.map_err(refusal)?;
-    answer(&state, &added)
+    answer(&state, &added, watching)
 }
 
 /// `note`.
 pub async fn update(state: AppState, form: Form, Path(id): Path<String>) -> ApiResult {
     let note = form.raw("note").unwrap_or_default();
     let updated = state
-        .update_watching(watching_id(&id)?, note)
+        .update_watching(path_id(&id, WatchingId::new, "No watching.")?, note)
         .await
         .map_err(refusal)?;
-    answer(&state, &updated)
+    answer(&state, &updated, watching)
 }
 
 pub async fn delete(state: AppState, Path(id): Path<String>) -> ApiResult {
     let deleted = state
-        .delete_watching(watching_id(&id)?)
+        .delete_watching(path_id(&id, WatchingId::new, "No watching.")?)
         .await
         .map_err(refusal)?;
-    answer(&state, &deleted)
+    answer(&state, &deleted, watching)
 }
 
 pub async fn mark_as_read(state: AppState, Path(id): Path<String>) -> ApiResult {
     state
-        .mark_watching_as_read(watching_id(&id)?)
+        .mark_watching_as_read(path_id(&id, WatchingId::new, "No watching.")?)
         .await
         .map_err(refusal)?;
     Ok(no_content())

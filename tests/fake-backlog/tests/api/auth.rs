@@ -43,15 +43,3 @@ async fn missing_or_wrong_key_is_401_code_11() {
         assert!(answer.header("x-ratelimit-limit").is_some());
     }
 }
-
-#[tokio::test]
-async fn custom_key_and_myself() {
-    let space = Model::demo()
-        .with_api_key("another-key")
-        .with_myself(fake_backlog::seed::SUZUKI);
-    let server = FakeBacklog::start(space).await;
-    assert_eq!(server.api_key(), "another-key");
-    let me = get_json(&server, "/api/v2/users/myself").await;
-    assert_eq!(me["id"], fake_backlog::seed::SUZUKI);
-    assert_eq!(me["name"], "鈴木 美香");
-}

@@ -3,7 +3,6 @@
 
 mod auth;
 mod binary;
-mod facade;
 mod faults;
 mod rate_limits;
 mod recording;

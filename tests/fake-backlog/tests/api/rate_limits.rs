@@ -50,14 +50,8 @@ async fn over_the_limit_is_429_code_13_until_the_window_ends() {
     assert_eq!(refused.header_u64("x-ratelimit-remaining"), 0);
     let reset = refused.header_u64("x-ratelimit-reset");
     assert!(reset >= now_epoch() && reset <= now_epoch() + 3);
-    assert_eq!(refused.header("retry-after"), None);
     // Other buckets are untouched.
     assert_eq!(get(&server, "/api/v2/users").await.status, 200);
-
-    server.faults().set_retry_after(Some(2));
-    let refused = get(&server, "/api/v2/issues").await;
-    assert_eq!(refused.status, 429);
-    assert_eq!(refused.header("retry-after"), Some("2"));
 
     // Wait for the reset the headers announced; then requests go through again.
     while now_epoch() < reset {
@@ -66,32 +60,4 @@ async fn over_the_limit_is_429_code_13_until_the_window_ends() {
     let again = get(&server, "/api/v2/issues?count=1").await;
     assert_eq!(again.status, 200);
     assert_eq!(again.header_u64("x-ratelimit-remaining"), 2);
-}
-
-#[tokio::test]
-async fn rate_limit_endpoint_reports_all_buckets() {
-    let server = FakeBacklog::start(Model::demo()).await;
-    get(&server, "/api/v2/issues").await;
-    let limits = get_json(&server, "/api/v2/rateLimit").await;
-    let buckets = &limits["rateLimit"];
-    assert_eq!(buckets["read"]["limit"], 600);
-    assert_eq!(buckets["read"]["remaining"], 599, "counts itself");
-    assert_eq!(buckets["search"]["remaining"], 149);
-    assert_eq!(buckets["update"]["limit"], 150);
-    assert_eq!(buckets["icon"]["limit"], 60);
-    assert!(buckets["icon"]["reset"].as_u64().unwrap() >= now_epoch());
-}
-
-#[tokio::test]
-async fn reset_rate_limits_restores_defaults() {
-    let server = FakeBacklog::start(Model::demo()).await;
-    server
-        .faults()
-        .set_rate_limit(Bucket::Read, 1, Duration::from_secs(60));
-    assert_eq!(get(&server, "/api/v2/users").await.status, 200);
-    assert_eq!(get(&server, "/api/v2/users").await.status, 429);
-    server.faults().reset_rate_limits();
-    let ok = get(&server, "/api/v2/users").await;
-    assert_eq!(ok.status, 200);
-    assert_eq!(ok.header_u64("x-ratelimit-limit"), 600);
 }

@@ -25,7 +25,9 @@ async fn https_with_the_written_ca() {
         .with_no_client_auth();
     let connector = tokio_rustls::TlsConnector::from(Arc::new(config));
     for host in ["127.0.0.1", "localhost"] {
-        let tcp = tokio::net::TcpStream::connect(server.addr()).await.unwrap();
+        let tcp = tokio::net::TcpStream::connect(server.base_url().trim_start_matches("https://"))
+            .await
+            .unwrap();
         let name = ServerName::try_from(host.to_owned()).unwrap();
         let mut tls = connector.connect(name, tcp).await.unwrap();
         let request = format!(
