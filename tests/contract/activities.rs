@@ -1,10 +1,11 @@
-//! Recent updates of the space and of a project, paged by activity id.
+//! Recent updates of the space, of a project and of a user, paged by activity id.
 
 use crate::backends::Backlog;
-use crate::space_and_users::query;
-use crate::support::{add_issue, by_key, not_found, project_ref};
+use crate::support::{add_issue, by_key, me, not_found, project_ref};
+use backlog_mcp::domain::activity::ActivityQuery;
 use backlog_mcp::domain::changes::{IssueUpdate, NewComment};
-use backlog_mcp::domain::issue_filter::SortOrder;
+use backlog_mcp::domain::ids::UserId;
+use backlog_mcp::domain::issue_filter::{PageSize, SortOrder};
 
 pub async fn space_activities_page_by_id_newest_first(b: &dyn Backlog) {
     let first = b.space_activities(&query(vec![], 5)).await.unwrap();
@@ -133,7 +134,43 @@ pub async fn space_activities_are_filtered_by_type(b: &dyn Backlog) {
     }
 }
 
+pub fn query(type_ids: Vec<i64>, count: i64) -> ActivityQuery {
+    ActivityQuery {
+        type_ids,
+        min_id: None,
+        max_id: None,
+        count: PageSize::new(count).unwrap(),
+        order: SortOrder::Desc,
+    }
+}
+
+pub async fn a_users_activities_are_their_own_filtered_by_type(b: &dyn Backlog) {
+    let me = me(b).await;
+    let issue = add_issue(b, "WEB", "Activity of mine").await;
+    let all = b.user_activities(me, &query(vec![], 20)).await.unwrap();
+    let newest = &all[0];
+    assert_eq!(newest.type_id, 1);
+    assert_eq!(
+        newest.content.title.as_deref(),
+        Some(issue.summary.as_str())
+    );
+    assert!(
+        all.iter()
+            .all(|a| a.created_user.as_ref().map(|u| u.id) == Some(me))
+    );
+    let created = b.user_activities(me, &query(vec![1], 20)).await.unwrap();
+    assert!(!created.is_empty());
+    assert!(created.iter().all(|a| a.type_id == 1));
+}
+
+pub async fn an_unknown_users_activities_are_not_found(b: &dyn Backlog) {
+    let nobody = UserId::new(987_654_321).unwrap();
+    not_found(b.user_activities(nobody, &query(vec![], 5)).await);
+}
+
 crate::contract! {
+    a_users_activities_are_their_own_filtered_by_type [user_activities]
+    an_unknown_users_activities_are_not_found [user_activities]
     space_activities_page_by_id_newest_first [space_activities]
     a_new_issue_is_the_newest_activity_of_its_project_only [space_activities, project_activities]
     an_unknown_projects_activities_are_not_found [project_activities]

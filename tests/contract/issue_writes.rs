@@ -282,7 +282,7 @@ pub async fn every_changed_field_is_in_the_change_log(b: &dyn Backlog) {
     assert_eq!(value("actualHours"), "1");
     assert_eq!(value("parentIssue"), parent.key.to_string());
     let activity = b
-        .space_activities(&crate::space_and_users::query(vec![], 1))
+        .space_activities(&crate::activities::query(vec![], 1))
         .await
         .unwrap()
         .remove(0);

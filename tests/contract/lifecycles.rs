@@ -70,7 +70,7 @@ pub async fn a_new_projects_first_issue_is_number_one(b: &dyn Backlog) {
     let listed = b.projects(&Default::default()).await.unwrap();
     assert!(listed.contains(&fresh));
     let created = b
-        .space_activities(&crate::space_and_users::query(vec![], 1))
+        .space_activities(&crate::activities::query(vec![], 1))
         .await
         .unwrap()
         .remove(0);
@@ -166,7 +166,7 @@ pub async fn deleting_an_issue_takes_its_links_along(b: &dyn Backlog) {
     );
     not_found(b.watching(watching.id).await);
     let activity = b
-        .space_activities(&crate::space_and_users::query(vec![], 1))
+        .space_activities(&crate::activities::query(vec![], 1))
         .await
         .unwrap()
         .remove(0);

@@ -28,6 +28,7 @@ mod projects;
 mod refusals;
 mod related;
 mod space_and_users;
+mod stars;
 mod support;
 mod versions;
 mod vocabulary;
@@ -77,6 +78,7 @@ pub const COVERED: &[&[&str]] = &[
     refusals::COVERED,
     related::COVERED,
     space_and_users::COVERED,
+    stars::COVERED,
     versions::COVERED,
     vocabulary::COVERED,
     watchings::COVERED,

@@ -31,7 +31,7 @@ pub async fn a_new_version_is_listed_with_its_dates(b: &dyn Backlog) {
     let versions = b.versions(&project_ref("WEB")).await.unwrap();
     assert_eq!(versions.last(), Some(&added), "listed last");
     let activity = b
-        .space_activities(&crate::space_and_users::query(vec![], 1))
+        .space_activities(&crate::activities::query(vec![], 1))
         .await
         .unwrap()
         .remove(0);
