@@ -1,6 +1,8 @@
 //! An in-memory Backlog behind the same ports as the HTTP adapter. It applies
 //! Backlog's filter, sort and paging semantics and returns Backlog's errors, so
 //! the demo mode and the tests exercise real behaviour, not canned answers.
+//! The behaviour lives in [`Space`]'s methods; each port is served from them by
+//! `served_by_space!` under the space's lock.
 
 mod activity_log;
 mod activity_repository;

@@ -1,5 +1,5 @@
-//! The space: its own facts pass through; its activities are merged from the
-//! allowed projects' activities, so nothing else is read and pages stay whole.
+//! The space's own facts and space-wide lists pass through (its activities are
+//! merged from the allowed projects' in `scoped_activities`).
 
 use super::ScopedBacklog;
 use crate::domain::backlog_error::BacklogError;

@@ -1,6 +1,5 @@
-//! Users are the space's, not a project's, and pass through; a user's
-//! activities are narrowed to the allowed projects. Backlog cannot filter them
-//! by project, so full pages are read and filtered until the page is filled.
+//! Users are the space's, not a project's, and pass through (a user's
+//! activities are narrowed in `scoped_activities`).
 
 use super::ScopedBacklog;
 use crate::domain::backlog_error::BacklogError;
