@@ -21,23 +21,12 @@ fn domain_issue(space: &Space, new: &NewIssue) -> Option<NewDomainIssue> {
     let record = space.projects.iter().find(|p| {
         p.project.key.as_str() == new.project || p.project.id.get().to_string() == new.project
     })?;
-    Some(NewDomainIssue {
-        project_id: record.project.id,
-        summary: new.summary.clone(),
-        issue_type_id: record.issue_types.first()?.id,
-        priority_id: PriorityId::new(3).ok()?,
-        description: None,
-        start_date: None,
-        due_date: None,
-        estimated_hours: None,
-        actual_hours: None,
-        category_ids: Vec::new(),
-        version_ids: Vec::new(),
-        milestone_ids: Vec::new(),
-        assignee_id: new.assignee_id.and_then(|id| UserId::new(id).ok()),
-        notified_user_ids: Vec::new(),
-        attachment_ids: Vec::new(),
-        parent_issue_id: None,
-        custom_fields: Vec::new(),
-    })
+    let mut issue = NewDomainIssue::new(
+        record.project.id,
+        new.summary.clone(),
+        record.issue_types.first()?.id,
+        PriorityId::new(3).ok()?,
+    );
+    issue.assignee_id = new.assignee_id.and_then(|id| UserId::new(id).ok());
+    Some(issue)
 }
