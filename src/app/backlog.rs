@@ -20,7 +20,7 @@ macro_rules! every_port {
         }
 
         /// An adapter that serves every port (the HTTP adapter, the memory
-        /// model, the allow-list layer).
+        /// model).
         pub trait EveryRepository: $($port +)* {}
 
         impl<T: $($port +)*> EveryRepository for T {}

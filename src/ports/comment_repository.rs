@@ -1,6 +1,7 @@
 //! Issues' comments.
 
 use super::IssueRef;
+use super::addressed_port::addressed_port;
 use crate::domain::backlog_error::BacklogError;
 use crate::domain::changes::NewComment;
 use crate::domain::comment::Comment;
@@ -19,32 +20,34 @@ pub struct CommentPage {
     pub order: SortOrder,
 }
 
-/// Access to the comments on an issue.
-///
-/// Error contract: an issue that does not exist (or that the user cannot see)
-/// MUST be [`BacklogError::NotFound`]; a comment that is not the user's to edit
-/// is [`BacklogError::Rejected`] with status 403, an empty text with status 400.
-#[cfg_attr(test, mockall::automock)]
-#[async_trait]
-pub trait CommentRepository: Send + Sync {
-    /// A window of the issue's comments, change-log-only ones included.
-    async fn comments(
-        &self,
-        issue: &IssueRef,
-        page: CommentPage,
-    ) -> Result<Vec<Comment>, BacklogError>;
+addressed_port! {
+    /// Access to the comments on an issue.
+    ///
+    /// Error contract: an issue that does not exist (or that the user cannot see)
+    /// MUST be [`BacklogError::NotFound`]; a comment that is not the user's to edit
+    /// is [`BacklogError::Rejected`] with status 403, an empty text with status 400.
+    #[cfg_attr(test, mockall::automock)]
+    #[async_trait]
+    pub trait CommentRepository: Send + Sync {
+        /// A window of the issue's comments, change-log-only ones included.
+        async fn comments(
+            &self,
+            issue: &IssueRef,
+            page: CommentPage,
+        ) -> Result<Vec<Comment>, BacklogError>;
 
-    async fn add_comment(
-        &self,
-        issue: &IssueRef,
-        comment: &NewComment,
-    ) -> Result<Comment, BacklogError>;
+        async fn add_comment(
+            &self,
+            issue: &IssueRef,
+            comment: &NewComment,
+        ) -> Result<Comment, BacklogError>;
 
-    /// Changes a comment's text (only its author may).
-    async fn update_comment(
-        &self,
-        issue: &IssueRef,
-        comment: CommentId,
-        content: &str,
-    ) -> Result<Comment, BacklogError>;
+        /// Changes a comment's text (only its author may).
+        async fn update_comment(
+            &self,
+            issue: &IssueRef,
+            comment: CommentId,
+            content: &str,
+        ) -> Result<Comment, BacklogError>;
+    }
 }

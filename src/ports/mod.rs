@@ -2,6 +2,7 @@
 //! them; the application only ever sees these.
 
 pub mod activity_repository;
+pub mod addressed_port;
 pub mod attachment_repository;
 pub mod caller;
 pub mod category_repository;
@@ -24,6 +25,7 @@ pub mod version_repository;
 pub mod watching_repository;
 
 pub use activity_repository::ActivityRepository;
+pub use addressed_port::{AddressGuard, Addressed, Guarded};
 pub use attachment_repository::AttachmentRepository;
 pub use caller::{BacklogCredentials, Caller};
 pub use category_repository::CategoryRepository;

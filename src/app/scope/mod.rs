@@ -1,5 +1,9 @@
 //! The project allow-list (`BACKLOG_ALLOWED_PROJECTS`), enforced in one place:
 //! a layer around every port, so no tool can reach Backlog around it.
+//! `limit_to` decides for each port how: a port whose every method addresses
+//! one project or issue (comments, versions, statuses…) is checked by that
+//! argument (`address_guard`, `ports::Guarded`), so its new methods are
+//! checked with nothing added here; the others are written out in `scoped_*`.
 //!
 //! - It fails closed: the entries are resolved against the space once and the
 //!   allowed projects pinned by id; an entry that matches no project allows
@@ -17,19 +21,13 @@
 //! Space-wide things (the space, users, priorities, resolutions, star counts)
 //! are not project-owned and pass through.
 
+mod address_guard;
 mod allowed_project;
-mod forwarding;
 mod guard;
 mod narrowed_lists;
 mod scoped_activities;
-mod scoped_comments;
 mod scoped_issues;
 mod scoped_projects;
-mod scoped_space;
-mod scoped_stars;
-mod scoped_users;
-mod scoped_versions;
-mod scoped_vocabulary;
 mod scoped_watchings;
 #[cfg(test)]
 mod tests;
@@ -38,6 +36,7 @@ pub use allowed_project::AllowedProject;
 pub use guard::Pinned;
 
 use crate::app::backlog::Backlog;
+use crate::ports::{AddressGuard, Guarded};
 use std::sync::Arc;
 use tokio::sync::OnceCell;
 
@@ -68,6 +67,26 @@ pub fn limit_to(
     if allowed.is_empty() {
         return (backlog, None);
     }
-    let scoped = Arc::new(ScopedBacklog::new(backlog, allowed.to_vec()));
-    (Backlog::from_adapter(scoped.clone()), Some(scoped))
+    let scoped = Arc::new(ScopedBacklog::new(backlog.clone(), allowed.to_vec()));
+    let guard: Arc<dyn AddressGuard> = scoped.clone();
+    let limited = Backlog {
+        // Space-wide, not project-owned: they pass through.
+        space: backlog.space,
+        users: backlog.users,
+        stars: backlog.stars,
+        // Lists to narrow, or ids inside a payload: written out in `scoped_*`.
+        projects: scoped.clone(),
+        issues: scoped.clone(),
+        watchings: scoped.clone(),
+        activities: scoped.clone(),
+        // Every method addresses one project or issue: checked by that argument.
+        statuses: Guarded::new(guard.clone(), backlog.statuses),
+        issue_types: Guarded::new(guard.clone(), backlog.issue_types),
+        categories: Guarded::new(guard.clone(), backlog.categories),
+        custom_fields: Guarded::new(guard.clone(), backlog.custom_fields),
+        versions: Guarded::new(guard.clone(), backlog.versions),
+        comments: Guarded::new(guard.clone(), backlog.comments),
+        attachments: Guarded::new(guard, backlog.attachments),
+    };
+    (limited, Some(scoped))
 }
