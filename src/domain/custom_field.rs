@@ -94,6 +94,11 @@ pub struct CustomFieldDefinition {
 }
 
 impl CustomFieldDefinition {
+    /// Whether issues of this type have the field.
+    pub fn applies_to(&self, issue_type: IssueTypeId) -> bool {
+        self.applicable_issue_types.is_empty() || self.applicable_issue_types.contains(&issue_type)
+    }
+
     /// Whether an "other" free text is accepted.
     pub fn accepts_other_text(&self) -> bool {
         self.allow_input == Some(true)

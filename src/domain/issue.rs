@@ -71,6 +71,16 @@ pub struct CustomFieldValue {
     pub other_value: Option<String>,
 }
 
+impl CustomFieldValue {
+    /// Whether the field holds nothing: no value and no "other" text. Backlog
+    /// lists such a field with a `null` value; an issue here holds only the
+    /// fields that are set.
+    pub fn is_unset(&self) -> bool {
+        self.value == CustomFieldContent::Empty && self.other_value.is_none()
+    }
+}
+
+/// A custom field's value. `Items` holds at least one item: no choice is `Empty`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CustomFieldContent {
     Empty,

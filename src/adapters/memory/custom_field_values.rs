@@ -27,8 +27,7 @@ impl<'a> CustomFieldRules<'a> {
     }
 
     fn applies(&self, definition: &CustomFieldDefinition) -> bool {
-        definition.applicable_issue_types.is_empty()
-            || definition.applicable_issue_types.contains(&self.issue_type)
+        definition.applies_to(self.issue_type)
     }
 
     /// `current` with the settings applied, in the definitions' order.
@@ -83,7 +82,7 @@ impl<'a> CustomFieldRules<'a> {
     /// Every required field that applies must hold a value (checked on creation).
     pub fn check_required(&self, values: &[CustomFieldValue]) -> Result<(), BacklogError> {
         match self.definitions.iter().find(|d| {
-            d.required && self.applies(d) && !values.iter().any(|v| v.id == d.id && !is_blank(v))
+            d.required && self.applies(d) && !values.iter().any(|v| v.id == d.id && !v.is_unset())
         }) {
             Some(definition) => Err(required(definition)),
             None => Ok(()),
@@ -107,10 +106,6 @@ fn required(definition: &CustomFieldDefinition) -> BacklogError {
         "customField_{} ({}) is required.",
         definition.id, definition.name
     ))
-}
-
-fn is_blank(value: &CustomFieldValue) -> bool {
-    value.value == CustomFieldContent::Empty && value.other_value.is_none()
 }
 
 /// The field's value after one setting; `None` when it holds nothing.
@@ -172,15 +167,13 @@ fn set(
         (None, CustomFieldInput::Clear) => None,
         (None, _) => existing.and_then(|v| v.other_value.clone()),
     };
-    if content == CustomFieldContent::Empty && other_value.is_none() {
-        return Ok(None);
-    }
-    Ok(Some(CustomFieldValue {
+    let value = CustomFieldValue {
         id: definition.id,
         name: definition.name.clone(),
         value: content,
         other_value,
-    }))
+    };
+    Ok(Some(value).filter(|v| !v.is_unset()))
 }
 
 fn expected_input(field_type: CustomFieldType) -> &'static str {

@@ -150,10 +150,13 @@ impl WireIssue {
                 .parent_issue_id
                 .map(|p| id("parent issue id", p, IssueId::new))
                 .transpose()?,
+            // Backlog lists every field of the issue's type, unset ones with
+            // `null`; the issue holds the set ones, like the memory model.
             custom_fields: self
                 .custom_fields
                 .into_iter()
                 .map(|field| field.into_value(days))
+                .filter(|value| value.as_ref().map_or(true, |v| !v.is_unset()))
                 .collect::<WireResult<_>>()?,
             attachments: self
                 .attachments
@@ -184,7 +187,7 @@ impl WireCustomFieldValue {
             id: id("custom field id", self.id, CustomFieldId::new)?,
             name: self.name,
             value: custom_field_content(self.field_type_id, self.value, days),
-            other_value: self.other_value,
+            other_value: self.other_value.filter(|text| !text.is_empty()),
         })
     }
 }
@@ -195,6 +198,7 @@ impl WireCustomFieldValue {
 fn custom_field_content(field_type_id: i64, value: Value, days: SpaceDays) -> CustomFieldContent {
     match (field_type_id, value) {
         (_, Value::Null) => CustomFieldContent::Empty,
+        (_, Value::String(s)) if s.is_empty() => CustomFieldContent::Empty,
         (3, Value::Number(n)) => n
             .as_f64()
             .map(CustomFieldContent::Number)
@@ -209,13 +213,18 @@ fn custom_field_content(field_type_id: i64, value: Value, days: SpaceDays) -> Cu
             .unwrap_or(CustomFieldContent::Text(s)),
         (_, Value::String(s)) => CustomFieldContent::Text(s),
         (_, Value::Number(n)) => CustomFieldContent::Text(n.to_string()),
-        (_, item @ Value::Object(_)) => {
-            CustomFieldContent::Items(list_item(item).into_iter().collect())
-        }
-        (_, Value::Array(items)) => {
-            CustomFieldContent::Items(items.into_iter().filter_map(list_item).collect())
-        }
+        (_, item @ Value::Object(_)) => chosen(list_item(item).into_iter().collect()),
+        (_, Value::Array(items)) => chosen(items.into_iter().filter_map(list_item).collect()),
         (_, Value::Bool(b)) => CustomFieldContent::Text(b.to_string()),
+    }
+}
+
+/// The chosen items; none chosen is no value.
+fn chosen(items: Vec<Named<i64>>) -> CustomFieldContent {
+    if items.is_empty() {
+        CustomFieldContent::Empty
+    } else {
+        CustomFieldContent::Items(items)
     }
 }
 

@@ -22,16 +22,18 @@ fn user_ref(space: &Space, r: Option<&UserRef>) -> Value {
 }
 
 /// A list item with its display order (its place among the field's items).
-fn item(definition: Option<&CustomFieldDefinition>, chosen: &Named<i64>) -> Value {
+fn item(definition: &CustomFieldDefinition, chosen: &Named<i64>) -> Value {
     let order = definition
-        .and_then(|d| d.items.iter().position(|i| i.id == chosen.id))
+        .items
+        .iter()
+        .position(|i| i.id == chosen.id)
         .unwrap_or(0);
     json!({"id": chosen.id, "name": chosen.name, "displayOrder": order})
 }
 
-fn custom_field(definition: Option<&CustomFieldDefinition>, v: &CustomFieldValue) -> Value {
-    let kind = definition.map(|d| d.field_type);
-    let multiple = kind.is_some_and(CustomFieldType::is_multiple);
+fn custom_field(definition: &CustomFieldDefinition, v: &CustomFieldValue) -> Value {
+    let kind = definition.field_type;
+    let multiple = kind.is_multiple();
     let value = match &v.value {
         CustomFieldContent::Empty if multiple => json!([]),
         CustomFieldContent::Empty => Value::Null,
@@ -46,16 +48,22 @@ fn custom_field(definition: Option<&CustomFieldDefinition>, v: &CustomFieldValue
         }
     };
     let mut field = json!({
-        "id": v.id.get(), "fieldTypeId": kind.map(CustomFieldType::id),
+        "id": v.id.get(), "fieldTypeId": kind.id(),
         "name": v.name, "value": value,
     });
-    if matches!(
-        kind,
-        Some(CustomFieldType::CheckBox | CustomFieldType::Radio)
-    ) {
+    if matches!(kind, CustomFieldType::CheckBox | CustomFieldType::Radio) {
         field["otherValue"] = json!(v.other_value);
     }
     field
+}
+
+fn unset(definition: &CustomFieldDefinition) -> CustomFieldValue {
+    CustomFieldValue {
+        id: definition.id,
+        name: definition.name.clone(),
+        value: CustomFieldContent::Empty,
+        other_value: None,
+    }
 }
 
 /// The full object when the model has it, else `{id, name}`.
@@ -104,10 +112,15 @@ pub fn issue(space: &Space, i: &Issue) -> Value {
     let definitions = record
         .map(|r| r.custom_fields.as_slice())
         .unwrap_or_default();
-    let custom_fields: Vec<Value> = i
-        .custom_fields
+    // Every field of the issue's type, in the project's order; an unset one
+    // with a null value (`[]` for several choices).
+    let custom_fields: Vec<Value> = definitions
         .iter()
-        .map(|v| custom_field(definitions.iter().find(|d| d.id == v.id), v))
+        .filter(|d| d.applies_to(i.issue_type.id))
+        .map(|d| match i.custom_fields.iter().find(|v| v.id == d.id) {
+            Some(set) => custom_field(d, set),
+            None => custom_field(d, &unset(d)),
+        })
         .collect();
     let attachments: Vec<Value> = i
         .attachments

@@ -152,15 +152,19 @@ async fn unset_values_are_null_or_empty_not_missing() {
     ] {
         assert_eq!(issue[member], Value::Null, "{member}");
     }
-    for member in [
-        "category",
-        "versions",
-        "milestone",
-        "customFields",
-        "attachments",
-        "stars",
-    ] {
+    for member in ["category", "versions", "milestone", "attachments", "stars"] {
         assert_eq!(issue[member], serde_json::json!([]), "{member}");
+    }
+    // Every custom field of the issue's type is listed, unset ones with null
+    // (`[]` for several choices).
+    let fields = issue["customFields"].as_array().unwrap();
+    assert!(fields.len() >= 3, "{fields:?}");
+    for field in fields {
+        let value = &field["value"];
+        assert!(
+            value.is_null() || *value == serde_json::json!([]),
+            "{field}"
+        );
     }
     // A resolution and versions, once set, are the contract suite's
     // (issue_writes: every_changed_field_is_in_the_change_log).
