@@ -46,8 +46,8 @@ impl Addressed for IssueRef {
 /// A port (`P` is `dyn` the port trait) whose calls are checked by `guard`
 /// before they reach `inner`.
 pub struct Guarded<P: ?Sized> {
-    pub guard: Arc<dyn AddressGuard>,
-    pub inner: Arc<P>,
+    pub(crate) guard: Arc<dyn AddressGuard>,
+    pub(crate) inner: Arc<P>,
 }
 
 impl<P: ?Sized> Guarded<P> {
