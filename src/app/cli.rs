@@ -20,7 +20,7 @@ pub struct Cli {
     #[arg(long, value_name = "BACKEND")]
     pub backend: Option<String>,
 
-    /// Profile file to layer over the defaults: config/<PROFILE>.toml (BACKLOG_MCP_PROFILE).
+    /// Profile file to layer over the defaults: config/PROFILE.toml (BACKLOG_MCP_PROFILE).
     #[arg(long, value_name = "PROFILE")]
     pub profile: Option<String>,
 

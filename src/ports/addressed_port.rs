@@ -1,5 +1,5 @@
 //! Ports whose every method addresses one project or one issue, named by its
-//! first argument. Such a port is declared with [`addressed_port!`], which also
+//! first argument. Such a port is declared with `addressed_port!`, which also
 //! implements it for [`Guarded`]: the port behind an [`AddressGuard`] that
 //! checks what each call addresses before forwarding it. A method added to such
 //! a port is therefore checked by the type of its first argument, with nothing
@@ -61,6 +61,12 @@ impl<P: ?Sized> Guarded<P> {
 /// returns `Result<_, BacklogError>`; and implements it for [`Guarded`] so each
 /// call is checked by its first argument. Written like the trait itself,
 /// `#[async_trait]` and mockall's `automock` included.
+///
+/// Only the first argument is checked. Use it for a port where nothing after
+/// it names another project or issue (an id Backlog looks up under the first,
+/// such as a comment of that issue or a version of that project, is fine, and
+/// the port's contract says so); a port with such an argument, or with a list
+/// across projects, is written out in `app::scope`.
 macro_rules! addressed_port {
     // The trait is passed on as written, attributes included: as token trees
     // (mockall rejects types captured as `ty`), and with `#[async_trait]` from
