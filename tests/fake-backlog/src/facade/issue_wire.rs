@@ -57,6 +57,7 @@ fn custom_field(definition: &CustomFieldDefinition, v: &CustomFieldValue) -> Val
     field
 }
 
+/// A field the issue leaves unset, which Backlog still lists.
 fn unset(definition: &CustomFieldDefinition) -> CustomFieldValue {
     CustomFieldValue {
         id: definition.id,
