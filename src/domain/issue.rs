@@ -72,9 +72,8 @@ pub struct CustomFieldValue {
 }
 
 impl CustomFieldValue {
-    /// Whether the field holds nothing: no value and no "other" text. Backlog
-    /// lists such a field with a `null` value; an issue here holds only the
-    /// fields that are set.
+    /// Whether the field holds nothing: no value and no "other" text. An issue
+    /// holds only the fields that are set.
     pub fn is_unset(&self) -> bool {
         self.value == CustomFieldContent::Empty && self.other_value.is_none()
     }

@@ -2,8 +2,8 @@
 
 use std::fmt;
 
-/// A thing named by its numeric id or by its key; Backlog accepts either in a
-/// path (`/projects/:projectIdOrKey`, `/issues/:issueIdOrKey`).
+/// A thing named by its numeric id or by its key; Backlog accepts either for a
+/// project or an issue.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum IdOrKey<Id, Key> {
     Id(Id),

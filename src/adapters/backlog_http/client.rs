@@ -15,10 +15,10 @@ use super::rate_limit::{Bucket, RateLimiter, WaitTooLong, retry_time};
 use super::redirect::redirect_error;
 use super::request_size::{check_length, unsendable};
 use super::retry::{Outcome, RetryPolicy};
-use super::setup::{HttpSetupError, origin_of, proxy_configured};
+use super::setup::{HttpSetupError, proxy_configured};
 use super::space_zone::SpaceZone;
 use crate::domain::backlog_error::BacklogError;
-use crate::domain::base_url::forbidden_part;
+use crate::domain::base_url::{forbidden_part, origin};
 use chrono::Utc;
 use reqwest::StatusCode;
 use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderValue, USER_AGENT};
@@ -85,7 +85,7 @@ pub struct HttpBacklog {
 impl HttpBacklog {
     pub fn new(config: HttpBacklogConfig) -> Result<Self, HttpSetupError> {
         let base = config.base_url;
-        let unsupported = || HttpSetupError::UnsupportedUrl(origin_of(&base));
+        let unsupported = || HttpSetupError::UnsupportedUrl(origin(&base));
         if !matches!(base.scheme(), "http" | "https") || base.cannot_be_a_base() {
             return Err(unsupported());
         }

@@ -62,9 +62,10 @@ impl CustomFieldRepository for HttpBacklog {
     ) -> Result<Vec<CustomFieldDefinition>, BacklogError> {
         let id = project.to_string();
         let call = ApiCall::get(&["projects", &id, "customFields"], format!("project {id}"));
-        let wire: Vec<WireCustomField> = self.fetch(&call).await?;
         let known = self
-            .with_days(wire, |wire, days| all(wire, |f| f.into_definition(days)))
+            .fetch_with_days(&call, |wire: Vec<WireCustomField>, days| {
+                all(wire, |f| f.into_definition(days))
+            })
             .await?;
         Ok(known.into_iter().flatten().collect())
     }

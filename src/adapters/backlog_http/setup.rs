@@ -1,7 +1,5 @@
-//! What setting up the client checks and may show: the errors, the part of a
-//! base URL that may appear in a message, whether a proxy is configured.
-
-pub(super) use crate::domain::base_url::origin as origin_of;
+//! What setting up the client checks and may show: the errors (a message shows
+//! a base URL only as `domain::base_url::origin`), whether a proxy is configured.
 
 /// Why the client cannot be set up. No message repeats the base URL beyond its
 /// scheme and host: it may hold credentials.

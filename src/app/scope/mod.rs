@@ -40,7 +40,8 @@ use crate::ports::{AddressGuard, Guarded};
 use std::sync::Arc;
 use tokio::sync::OnceCell;
 
-/// Every port of one space, limited to the allowed projects.
+/// The allow-list resolved against one space, and the ports it writes out
+/// (projects, issues, watchings, activities); `limit_to` assembles the rest.
 pub struct ScopedBacklog {
     inner: Backlog,
     entries: Vec<AllowedProject>,

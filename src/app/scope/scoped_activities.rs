@@ -31,10 +31,10 @@ impl ActivityRepository for ScopedBacklog {
         project: &ProjectRef,
         query: &ActivityQuery,
     ) -> Result<Vec<Activity>, BacklogError> {
-        let id = self.allowed_project(project).await?;
+        let project = self.allowed_ref(project).await?;
         self.inner
             .activities
-            .project_activities(&ProjectRef::Id(id), query)
+            .project_activities(&project, query)
             .await
     }
 
