@@ -5,8 +5,10 @@
 //! a port is therefore checked by the type of its first argument, with nothing
 //! to add in the layer that enforces the check (the allow-list in `app::scope`).
 
-use super::{IssueRef, ProjectRef};
+use super::{CommentPage, IssueRef, ProjectRef};
 use crate::domain::backlog_error::BacklogError;
+use crate::domain::changes::{NewComment, NewVersion, VersionUpdate};
+use crate::domain::ids::{AttachmentId, CommentId, VersionId};
 use async_trait::async_trait;
 use std::sync::Arc;
 
@@ -43,6 +45,30 @@ impl Addressed for IssueRef {
     }
 }
 
+/// An argument after the address in a guarded method: it names nothing the
+/// allow-list must check, or only what Backlog looks up under the checked
+/// project or issue (a comment of that issue, a version of that project). Every
+/// later argument's type must implement it, so a new one is a decision made
+/// here; an argument that names another project or issue belongs in a port
+/// written out in `app::scope` instead.
+pub trait WithinAddress {}
+
+impl<T: WithinAddress + ?Sized> WithinAddress for &T {}
+impl WithinAddress for str {}
+impl WithinAddress for u64 {}
+impl WithinAddress for CommentId {}
+impl WithinAddress for VersionId {}
+impl WithinAddress for AttachmentId {}
+/// Comment ids bounding a window of the checked issue's comments.
+impl WithinAddress for CommentPage {}
+/// Users to notify and files uploaded to the space, not another issue's.
+impl WithinAddress for NewComment {}
+impl WithinAddress for NewVersion {}
+impl WithinAddress for VersionUpdate {}
+
+/// Compiles only for a [`WithinAddress`] argument.
+pub(crate) fn within_address<T: WithinAddress + ?Sized>(_: &T) {}
+
 /// A port (`P` is `dyn` the port trait) whose calls are checked by `guard`
 /// before they reach `inner`.
 pub struct Guarded<P: ?Sized> {
@@ -62,11 +88,10 @@ impl<P: ?Sized> Guarded<P> {
 /// call is checked by its first argument. Written like the trait itself,
 /// `#[async_trait]` and mockall's `automock` included.
 ///
-/// Only the first argument is checked. Use it for a port where nothing after
-/// it names another project or issue (an id Backlog looks up under the first,
-/// such as a comment of that issue or a version of that project, is fine, and
-/// the port's contract says so); a port with such an argument, or with a list
-/// across projects, is written out in `app::scope`.
+/// Only the first argument is checked; every later one must be
+/// [`WithinAddress`], or the port does not compile. A port with a list across
+/// projects, or an argument naming another project or issue, is written out in
+/// `app::scope`.
 macro_rules! addressed_port {
     // The trait is passed on as written, attributes included: as token trees
     // (mockall rejects types captured as `ty`), and with `#[async_trait]` from
@@ -99,6 +124,7 @@ macro_rules! addressed_port {
                     $first: &$first_ty
                     $(, $arg: $ty)*
                 ) -> Result<$out, BacklogError> {
+                    $($crate::ports::addressed_port::within_address(&$arg);)*
                     let $first = $crate::ports::addressed_port::Addressed::checked(
                         $first,
                         self.guard.as_ref(),
