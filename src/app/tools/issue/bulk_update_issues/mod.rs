@@ -125,7 +125,7 @@ async fn run(
     let wanted = Wanted {
         start: change_date("startDate", &args.change.start_date)?,
         due: change_date("dueDate", &args.change.due_date)?,
-        comment: args.change.comment.clone().filter(|c| !c.trim().is_empty()),
+        comment: args.change.comment_text(),
         args: &args.change,
     };
     if !args.change.changes_fields() && wanted.comment.is_none() {
