@@ -20,7 +20,7 @@ mod toolset;
 pub mod validate;
 
 pub use arguments::{KnownParameters, parse_arguments};
-pub use backlog_wording::worded;
+pub use backlog_wording::{MAX_ATTACHMENT_BYTES, worded};
 pub use fields::{FieldSelection, FieldView, Projected};
 pub use id_or_name::{IdOrName, listed};
 pub use nullable::nullable;
