@@ -12,6 +12,13 @@ use async_trait::async_trait;
 /// A project named by its numeric id or by its key.
 pub type ProjectRef = IdOrKey<ProjectId, ProjectKey>;
 
+impl From<&Project> for ProjectRef {
+    /// A project already found is named by its id.
+    fn from(project: &Project) -> Self {
+        Self::Id(project.id)
+    }
+}
+
 /// Access to a space's projects.
 ///
 /// Error contract: an unknown project MUST be [`BacklogError::NotFound`]; values

@@ -10,7 +10,7 @@ use futures::future::try_join_all;
 
 /// One kind of per-project metadata, resolved by name within projects.
 macro_rules! per_project_kind {
-    ($one:ident, $many:ident, $id:ty, $what:literal, $load:ident, $label:expr) => {
+    ($one:ident, $many:ident, $id:ty, $what:literal, $load:ident) => {
         impl Resolver<'_> {
             /// By id or by name within one project.
             pub async fn $one(
@@ -26,7 +26,7 @@ macro_rules! per_project_kind {
                 let items = self.metadata.$load(project).await?;
                 let candidates: Vec<Candidate<$id>> = items
                     .iter()
-                    .map(|item| Candidate::new(item.id, $label(item), [item.name.clone()]))
+                    .map(|item| Candidate::new(item.id, item.name.clone(), [item.name.clone()]))
                     .collect();
                 let key = scope.first().map(|(_, k)| k.clone()).unwrap_or_default();
                 pick_one(
@@ -71,7 +71,7 @@ macro_rules! per_project_kind {
                         items.iter().map(move |item| {
                             Candidate::new(
                                 item.id,
-                                format!("{} ({key})", $label(item)),
+                                format!("{} ({key})", item.name),
                                 [item.name.clone()],
                             )
                         })
@@ -96,60 +96,22 @@ macro_rules! per_project_kind {
     };
 }
 
-fn plain<T: HasName>(item: &T) -> String {
-    item.name().to_owned()
-}
-
-trait HasName {
-    fn name(&self) -> &str;
-}
-
-impl HasName for crate::domain::project::Status {
-    fn name(&self) -> &str {
-        &self.name
-    }
-}
-impl HasName for crate::domain::project::IssueType {
-    fn name(&self) -> &str {
-        &self.name
-    }
-}
-impl HasName for crate::domain::project::Category {
-    fn name(&self) -> &str {
-        &self.name
-    }
-}
-impl HasName for crate::domain::project::Version {
-    fn name(&self) -> &str {
-        &self.name
-    }
-}
-impl HasName for CustomFieldDefinition {
-    fn name(&self) -> &str {
-        &self.name
-    }
-}
-
-per_project_kind!(status, statuses, StatusId, "status", statuses, plain);
+per_project_kind!(status, statuses, StatusId, "status", statuses);
 per_project_kind!(
     issue_type,
     issue_types,
     IssueTypeId,
     "issue type",
-    issue_types,
-    plain
+    issue_types
 );
-per_project_kind!(
-    category, categories, CategoryId, "category", categories, plain
-);
-per_project_kind!(version, versions, VersionId, "version", versions, plain);
+per_project_kind!(category, categories, CategoryId, "category", categories);
+per_project_kind!(version, versions, VersionId, "version", versions);
 per_project_kind!(
     custom_field_id,
     custom_field_ids,
     CustomFieldId,
     "custom field",
-    custom_fields,
-    plain
+    custom_fields
 );
 
 impl Resolver<'_> {

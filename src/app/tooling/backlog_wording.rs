@@ -5,6 +5,9 @@
 
 use crate::domain::backlog_error::{BacklogError, BacklogErrorCode};
 
+/// The most `maxBytes` may allow for an attachment read (7 MiB).
+pub const MAX_ATTACHMENT_BYTES: u64 = 7_340_032;
+
 /// The failure and what to do about it, as one message.
 pub fn worded(error: &BacklogError) -> String {
     let what = error.to_string();
@@ -62,7 +65,7 @@ fn advice(error: &BacklogError) -> Option<String> {
         BacklogError::ConnectionLost { .. } => "; try again later".to_owned(),
         BacklogError::TimedOut { .. } => "; try again later or narrow the query".to_owned(),
         BacklogError::TooLarge { .. } => {
-            "; ask for a smaller file or raise maxBytes (at most 7340032)".to_owned()
+            format!("; ask for a smaller file or raise maxBytes (at most {MAX_ATTACHMENT_BYTES})")
         }
         BacklogError::Refused { .. } => return None,
         BacklogError::InvalidResponse { .. } => "; please report it".to_owned(),

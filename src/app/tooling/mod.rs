@@ -20,12 +20,12 @@ mod toolset;
 pub mod validate;
 
 pub use arguments::{KnownParameters, parse_arguments};
-pub use backlog_wording::worded;
+pub use backlog_wording::{MAX_ATTACHMENT_BYTES, worded};
 pub use fields::{FieldSelection, FieldView, Projected};
 pub use id_or_name::{IdOrName, listed};
 pub use nullable::nullable;
 pub use schema::{input_schema, output_schema};
-pub use structured_tool::{AppTool, Reach, ToolInfo, ToolKit};
+pub use structured_tool::{AppTool, ToolInfo, ToolKit};
 pub use token_budget::{
     ListSpec, MIN_MAX_TOKENS, Paging, Truncation, char_fifths, estimate_tokens,
 };

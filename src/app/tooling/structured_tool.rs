@@ -12,6 +12,7 @@ use super::token_budget::readable_tokens;
 use super::token_budget::{ListSpec, estimate_tokens};
 use super::tool_error::ToolError;
 use super::toolset::Toolset;
+use crate::app::context::AppContext;
 use crate::ports::{
     CatalogEntry, JsonObject, ToolAnnotations, ToolContent, ToolContext, ToolDescriptor,
     ToolHandler, ToolResponse,
@@ -65,44 +66,28 @@ pub struct ToolKit {
     pub max_tokens: u64,
 }
 
-/// Which spaces a tool can serve. A `run` that captured a context serves
-/// that space only: a call that brings its own credentials is refused rather
-/// than served from another space. `tools::register` picks the call's space
-/// in `run`, so its tools serve every caller.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reach {
-    /// The space `run` captured; a call bringing credentials is refused.
-    StartUpSpace,
-    /// The caller's space, which `run` picks (`AppContext::for_call`).
-    CallersSpace,
-}
-
-impl Reach {
-    fn refusal(self, context: &ToolContext) -> Option<ToolResponse> {
-        (self == Self::StartUpSpace && context.caller.credentials.is_some()).then(|| {
-            ToolResponse::error(
-                "this tool serves only the Backlog space this server was started for; it does not take a space or an API key with a call",
-            )
-        })
-    }
-}
-
 impl ToolKit {
-    /// A tool with typed arguments `A` and structured output `O`, serving the
-    /// spaces `reach` says `run` can serve.
-    pub fn structured<A, O, F, Fut>(&self, info: ToolInfo, reach: Reach, run: F) -> AppTool
+    /// A tool with typed arguments `A` and structured output `O`; `run` gets
+    /// the call's space (`AppContext::for_call`: `app` unless the caller
+    /// brought credentials). Tools are built through `tools::register`.
+    pub(in crate::app) fn structured<A, O, F, Fut>(
+        &self,
+        app: &Arc<AppContext>,
+        info: ToolInfo,
+        run: F,
+    ) -> AppTool
     where
         A: DeserializeOwned + JsonSchema + Send + 'static,
         O: Serialize + JsonSchema + Send + 'static,
-        F: Fn(A, ToolContext) -> Fut + Send + Sync + 'static,
+        F: Fn(Arc<AppContext>, A, ToolContext) -> Fut + Send + Sync + 'static,
         Fut: Future<Output = Result<O, ToolError>> + Send + 'static,
     {
         let (shape, published) = AnswerShape::read(output_schema::<O>());
         let descriptor = descriptor::<A>(&info, Some(published));
         let handler = StructuredHandler {
             run,
+            app: app.clone(),
             known: KnownParameters::from_schema(&descriptor.input_schema),
-            reach,
             budget: Budget {
                 max_tokens: self.max_tokens,
                 list: info.list,
@@ -121,11 +106,16 @@ impl ToolKit {
     }
 
     /// A tool whose answer is built by hand (images, embedded files): no
-    /// output schema. It serves the spaces `reach` says `run` can serve.
-    pub fn raw<A, F, Fut>(&self, info: ToolInfo, reach: Reach, run: F) -> AppTool
+    /// output schema. `run` gets the call's space, as for [`Self::structured`].
+    pub(in crate::app) fn raw<A, F, Fut>(
+        &self,
+        app: &Arc<AppContext>,
+        info: ToolInfo,
+        run: F,
+    ) -> AppTool
     where
         A: DeserializeOwned + JsonSchema + Send + 'static,
-        F: Fn(A, ToolContext) -> Fut + Send + Sync + 'static,
+        F: Fn(Arc<AppContext>, A, ToolContext) -> Fut + Send + Sync + 'static,
         Fut: Future<Output = Result<ToolResponse, ToolError>> + Send + 'static,
     {
         let descriptor = descriptor::<A>(&info, None);
@@ -134,8 +124,8 @@ impl ToolKit {
             entry: CatalogEntry {
                 handler: Arc::new(RawHandler {
                     run,
+                    app: app.clone(),
                     known: KnownParameters::from_schema(&descriptor.input_schema),
-                    reach,
                     max_tokens: self.max_tokens,
                     types: PhantomData,
                 }),
@@ -163,11 +153,11 @@ fn descriptor<A: JsonSchema>(
     }
 }
 
-/// What every handler does before its answer: refuse a call from a space the
-/// tool cannot serve, read the arguments, run the tool. A refusal, a wrong
-/// argument or the tool's error comes back as the answer to send.
+/// What every handler does before its answer: read the arguments, pick the
+/// call's space, run the tool. A wrong argument, a space that cannot serve
+/// the caller or the tool's error comes back as the answer to send.
 async fn checked_run<A, T, F, Fut>(
-    reach: Reach,
+    app: &Arc<AppContext>,
     known: &KnownParameters,
     run: &F,
     arguments: JsonObject,
@@ -175,14 +165,14 @@ async fn checked_run<A, T, F, Fut>(
 ) -> Result<T, ToolResponse>
 where
     A: DeserializeOwned,
-    F: Fn(A, ToolContext) -> Fut,
+    F: Fn(Arc<AppContext>, A, ToolContext) -> Fut,
     Fut: Future<Output = Result<T, ToolError>>,
 {
-    if let Some(refused) = reach.refusal(&context) {
-        return Err(refused);
-    }
     let outcome = match parse_arguments::<A>(arguments, known) {
-        Ok(arguments) => run(arguments, context).await,
+        Ok(arguments) => match app.for_call(&context.caller) {
+            Ok(space) => run(space, arguments, context).await,
+            Err(error) => Err(error),
+        },
         Err(error) => Err(error),
     };
     outcome.map_err(|error| ToolResponse::error(error.to_string()))
@@ -190,8 +180,8 @@ where
 
 struct StructuredHandler<A, O, F> {
     run: F,
+    app: Arc<AppContext>,
     known: KnownParameters,
-    reach: Reach,
     budget: Budget,
     types: PhantomData<fn(A) -> O>,
 }
@@ -201,11 +191,11 @@ impl<A, O, F, Fut> ToolHandler for StructuredHandler<A, O, F>
 where
     A: DeserializeOwned + Send + 'static,
     O: Serialize + Send + 'static,
-    F: Fn(A, ToolContext) -> Fut + Send + Sync + 'static,
+    F: Fn(Arc<AppContext>, A, ToolContext) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = Result<O, ToolError>> + Send + 'static,
 {
     async fn call(&self, arguments: JsonObject, context: ToolContext) -> ToolResponse {
-        match checked_run(self.reach, &self.known, &self.run, arguments, context).await {
+        match checked_run(&self.app, &self.known, &self.run, arguments, context).await {
             Ok(output) => self.render(&output),
             Err(refused) => refused,
         }
@@ -246,8 +236,8 @@ impl<A, O: Serialize, F> StructuredHandler<A, O, F> {
 /// with a note); this handler makes sure none goes out over it.
 struct RawHandler<A, F> {
     run: F,
+    app: Arc<AppContext>,
     known: KnownParameters,
-    reach: Reach,
     max_tokens: u64,
     types: PhantomData<fn(A)>,
 }
@@ -256,11 +246,11 @@ struct RawHandler<A, F> {
 impl<A, F, Fut> ToolHandler for RawHandler<A, F>
 where
     A: DeserializeOwned + Send + 'static,
-    F: Fn(A, ToolContext) -> Fut + Send + Sync + 'static,
+    F: Fn(Arc<AppContext>, A, ToolContext) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = Result<ToolResponse, ToolError>> + Send + 'static,
 {
     async fn call(&self, arguments: JsonObject, context: ToolContext) -> ToolResponse {
-        match checked_run(self.reach, &self.known, &self.run, arguments, context).await {
+        match checked_run(&self.app, &self.known, &self.run, arguments, context).await {
             Ok(response) => {
                 let tokens = readable_tokens(&response);
                 if tokens > self.max_tokens {
@@ -298,44 +288,19 @@ mod tests {
     };
 
     async fn echo(characters: usize) -> ToolResponse {
-        let tool = ToolKit { max_tokens: 3_000 }.raw(
-            ECHO,
-            Reach::StartUpSpace,
-            |args: Echo, _| async move {
-                Ok(ToolResponse {
-                    content: vec![ToolContent::Text("x".repeat(args.characters))],
-                    structured: None,
-                    is_error: false,
-                })
-            },
-        );
+        let app = Arc::new(crate::app::test_support::demo_app());
+        let tool = ToolKit { max_tokens: 3_000 }.raw(&app, ECHO, |_, args: Echo, _| async move {
+            Ok(ToolResponse {
+                content: vec![ToolContent::Text("x".repeat(args.characters))],
+                structured: None,
+                is_error: false,
+            })
+        });
         let arguments = Map::from_iter([("characters".to_owned(), characters.into())]);
         tool.entry
             .handler
             .call(arguments, ToolContext::detached())
             .await
-    }
-
-    #[tokio::test]
-    async fn a_tool_that_captured_its_space_refuses_a_callers_own_credentials() {
-        let tool =
-            ToolKit { max_tokens: 3_000 }.raw(ECHO, Reach::StartUpSpace, |_: Echo, _| async move {
-                Ok(ToolResponse::error("ran"))
-            });
-        let mut context = ToolContext::detached();
-        context.caller.credentials = Some(crate::ports::BacklogCredentials {
-            base_url: url::Url::parse("https://a.example").unwrap(),
-            api_key: "secret-key".into(),
-        });
-        let arguments = Map::from_iter([("characters".to_owned(), 1.into())]);
-        let refused = tool.entry.handler.call(arguments, context).await;
-        assert!(
-            refused
-                .text()
-                .starts_with("this tool serves only the Backlog space"),
-            "{}",
-            refused.text()
-        );
     }
 
     #[tokio::test]

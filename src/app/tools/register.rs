@@ -1,9 +1,10 @@
-//! Registering a use case as a tool. The catalog is built once, from the
-//! start-up space's context; each call runs against the space its caller
-//! names (`AppContext::for_call`: the start-up space on stdio).
+//! Registering a use case as a tool, the way every tool is built. The
+//! catalog is built once, from the start-up space's context; each call runs
+//! against the space its caller names (`AppContext::for_call`, which the
+//! handler `ToolKit` builds calls first: the start-up space on stdio).
 
 use crate::app::context::AppContext;
-use crate::app::tooling::{AppTool, Reach, ToolError, ToolInfo, ToolKit};
+use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit};
 use crate::ports::{ToolContext, ToolResponse};
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -24,11 +25,7 @@ where
     O: Serialize + JsonSchema + Send + 'static,
     Fut: Future<Output = Result<O, ToolError>> + Send + 'static,
 {
-    let app = app.clone();
-    kit.structured(info, Reach::CallersSpace, move |arguments, context| {
-        let space = app.for_call(&context.caller);
-        async move { run(space?, arguments, context).await }
-    })
+    kit.structured(app, info, run)
 }
 
 /// [`register`] for a tool whose answer is built by hand (`ToolKit::raw`);
@@ -44,13 +41,7 @@ where
     F: Fn(Arc<AppContext>, A, ToolContext) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = Result<ToolResponse, ToolError>> + Send + 'static,
 {
-    let app = app.clone();
-    kit.raw(info, Reach::CallersSpace, move |arguments, context| {
-        let call = app
-            .for_call(&context.caller)
-            .map(|space| run(space, arguments, context));
-        async move { call?.await }
-    })
+    kit.raw(app, info, run)
 }
 
 #[cfg(test)]

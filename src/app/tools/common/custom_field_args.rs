@@ -229,9 +229,7 @@ pub async fn resolve_settings(
     for setting in settings {
         let parameter = "customFields";
         let field = definition(app, parameter, &[project], &setting.id).await?;
-        if !field.applicable_issue_types.is_empty()
-            && !field.applicable_issue_types.contains(&issue_type)
-        {
+        if !field.applies_to(issue_type) {
             let types = app.metadata.issue_types(project).await?;
             let name = |id: &IssueTypeId| {
                 types

@@ -56,4 +56,9 @@ impl IssueChangeArgs {
             || self.milestone_id.is_some()
             || self.category_id.is_some()
     }
+
+    /// The comment to post, unless it is blank.
+    pub fn comment_text(&self) -> Option<String> {
+        self.comment.clone().filter(|c| !c.trim().is_empty())
+    }
 }

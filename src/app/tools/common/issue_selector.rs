@@ -21,7 +21,8 @@ pub struct IssueSelector {
 }
 
 impl IssueSelector {
-    /// The issue named, checked against the allow-list (see [`selectors::issue`]).
+    /// The issue named, not yet checked against the allow-list: the port it
+    /// is passed to checks it (see [`selectors::issue`]).
     pub async fn issue(&self, app: &AppContext) -> Result<IssueRef, ToolError> {
         selectors::issue(app, self.issue_id.as_ref(), self.issue_key.as_deref()).await
     }

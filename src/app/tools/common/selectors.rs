@@ -39,7 +39,9 @@ pub async fn project(
     app.resolver().project(parameter, &value).await
 }
 
-/// The issue an issue-scoped tool works on, checked against the allow-list.
+/// The issue an issue-scoped tool works on, as named: nothing is asked of
+/// Backlog here. The allow-list is checked by the port it is passed to
+/// (`app::scope`: `ports::Guarded`, or the port written out).
 pub async fn issue(
     app: &AppContext,
     id: Option<&IdOrName>,
@@ -54,7 +56,8 @@ pub async fn issue(
     app.resolver().issue_ref(parameter, &value)
 }
 
-/// The issue itself, fetched (once) and checked against the allow-list.
+/// The issue itself, fetched (once) from the issue port, which `app::scope`
+/// checks against the allow-list.
 pub async fn fetched_issue(
     app: &AppContext,
     id: Option<&IdOrName>,

@@ -45,7 +45,7 @@ async fn run(
     let category = app
         .backlog
         .categories
-        .add_category(&ProjectRef::Id(project.id), args.name.trim())
+        .add_category(&ProjectRef::from(&project), args.name.trim())
         .await?;
     app.metadata.forget_categories(project.id);
     Ok(NamedView::from(&category))

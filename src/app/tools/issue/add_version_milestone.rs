@@ -67,7 +67,7 @@ async fn add(
     let version = app
         .backlog
         .versions
-        .add_version(&ProjectRef::Id(project.id), &new)
+        .add_version(&ProjectRef::from(&project), &new)
         .await?;
     app.metadata.forget_versions(project.id);
     Ok(VersionView::from(&version))

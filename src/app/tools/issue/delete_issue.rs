@@ -1,17 +1,15 @@
 //! `delete_issue`: delete an issue.
 
+use super::get_issue::compact_issue;
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::DELETES;
-use crate::app::tooling::{
-    AppTool, FieldSelection, Projected, ToolError, ToolInfo, ToolKit, Toolset,
-};
+use crate::app::tooling::{AppTool, Projected, ToolError, ToolInfo, ToolKit, Toolset};
 use crate::app::tools::common::issue_selector::IssueSelector;
 use crate::app::tools::register::register;
 use crate::app::views::IssueView;
 use crate::ports::ToolContext;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::sync::Arc;
 
 const INFO: ToolInfo = ToolInfo {
@@ -49,9 +47,7 @@ async fn run(
 ) -> Result<DeletedIssue, ToolError> {
     let issue = args.issue.issue(&app).await?;
     let deleted = app.backlog.issues.delete_issue(&issue).await?;
-    let none = HashMap::new();
-    let view = IssueView::new(&deleted, &app.view(app.default_zone, &none));
     Ok(DeletedIssue {
-        deleted: Projected::new(view, &FieldSelection::choose::<IssueView>(None)?),
+        deleted: compact_issue(&app, &deleted)?,
     })
 }

@@ -44,7 +44,7 @@ async fn delete(
     let version = app
         .backlog
         .versions
-        .delete_version(&ProjectRef::Id(project.id), id)
+        .delete_version(&ProjectRef::from(&project), id)
         .await?;
     app.metadata.forget_versions(project.id);
     Ok(VersionView::from(&version))

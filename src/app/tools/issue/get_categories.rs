@@ -1,13 +1,12 @@
 //! get_categories: a project's categories.
 
-use super::vocabulary_list::project_ref;
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
 use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
 use crate::app::tools::common::listing::{LISTING, Listing, ProjectListArgs};
 use crate::app::tools::register::register;
 use crate::app::views::NamedView;
-use crate::ports::ToolContext;
+use crate::ports::{ProjectRef, ToolContext};
 use std::sync::Arc;
 
 const CATEGORIES: ToolInfo = ToolInfo {
@@ -33,7 +32,7 @@ async fn categories(
     let found = app
         .backlog
         .categories
-        .categories(&project_ref(&app, &args).await?)
+        .categories(&ProjectRef::from(&args.project.project(&app).await?))
         .await?;
     Ok(Listing::new(found.iter().map(NamedView::from), &fields))
 }

@@ -1,13 +1,12 @@
 //! get_custom_fields: a project's custom fields.
 
-use super::vocabulary_list::project_ref;
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
 use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
 use crate::app::tools::common::listing::{LISTING, Listing, ProjectListArgs};
 use crate::app::tools::register::register;
 use crate::app::views::CustomFieldDefinitionView;
-use crate::ports::ToolContext;
+use crate::ports::{ProjectRef, ToolContext};
 use std::sync::Arc;
 
 const CUSTOM_FIELDS: ToolInfo = ToolInfo {
@@ -34,7 +33,7 @@ async fn custom_fields(
     let found = app
         .backlog
         .custom_fields
-        .custom_fields(&project_ref(&app, &args).await?)
+        .custom_fields(&ProjectRef::from(&args.project.project(&app).await?))
         .await?;
     Ok(Listing::new(
         found.iter().map(CustomFieldDefinitionView::from),

@@ -2,7 +2,9 @@
 
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
-use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
+use crate::app::tooling::{
+    AppTool, FieldSelection, Projected, ToolError, ToolInfo, ToolKit, Toolset,
+};
 use crate::app::tools::common::issue_selector::IssueSelector;
 use crate::app::tools::common::timezone_arg::TimezoneArg;
 use crate::app::tools::register::register;
@@ -46,15 +48,29 @@ pub struct IssueAnswer {
 }
 
 impl IssueAnswer {
-    /// One issue's answer. It spares the parent lookup (one read, one
-    /// request): the view gives the parent's id, not its key.
+    /// One issue's answer, without the parent lookup (see [`issue_view`]).
     pub fn single(app: &AppContext, zone: DisplayZone, issue: &Issue) -> Self {
-        let parents = HashMap::new();
         Self {
-            issue: IssueView::new(issue, &app.view(zone, &parents)),
+            issue: issue_view(app, zone, issue),
             timezone: zone.name().to_owned(),
         }
     }
+}
+
+/// One issue's view in `zone`. It spares the parent lookup (one read, one
+/// request): the view gives the parent's id, not its key.
+pub fn issue_view(app: &AppContext, zone: DisplayZone, issue: &Issue) -> IssueView {
+    let no_parents = HashMap::new();
+    IssueView::new(issue, &app.view(zone, &no_parents))
+}
+
+/// An issue as a write tool names what it changed: the default fields, in
+/// the server's timezone, without the parent lookup.
+pub fn compact_issue(app: &AppContext, issue: &Issue) -> Result<Projected<IssueView>, ToolError> {
+    Ok(Projected::new(
+        issue_view(app, app.default_zone, issue),
+        &FieldSelection::choose::<IssueView>(None)?,
+    ))
 }
 
 pub fn tool(kit: &ToolKit, app: &Arc<AppContext>) -> AppTool {

@@ -4,7 +4,8 @@
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
 use crate::app::tooling::{
-    AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Toolset, char_fifths, estimate_tokens,
+    AppTool, IdOrName, MAX_ATTACHMENT_BYTES, ToolError, ToolInfo, ToolKit, Toolset, char_fifths,
+    estimate_tokens,
 };
 use crate::app::tools::common::selectors;
 use crate::app::tools::register::register_raw;
@@ -30,9 +31,8 @@ const INFO: ToolInfo = ToolInfo {
     list: None,
 };
 
-/// The default and largest allowed size.
+/// The default size allowed (the largest is `MAX_ATTACHMENT_BYTES`).
 const DEFAULT_MAX_BYTES: u64 = 5 * 1024 * 1024;
-const LIMIT_MAX_BYTES: u64 = 7_340_032;
 
 #[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -78,10 +78,10 @@ async fn run(
     let attachment = AttachmentId::new(args.attachment_id)
         .map_err(|e| ToolError::argument("attachmentId", e))?;
     let max_bytes = args.max_bytes.unwrap_or(DEFAULT_MAX_BYTES);
-    if max_bytes == 0 || max_bytes > LIMIT_MAX_BYTES {
+    if max_bytes == 0 || max_bytes > MAX_ATTACHMENT_BYTES {
         return Err(ToolError::argument(
             "maxBytes",
-            format!("must be between 1 and {LIMIT_MAX_BYTES} (got {max_bytes})"),
+            format!("must be between 1 and {MAX_ATTACHMENT_BYTES} (got {max_bytes})"),
         ));
     }
     let issue = selectors::issue(app, args.issue_id.as_ref(), args.issue_key.as_deref()).await?;

@@ -1,6 +1,7 @@
 //! `get_issue_details`: one issue with its description and whole conversation
 //! (from the original Python server, same parameters).
 
+use super::get_issue::IssueAnswer;
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
 use crate::app::tooling::{
@@ -15,7 +16,6 @@ use crate::domain::keys::IssueKey;
 use crate::ports::{CommentPage, CommentRepository, IssueRef, ToolContext};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::sync::Arc;
 
 const INFO: ToolInfo = ToolInfo {
@@ -86,10 +86,10 @@ pub async fn get_issue_details(
     )?;
     // The issue and its comments are the two requests: the view gives the
     // parent's id, not its key.
-    let parents = HashMap::new();
+    let IssueAnswer { issue, timezone } = IssueAnswer::single(&app, zone, &issue);
     Ok(IssueDetails {
-        issue: IssueView::new(&issue, &app.view(zone, &parents)),
-        timezone: zone.name().to_owned(),
+        issue,
+        timezone,
         comments: comments
             .iter()
             .filter(|c| c.has_text())

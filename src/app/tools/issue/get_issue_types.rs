@@ -1,13 +1,12 @@
 //! get_issue_types: a project's issue types.
 
-use super::vocabulary_list::project_ref;
 use crate::app::context::AppContext;
 use crate::app::tooling::annotations::READS;
 use crate::app::tooling::{AppTool, ToolError, ToolInfo, ToolKit, Toolset};
 use crate::app::tools::common::listing::{LISTING, Listing, ProjectListArgs};
 use crate::app::tools::register::register;
 use crate::app::views::IssueTypeView;
-use crate::ports::ToolContext;
+use crate::ports::{ProjectRef, ToolContext};
 use std::sync::Arc;
 
 const ISSUE_TYPES: ToolInfo = ToolInfo {
@@ -33,7 +32,7 @@ async fn issue_types(
     let found = app
         .backlog
         .issue_types
-        .issue_types(&project_ref(&app, &args).await?)
+        .issue_types(&ProjectRef::from(&args.project.project(&app).await?))
         .await?;
     Ok(Listing::new(found.iter().map(IssueTypeView::from), &fields))
 }

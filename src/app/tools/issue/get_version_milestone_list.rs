@@ -50,7 +50,7 @@ async fn list(
     let versions = app
         .backlog
         .versions
-        .versions(&ProjectRef::Id(project.id))
+        .versions(&ProjectRef::from(&project))
         .await?;
     Ok(Listing::new(
         versions

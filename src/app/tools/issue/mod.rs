@@ -34,7 +34,6 @@ pub mod update_issue;
 pub mod update_issue_comment;
 pub mod update_version_milestone;
 pub mod update_watching;
-mod vocabulary_list;
 mod watch_entry;
 
 use super::declaration::ToolsetDeclaration;

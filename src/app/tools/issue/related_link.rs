@@ -1,12 +1,12 @@
 //! The answer of the tools that link and unlink related issues.
 
+use super::get_issue::compact_issue;
 use crate::app::context::AppContext;
-use crate::app::tooling::{FieldSelection, Projected, ToolError};
+use crate::app::tooling::{Projected, ToolError};
 use crate::app::views::IssueView;
 use crate::ports::IssueRef;
 use schemars::JsonSchema;
 use serde::Serialize;
-use std::collections::HashMap;
 
 #[derive(Debug, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
@@ -22,12 +22,8 @@ pub fn link(
     issue: &IssueRef,
     related: &crate::domain::issue::Issue,
 ) -> Result<RelatedLink, ToolError> {
-    let none = HashMap::new();
     Ok(RelatedLink {
         issue: issue.to_string(),
-        related: Projected::new(
-            IssueView::new(related, &app.view(app.default_zone, &none)),
-            &FieldSelection::choose::<IssueView>(None)?,
-        ),
+        related: compact_issue(app, related)?,
     })
 }

@@ -199,7 +199,7 @@ async fn update_for(
             args.custom_fields.as_deref().unwrap_or_default(),
         )
         .await?,
-        comment: args.change.comment.clone().filter(|c| !c.trim().is_empty()),
+        comment: args.change.comment_text(),
     })
 }
 

@@ -73,7 +73,7 @@ async fn update(
     let version = app
         .backlog
         .versions
-        .update_version(&ProjectRef::Id(project.id), id, &update)
+        .update_version(&ProjectRef::from(&project), id, &update)
         .await?;
     app.metadata.forget_versions(project.id);
     Ok(VersionView::from(&version))

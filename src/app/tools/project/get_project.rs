@@ -42,7 +42,7 @@ async fn get(
     let fresh = app
         .backlog
         .projects
-        .project(&ProjectRef::Id(project.id))
+        .project(&ProjectRef::from(&project))
         .await?;
     Ok(ProjectView::from(&fresh))
 }

@@ -42,7 +42,7 @@ async fn statuses(
     let statuses = app
         .backlog
         .statuses
-        .statuses(&ProjectRef::Id(project.id))
+        .statuses(&ProjectRef::from(&project))
         .await?;
     Ok(ProjectStatuses {
         project_key: project.key.to_string(),

@@ -33,7 +33,7 @@ async fn users(
     let members = app
         .backlog
         .projects
-        .project_users(&ProjectRef::Id(project.id))
+        .project_users(&ProjectRef::from(&project))
         .await?;
     Ok(Listing::new(
         members.iter().map(|u| UserView::new(u, app.default_zone)),

@@ -77,7 +77,7 @@ async fn update(
     let updated = app
         .backlog
         .projects
-        .update_project(&ProjectRef::Id(project.id), &update)
+        .update_project(&ProjectRef::from(&project), &update)
         .await?;
     app.metadata.forget_projects();
     Ok(ProjectView::from(&updated))

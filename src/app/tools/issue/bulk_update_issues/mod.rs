@@ -6,6 +6,7 @@
 mod plan;
 mod target;
 
+use super::get_issue::issue_view;
 use crate::app::context::AppContext;
 use crate::app::issue_scan::scan_counted_issues;
 use crate::app::tooling::annotations::OVERWRITES;
@@ -14,7 +15,7 @@ use crate::app::tooling::{AppTool, IdOrName, ToolError, ToolInfo, ToolKit, Tools
 use crate::app::tools::common::issue_change_args::IssueChangeArgs;
 use crate::app::tools::common::issue_filter_args::IssueFilterArgs;
 use crate::app::tools::register::register;
-use crate::app::views::{ChangeView, IssueView, issue_changes};
+use crate::app::views::{ChangeView, issue_changes};
 use crate::domain::comment::Comment;
 use crate::domain::ids::UserId;
 use crate::domain::issue::Issue;
@@ -124,7 +125,7 @@ async fn run(
     let wanted = Wanted {
         start: change_date("startDate", &args.change.start_date)?,
         due: change_date("dueDate", &args.change.due_date)?,
-        comment: args.change.comment.clone().filter(|c| !c.trim().is_empty()),
+        comment: args.change.comment_text(),
         args: &args.change,
     };
     if !args.change.changes_fields() && wanted.comment.is_none() {
@@ -309,11 +310,9 @@ async fn apply(
             .update_issue(&IssueRef::Id(issue.id), &plan.update)
             .await?;
         // A bulk update never changes parents: their keys are not looked up.
-        let no_parents = std::collections::HashMap::new();
-        let view = app.view(app.default_zone, &no_parents);
         let mut changes = issue_changes(
-            &IssueView::new(&issue, &view),
-            &IssueView::new(&after, &view),
+            &issue_view(app, app.default_zone, &issue),
+            &issue_view(app, app.default_zone, &after),
         );
         if let Some(text) = &plan.update.comment {
             changes.push(ChangeView::new("comment", None, Some(text.clone())));
