@@ -78,6 +78,11 @@ impl StatusId {
     pub const CLOSED: Self = Self(4);
 }
 
+impl PriorityId {
+    /// "Normal" (中), the priority Backlog gives an issue unless told otherwise.
+    pub const NORMAL: Self = Self(3);
+}
+
 /// A resolution id. Unlike other ids, 0 ("Fixed") is valid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ResolutionId(i64);

@@ -82,7 +82,7 @@ pub struct IssueFilterArgs {
 }
 
 impl IssueFilterArgs {
-    /// The filter, with names resolved and the allow-list applied.
+    /// The filter, with names resolved (the ports narrow it to the allowed projects).
     pub async fn to_filter(&self, app: &AppContext) -> Result<IssueFilter, ToolError> {
         let resolver = app.resolver();
         let project_ids = resolver

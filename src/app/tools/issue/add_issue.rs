@@ -105,7 +105,7 @@ async fn run(
         issue_type_id,
         priority_id: match &args.priority_id {
             Some(priority) => resolver.priority("priorityId", priority).await?,
-            None => PriorityId::new(3).map_err(|e| ToolError::argument("priorityId", e))?,
+            None => PriorityId::NORMAL,
         },
         description: args.description.clone(),
         start_date: date("startDate", args.start_date.as_deref())?,
