@@ -3,8 +3,8 @@
 //!
 //! It is a thin façade: Backlog's behaviour lives in one model, the memory adapter
 //! (`backlog_mcp::adapters::memory`, the one demo mode serves), and `facade` serves
-//! it over Backlog's REST API v2 with its own JSON writer (`shared/reference/
-//! backlog-api.md`), so tests that point the HTTP client at it check the wire format
+//! it over Backlog's REST API v2 with its own JSON writer (written from Backlog's
+//! API reference), so tests that point the HTTP client at it check the wire format
 //! from both sides. What only a server has is here: API-key auth, rate limits,
 //! scripted faults, latency, TLS and a log of every request with its decoded form.
 //!

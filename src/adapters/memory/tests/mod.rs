@@ -1,6 +1,7 @@
 //! What the contract suite (tests/contract) cannot say through the ports: spaces
-//! the demo seed is not (a required custom field, no user, no description) and
-//! the stored files a deletion takes along, a file attached behind the ports.
+//! the demo seed is not (a required custom field, no user, no space
+//! information), the stored files a deletion takes along, and a file attached
+//! behind the ports.
 
 use super::{MemoryBacklog, Space};
 use crate::domain::backlog_error::BacklogError;
@@ -68,7 +69,7 @@ async fn a_required_custom_field_must_be_given_and_cannot_be_cleared() {
 }
 
 #[tokio::test]
-async fn a_space_without_a_user_refuses_writes_and_one_without_a_description_has_none() {
+async fn a_space_without_a_user_refuses_writes_and_one_without_its_information_is_not_found() {
     let mut space = MemoryBacklog::demo_space();
     space.myself = None;
     let nobody = MemoryBacklog::with_space(space);

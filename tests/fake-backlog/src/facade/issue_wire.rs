@@ -1,5 +1,6 @@
-//! An issue as Backlog's JSON has it (see the reference's "Issue"): the domain
-//! issue, with the full objects it names looked up in the memory model's state.
+//! An issue as Backlog's JSON has it (see "Issue" in Backlog's API reference):
+//! the domain issue, with the full objects it names looked up in the memory
+//! model's state.
 
 use super::wire::{
     category, day, embedded_issue_type, embedded_user, named, referenced_user, status, timestamp,

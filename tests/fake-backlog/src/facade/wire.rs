@@ -1,6 +1,5 @@
-//! Backlog's JSON shapes, written from the API reference
-//! (`shared/reference/backlog-api.md`) for the domain values the memory model
-//! answers with. Independent of the HTTP adapter's DTOs, so a scenario run over
+//! Backlog's JSON shapes, written from Backlog's API reference for the domain
+//! values the memory model answers with. Independent of the HTTP adapter's DTOs, so a scenario run over
 //! the façade checks the wire format from both sides.
 
 use backlog_mcp::adapters::memory::Space as MemorySpace;
@@ -44,7 +43,7 @@ pub fn user(u: &User) -> Value {
 }
 
 /// The full user a reference names, written by `write`; a user the space no
-/// longer has is written as the reference's `{id, name}`.
+/// longer has is written as the `{id, name}` the reference carries.
 pub fn referenced_user(space: &MemorySpace, r: &UserRef, write: fn(&User) -> Value) -> Value {
     space
         .users

@@ -1,4 +1,4 @@
-//! The JSON shapes of backlog-api.md §9: every member present (nulls included),
+//! The JSON shapes of Backlog's API reference: every member present (nulls included),
 //! camelCase names, timestamps with second precision and a `Z`.
 
 use crate::*;
