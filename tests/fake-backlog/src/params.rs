@@ -108,10 +108,6 @@ impl Params {
         self.get(name).map(|v| int(name, v)).transpose()
     }
 
-    pub fn required_int(&self, name: &str) -> Result<i64, ApiError> {
-        self.int(name)?.ok_or_else(|| missing(name))
-    }
-
     /// An integer parameter that must lie in `min..=max` when present.
     pub fn int_in(&self, name: &str, min: i64, max: i64) -> Result<Option<i64>, ApiError> {
         match self.int(name)? {

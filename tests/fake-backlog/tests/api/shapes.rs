@@ -293,6 +293,12 @@ async fn an_invalid_id_is_a_400_naming_its_parameter() {
             "assigneeId=-2",
             "assigneeId",
         ),
+        (
+            "POST",
+            "/api/v2/issues/WEB-1/relatedIssues",
+            "targetIssueId=0",
+            "targetIssueId",
+        ),
     ] {
         let answer = form(&server, method, path, body).await;
         assert_eq!(
