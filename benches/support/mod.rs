@@ -103,10 +103,6 @@ impl StdioServer {
     pub fn peak_rss_kib(&self) -> u64 {
         peak_rss_kib(self.child.id())
     }
-
-    pub fn pid(&self) -> u32 {
-        self.child.id()
-    }
 }
 
 impl Drop for StdioServer {

@@ -11,7 +11,9 @@ addressed_port! {
     /// Access to the files attached to an issue.
     ///
     /// Error contract: an issue or attachment that does not exist MUST be
-    /// [`BacklogError::NotFound`].
+    /// [`BacklogError::NotFound`], and so MUST an attachment of another issue, in
+    /// this project or another one (the allow-list checks only the issue named
+    /// first).
     #[cfg_attr(test, mockall::automock)]
     #[async_trait]
     pub trait AttachmentRepository: Send + Sync {

@@ -24,8 +24,11 @@ addressed_port! {
     /// Access to the comments on an issue.
     ///
     /// Error contract: an issue that does not exist (or that the user cannot see)
-    /// MUST be [`BacklogError::NotFound`]; a comment that is not the user's to edit
-    /// is [`BacklogError::Rejected`] with status 403, an empty text with status 400.
+    /// MUST be [`BacklogError::NotFound`], and so MUST a comment id that is not one
+    /// of the addressed issue's comments (a comment of another issue, in this
+    /// project or another one): the allow-list checks only the issue named first.
+    /// A comment that is not the user's to edit is [`BacklogError::Rejected`] with
+    /// status 403, an empty text with status 400.
     #[cfg_attr(test, mockall::automock)]
     #[async_trait]
     pub trait CommentRepository: Send + Sync {

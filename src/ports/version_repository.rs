@@ -12,8 +12,9 @@ addressed_port! {
     /// Access to a project's versions and milestones.
     ///
     /// Error contract: an unknown project or version MUST be
-    /// [`BacklogError::NotFound`]; a name the project already has is
-    /// [`BacklogError::Rejected`] with status 400.
+    /// [`BacklogError::NotFound`], and so MUST a version of another project (the
+    /// allow-list checks only the project named first); a name the project
+    /// already has is [`BacklogError::Rejected`] with status 400.
     #[cfg_attr(test, mockall::automock)]
     #[async_trait]
     pub trait VersionRepository: Send + Sync {

@@ -4,7 +4,7 @@
 
 use backlog_mcp::adapters::backlog_http::{HttpBacklog, HttpBacklogConfig, RetryPolicy};
 use backlog_mcp::adapters::memory::MemoryBacklog;
-use fake_backlog::FakeBacklog;
+use fake_backlog::{FakeBacklog, Model};
 use secrecy::SecretString;
 use std::time::Duration;
 
@@ -43,6 +43,6 @@ fn client_of(server: FakeBacklog) -> OverHttp {
 /// The HTTP adapter talking to the façade over the memory model (see
 /// `fake_backlog`'s `facade`): the wire format checked from both sides.
 pub async fn over_facade() -> OverHttp {
-    let server = FakeBacklog::start_facade(MemoryBacklog::demo()).await;
+    let server = FakeBacklog::start(Model::demo()).await;
     client_of(server)
 }

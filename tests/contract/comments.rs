@@ -105,6 +105,24 @@ pub async fn a_comment_is_edited_by_its_author(b: &dyn Backlog) {
     not_found(b.update_comment(&by_key(&issue), missing, "x").await);
 }
 
+pub async fn a_comment_of_an_issue_in_another_project_is_not_found(b: &dyn Backlog) {
+    let here = add_issue(b, "WEB", "Addressed").await;
+    let there = add_issue(b, "APP", "Commented").await;
+    let comment = b
+        .add_comment(&by_key(&there), &text("Untouched"))
+        .await
+        .unwrap();
+    not_found(
+        b.update_comment(&by_key(&here), comment.id, "Hijacked")
+            .await,
+    );
+    let listed = b
+        .comments(&by_key(&there), page(10, SortOrder::Desc))
+        .await
+        .unwrap();
+    assert_eq!(listed, [comment], "the comment is unchanged");
+}
+
 pub async fn an_update_comment_records_whom_it_notified(b: &dyn Backlog) {
     let me = me(b).await;
     let issue = add_issue(b, "WEB", "Notifying").await;
@@ -141,5 +159,6 @@ crate::contract! {
     a_comment_is_mine_and_listed [add_comment, comments]
     comments_page_by_id_in_either_order [comments]
     a_comment_is_edited_by_its_author [update_comment]
+    a_comment_of_an_issue_in_another_project_is_not_found [update_comment]
     an_update_comment_records_whom_it_notified [update_issue, add_comment, comments]
 }

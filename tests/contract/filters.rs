@@ -56,8 +56,12 @@ pub async fn parent_and_child_filters(b: &dyn Backlog) {
         parent_issue_ids: vec![parent.id],
         ..IssueFilter::default()
     };
-    let found = b.issues(&IssueQuery::first_page(children)).await.unwrap();
+    let found = b
+        .issues(&IssueQuery::first_page(children.clone()))
+        .await
+        .unwrap();
     assert_eq!(found.iter().map(|i| i.id).collect::<Vec<_>>(), [child.id]);
+    assert_eq!(b.count_issues(&children).await.unwrap(), 1);
 }
 
 pub async fn keywords_ignore_case_and_match_whole_phrases(b: &dyn Backlog) {

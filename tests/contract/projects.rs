@@ -8,21 +8,47 @@ use backlog_mcp::domain::project::ProjectListQuery;
 use backlog_mcp::ports::ProjectRef;
 
 pub async fn projects_list_the_joined_ones_and_filter_archived(b: &dyn Backlog) {
+    let new = NewProject {
+        name: "Shelved".to_owned(),
+        key: ProjectKey::parse("SHELVED").unwrap(),
+        chart_enabled: false,
+        subtasking_enabled: false,
+        project_leader_can_edit_project_leader: None,
+        text_formatting_rule: TextFormattingRule::Markdown,
+    };
+    let shelved = b.add_project(&new).await.unwrap();
+    let archive = ProjectUpdate {
+        archived: Some(true),
+        ..ProjectUpdate::default()
+    };
+    b.update_project(&ProjectRef::Id(shelved.id), &archive)
+        .await
+        .unwrap();
     let all = b.projects(&ProjectListQuery::default()).await.unwrap();
     let keys: Vec<&str> = all.iter().map(|p| p.key.as_str()).collect();
-    assert!(keys.contains(&"WEB") && keys.contains(&"APP"), "{keys:?}");
+    assert!(
+        keys.contains(&"WEB") && keys.contains(&"APP") && keys.contains(&"SHELVED"),
+        "{keys:?}"
+    );
     let archived = ProjectListQuery {
         archived: Some(true),
         all: false,
     };
     let archived = b.projects(&archived).await.unwrap();
-    assert!(archived.iter().all(|p| p.archived));
+    assert!(!archived.is_empty());
+    assert!(archived.iter().all(|p| p.archived), "{archived:?}");
+    assert!(archived.iter().any(|p| p.id == shelved.id));
     let active = ProjectListQuery {
         archived: Some(false),
         all: false,
     };
     let active = b.projects(&active).await.unwrap();
+    assert!(!active.is_empty());
     assert!(active.iter().all(|p| !p.archived));
+    assert!(
+        active.iter().all(|p| p.id != shelved.id),
+        "the archived project is listed only with archived=true"
+    );
     assert_eq!(archived.len() + active.len(), all.len());
 }
 
@@ -82,7 +108,7 @@ pub async fn a_projects_members_include_myself(b: &dyn Backlog) {
 }
 
 crate::contract! {
-    projects_list_the_joined_ones_and_filter_archived [projects]
+    projects_list_the_joined_ones_and_filter_archived [projects, add_project, update_project]
     a_project_is_the_same_by_key_and_by_id [project]
     a_missing_project_is_not_found [project]
     a_new_project_is_listed_and_its_key_taken [add_project]

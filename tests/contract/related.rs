@@ -90,10 +90,21 @@ pub async fn the_attachment_filter_and_other_issues_files(b: &dyn Backlog) {
     let files = b.issues(&IssueQuery::first_page(with)).await.unwrap();
     let owner = files.iter().find(|i| !i.attachments.is_empty()).unwrap();
     let attachment = owner.attachments[0].id;
-    not_found(
-        b.attachment(&by_key(&plain[0]), attachment, 1024 * 1024)
-            .await,
-    );
+    let owner_project = owner.key.project().as_str();
+    let same_project = add_issue(b, owner_project, "No files").await;
+    let other_key = if owner_project == "WEB" { "APP" } else { "WEB" };
+    let other_project = add_issue(b, other_key, "No files").await;
+    for elsewhere in [&plain[0], &same_project, &other_project] {
+        not_found(
+            b.attachment(&by_key(elsewhere), attachment, 1024 * 1024)
+                .await,
+        );
+    }
+    let downloaded = b
+        .attachment(&by_key(owner), attachment, 1024 * 1024)
+        .await
+        .unwrap();
+    assert_eq!(downloaded.file_name, owner.attachments[0].name);
 }
 
 crate::contract! {

@@ -70,6 +70,25 @@ pub async fn a_version_update_clears_a_date_and_archives(b: &dyn Backlog) {
     );
 }
 
+pub async fn a_version_of_another_project_is_not_updated(b: &dyn Backlog) {
+    let elsewhere = b.add_version(&project_ref("APP"), &sprint()).await.unwrap();
+    let update = VersionUpdate {
+        name: "Renamed from WEB".to_owned(),
+        description: None,
+        start_date: Change::Clear,
+        release_due_date: Change::Keep,
+        archived: Some(true),
+    };
+    not_found(
+        b.update_version(&project_ref("WEB"), elsewhere.id, &update)
+            .await,
+    );
+    let listed = b.versions(&project_ref("APP")).await.unwrap();
+    assert!(listed.contains(&elsewhere), "the version is unchanged");
+    let web = b.versions(&project_ref("WEB")).await.unwrap();
+    assert!(web.iter().all(|v| v.id != elsewhere.id));
+}
+
 pub async fn a_deleted_version_is_gone(b: &dyn Backlog) {
     let added = b.add_version(&project_ref("WEB"), &sprint()).await.unwrap();
     let deleted = b
@@ -93,5 +112,6 @@ pub async fn a_deleted_version_is_gone(b: &dyn Backlog) {
 crate::contract! {
     a_new_version_is_listed_with_its_dates [versions, add_version]
     a_version_update_clears_a_date_and_archives [update_version]
+    a_version_of_another_project_is_not_updated [update_version]
     a_deleted_version_is_gone [delete_version]
 }

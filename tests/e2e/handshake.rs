@@ -157,8 +157,7 @@ async fn every_tool_in_the_tools_list_payload_is_pinned_by_its_snapshot() {
     let server = start(ServerEnv::demo()).await;
     let tools = server.client.list_all_tools().await.unwrap();
     server.stop().await;
-    let directory =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/snapshots/tools");
+    let directory = snapshots();
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path(&directory);
     settings.set_prepend_module_to_snapshot(false);

@@ -295,13 +295,22 @@ async fn nothing_outside_the_allowed_projects_is_read_or_changed() {
             }
         }
         if !swept {
-            // Nothing to sweep: called as it is, it must stay inside all the same
-            // (the space's activities and projects narrowed, nothing of APP shown).
+            // Nothing to sweep: called as it is, it must answer and stay inside all
+            // the same (the space's activities and projects narrowed, nothing of
+            // APP shown). An error would check nothing (add_project, refused, is
+            // swept above).
             calls += 1;
             backlog.clear_requests();
             let request =
                 CallToolRequestParams::new(tool.name.clone()).with_arguments(baseline.clone());
             let result = server.client.call_tool(request).await.unwrap();
+            if result.is_error == Some(true) {
+                problems.push(format!(
+                    "{}: failed instead of answering: {:.300}",
+                    tool.name,
+                    text(&result)
+                ));
+            }
             for request in backlog.requests() {
                 if let Some(violation) = outside.violated_by(&request) {
                     problems.push(format!("{}: {violation}", tool.name));

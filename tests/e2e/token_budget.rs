@@ -13,7 +13,6 @@ use backlog_mcp::app::tooling::{MIN_MAX_TOKENS, estimate_tokens};
 use fake_backlog::{FakeBacklog, Model};
 use large_answers::{large_by_default, large_calls, make_it_large};
 use serde_json::{Map, Value, json};
-use std::collections::BTreeMap;
 
 /// What the end of every shortened text says.
 const MARKER: &str = "more characters cut to fit the answer budget]";
@@ -126,19 +125,8 @@ async fn every_answer_of_every_tool_fits_the_smallest_budget_with_its_identity_w
     let server =
         start(ServerEnv::demo().var("BACKLOG_MAX_TOKENS", &MIN_MAX_TOKENS.to_string())).await;
     let tools = server.client.list_all_tools().await.unwrap();
-    let fields: BTreeMap<String, Value> = tools
-        .iter()
-        .filter_map(|t| {
-            let enumerated = t
-                .input_schema
-                .get("properties")?
-                .get("fields")?
-                .pointer("/items/enum")?
-                .clone();
-            Some((t.name.to_string(), enumerated))
-        })
-        .collect();
-    let all_fields = |tool: &str| fields.get(tool).cloned().unwrap_or(Value::Null);
+    let offered = Conformance::new(tools.clone());
+    let all_fields = |tool: &str| offered.all_fields(tool).unwrap_or(Value::Null);
     let made = make_it_large(&server).await;
     let mut calls = large_calls(&made, &all_fields);
     let mut c = Conformance::new(tools.clone());

@@ -47,7 +47,7 @@ async fn not_found_names_what_was_asked_for() {
 }
 
 #[tokio::test]
-async fn a_refused_key_says_how_to_fix_it() {
+async fn a_refused_key_keeps_backlogs_message_and_leaves_the_fix_to_the_application() {
     let server = answering(
         401,
         r#"{"errors":[{"message":"Authentication failure.","code":11,"moreInfo":""}]}"#,

@@ -1,7 +1,6 @@
 //! Recent updates: the space's, a project's and a user's, from the activity log.
 
 use super::activity_log::ActivitySource;
-use super::errors::not_found;
 use super::served_by_space::served_by_space;
 use super::space::Space;
 use crate::domain::activity::{Activity, ActivityQuery};
@@ -31,8 +30,7 @@ impl Space {
         user: UserId,
         query: &ActivityQuery,
     ) -> Result<Vec<Activity>, BacklogError> {
-        self.user(user)
-            .ok_or_else(|| not_found(format!("user {user}"), "No user."))?;
+        self.known_user(user)?;
         Ok(self.activity_page(query, ActivitySource::User(user)))
     }
 }

@@ -1,5 +1,6 @@
 //! Downloading an issue's attachment: the stored bytes with the file's name and
-//! content type, refused as too large beyond the caller's limit.
+//! content type, refused as too large beyond the caller's limit; and attaching
+//! a file behind the ports' backs, for tests.
 
 use super::errors::not_found;
 use super::id_counters::allocate;
@@ -53,8 +54,9 @@ impl Space {
 
 impl Space {
     /// Attaches a file to an issue as "myself" (what Backlog's two-step upload
-    /// leaves behind), for tests that need a particular file; `None` when
-    /// there is no such issue or no current user.
+    /// leaves behind), for tests that need a particular file; `None`, with
+    /// nothing changed (neither the clock nor the attachment ids), when there
+    /// is no such issue or no current user.
     pub fn attach(
         &mut self,
         issue_key: &str,
@@ -62,21 +64,23 @@ impl Space {
         content_type: Option<&str>,
         bytes: Vec<u8>,
     ) -> Option<crate::domain::issue::Attachment> {
+        let index = self
+            .issues
+            .iter()
+            .position(|i| i.key.to_string() == issue_key)?;
         let uploader = self.myself_ref().ok()?;
+        let size = u64::try_from(bytes.len()).ok()?;
         let created = self.tick();
         let in_use: Vec<i64> = self.files.keys().map(|id| id.get()).collect();
         let id = AttachmentId::new(allocate(&mut self.counters.attachment, in_use)).ok()?;
-        let issue = self
-            .issues
-            .iter_mut()
-            .find(|i| i.key.to_string() == issue_key)?;
         let attachment = crate::domain::issue::Attachment {
             id,
             name: name.to_owned(),
-            size: u64::try_from(bytes.len()).ok()?,
+            size,
             created_user: Some(uploader),
             created: Some(created),
         };
+        let issue = self.issues.get_mut(index)?;
         issue.attachments.push(attachment.clone());
         let file = StoredFile {
             issue: issue.id,

@@ -57,7 +57,7 @@ pub struct MemoryBacklog {
 impl MemoryBacklog {
     /// The seeded demo space.
     pub fn demo() -> Self {
-        Self::with_space(seed::demo_space().unwrap_or_default())
+        Self::with_space(Self::demo_space())
     }
 
     /// A large synthetic space for paging tests and benchmarks: `projects`

@@ -1,5 +1,6 @@
 //! The state of an in-memory space.
 
+use super::errors::not_found;
 use super::id_counters::IdCounters;
 use crate::domain::activity::Activity;
 use crate::domain::backlog_error::BacklogError;
@@ -105,6 +106,12 @@ impl Space {
 
     pub(super) fn user(&self, id: UserId) -> Option<&User> {
         self.users.iter().find(|u| u.id == id)
+    }
+
+    /// The user, or Backlog's "No user." when the space has none by that id.
+    pub(super) fn known_user(&self, id: UserId) -> Result<&User, BacklogError> {
+        self.user(id)
+            .ok_or_else(|| not_found(format!("user {id}"), "No user."))
     }
 
     /// The API key's user, as writes record it; like Backlog, a space without

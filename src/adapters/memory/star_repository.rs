@@ -1,6 +1,5 @@
 //! Stars a user received.
 
-use super::errors::not_found;
 use super::served_by_space::served_by_space;
 use super::space::Space;
 use crate::domain::backlog_error::BacklogError;
@@ -15,8 +14,7 @@ impl Space {
         user: UserId,
         range: &DateRange,
     ) -> Result<u64, BacklogError> {
-        self.user(user)
-            .ok_or_else(|| not_found(format!("user {user}"), "No user."))?;
+        self.known_user(user)?;
         let count = self
             .stars
             .iter()

@@ -14,12 +14,6 @@ use crate::ports::IssueRef;
 use chrono::{DateTime, Utc};
 
 impl Space {
-    fn known_user(&self, user: UserId) -> Result<(), BacklogError> {
-        self.user(user)
-            .map(|_| ())
-            .ok_or_else(|| not_found(format!("user {user}"), "No user."))
-    }
-
     fn watching_record(&self, id: WatchingId) -> Result<&WatchingRecord, BacklogError> {
         self.watchings
             .iter()

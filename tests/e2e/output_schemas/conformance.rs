@@ -63,8 +63,9 @@ impl Conformance {
 
     /// Every field name a list tool's `fields` parameter offers.
     pub fn all_fields(&self, tool: &str) -> Option<Value> {
-        let schema = &self.schemas[tool].input_schema;
-        schema
+        self.schemas
+            .get(tool)?
+            .input_schema
             .get("properties")?
             .get("fields")?
             .pointer("/items/enum")

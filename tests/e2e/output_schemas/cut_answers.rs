@@ -43,7 +43,7 @@ async fn a_huge_description_is_cut_to_the_budget_in_every_answer() {
     let server = start(ServerEnv::demo().var("BACKLOG_MAX_TOKENS", &BUDGET.to_string())).await;
     let tools = server.client.list_all_tools().await.unwrap();
     let mut c = Conformance::new(tools);
-    let log = "エラー: 接続がタイムアウトしました (db-01:5432)\n".repeat(2_000);
+    let log = crate::token_budget::log();
     let calls = [
         (
             "update_issue",

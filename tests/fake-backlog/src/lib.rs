@@ -3,8 +3,8 @@
 //!
 //! It is a thin façade: Backlog's behaviour lives in one model, the memory adapter
 //! (`backlog_mcp::adapters::memory`, the one demo mode serves), and `facade` serves
-//! it over Backlog's REST API v2 with its own JSON writer (`shared/reference/
-//! backlog-api.md`), so tests that point the HTTP client at it check the wire format
+//! it over Backlog's REST API v2 with its own JSON writer (written from Backlog's
+//! API reference), so tests that point the HTTP client at it check the wire format
 //! from both sides. What only a server has is here: API-key auth, rate limits,
 //! scripted faults, latency, TLS and a log of every request with its decoded form.
 //!
@@ -51,9 +51,8 @@ use tokio::task::JoinHandle;
 /// A running fake Backlog. It serves from a task on the current tokio runtime and
 /// stops (closing every connection) when dropped.
 pub struct FakeBacklog {
+    /// What the connections share, the memory model the façade serves among it.
     shared: Arc<Shared>,
-    /// The memory model the façade serves.
-    model: Arc<MemoryBacklog>,
     addr: SocketAddr,
     scheme: &'static str,
     task: JoinHandle<()>,
@@ -84,15 +83,6 @@ impl FakeBacklog {
         Ok(FakeBacklog::serve(listener, space, "http", PlainAcceptor))
     }
 
-    /// Binds `127.0.0.1:0` and serves this memory model's state through the
-    /// façade. Accepts [`DEFAULT_API_KEY`].
-    ///
-    /// # Panics
-    /// When no loopback port can be bound, or outside a tokio runtime.
-    pub async fn start_facade(model: MemoryBacklog) -> FakeBacklog {
-        FakeBacklog::start(Model::of(model.snapshot())).await
-    }
-
     /// Binds `127.0.0.1:port` and serves `space` over HTTPS with a fresh self-signed
     /// CA; the CA certificate is written to `cert_dir/cert.pem` (for
     /// `NODE_EXTRA_CA_CERTS` or a client's root store).
@@ -118,8 +108,8 @@ impl FakeBacklog {
             .unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0)));
         let base_url = format!("{scheme}://{addr}");
         let model = Arc::new(MemoryBacklog::with_space(served.space));
-        let shared = Arc::new(Shared::new(served.api_key, model.clone()));
         let router = facade::router(model.clone(), base_url);
+        let shared = Arc::new(Shared::new(served.api_key, model));
         let task = tokio::spawn(server::accept_loop(
             listener,
             acceptor,
@@ -128,7 +118,6 @@ impl FakeBacklog {
         ));
         FakeBacklog {
             shared,
-            model,
             addr,
             scheme,
             task,
@@ -183,7 +172,7 @@ impl FakeBacklog {
     /// The memory model the server serves, to read what a test expects
     /// (`server.model().inspect(|space| …)`) or to change it behind the server.
     pub fn model(&self) -> &MemoryBacklog {
-        &self.model
+        &self.shared.model
     }
 }
 

@@ -6,10 +6,13 @@
 //! `application/x-www-form-urlencoded` body and, like a servlet's request parameters,
 //! also from the query string (minus `apiKey`). Absent and empty are different on
 //! updates: a lone `categoryId[]=` clears the list, while a missing parameter leaves
-//! the value ([`Params::raw`], [`Params::sent_ints`]).
+//! the value ([`Params::raw`], [`Params::sent_ids`]).
 
 use crate::errors::ApiError;
 use axum::extract::Extension;
+use backlog_mcp::domain::calendar_date::CalendarDate;
+use backlog_mcp::domain::changes::Change;
+use backlog_mcp::domain::issue_filter::{PageSize, SortOrder};
 use chrono::NaiveDate;
 use std::sync::Arc;
 
@@ -105,10 +108,6 @@ impl Params {
         self.get(name).map(|v| int(name, v)).transpose()
     }
 
-    pub fn required_int(&self, name: &str) -> Result<i64, ApiError> {
-        self.int(name)?.ok_or_else(|| missing(name))
-    }
-
     /// An integer parameter that must lie in `min..=max` when present.
     pub fn int_in(&self, name: &str, min: i64, max: i64) -> Result<Option<i64>, ApiError> {
         match self.int(name)? {
@@ -123,16 +122,6 @@ impl Params {
     pub fn ints(&self, name: &str) -> Result<Vec<i64>, ApiError> {
         let key = format!("{name}[]");
         self.all(name).into_iter().map(|v| int(&key, v)).collect()
-    }
-
-    /// [`Self::ints`] when a `name[]` key was sent at all, else `None` (so a lone
-    /// `name[]=` is `Some([])`: clear).
-    pub fn sent_ints(&self, name: &str) -> Result<Option<Vec<i64>>, ApiError> {
-        let sent = self
-            .pairs
-            .iter()
-            .any(|(k, _)| k.strip_prefix(name) == Some("[]"));
-        sent.then(|| self.ints(name)).transpose()
     }
 
     /// A `yyyy-MM-dd` date parameter.
@@ -156,14 +145,92 @@ impl Params {
         self.bool(name)?.ok_or_else(|| missing(name))
     }
 
-    /// `asc` / `desc`, default `desc`; true means ascending.
-    pub fn ascending(&self) -> Result<bool, ApiError> {
+    /// `order`: `asc` / `desc`, default `desc`.
+    pub fn sort_order(&self) -> Result<SortOrder, ApiError> {
         match self.get("order") {
-            None | Some("desc") => Ok(false),
-            Some("asc") => Ok(true),
+            None | Some("desc") => Ok(SortOrder::Desc),
+            Some("asc") => Ok(SortOrder::Asc),
             Some(v) => Err(ApiError::invalid(format!("order must be asc or desc: {v}"))),
         }
     }
+
+    /// `count`: 1–100, default 20.
+    pub fn page_size(&self) -> Result<PageSize, ApiError> {
+        let count = self.int_in("count", 1, 100)?.unwrap_or(20);
+        PageSize::new(count).map_err(|e| ApiError::invalid(format!("count: {e}")))
+    }
+
+    /// `offset`: 0 or more, default 0.
+    pub fn offset(&self) -> Result<u64, ApiError> {
+        let offset = self.int("offset")?.unwrap_or(0);
+        u64::try_from(offset)
+            .map_err(|_| ApiError::invalid(format!("offset must be 0 or more: {offset}")))
+    }
+
+    /// An id parameter; a value that is no id is a 400 naming it.
+    pub fn id<T, E>(
+        &self,
+        name: &str,
+        make: fn(i64) -> Result<T, E>,
+    ) -> Result<Option<T>, ApiError> {
+        self.int(name)?
+            .map(|v| make(v).map_err(|_| not_an_id(name, v)))
+            .transpose()
+    }
+
+    pub fn required_id<T, E>(
+        &self,
+        name: &str,
+        make: fn(i64) -> Result<T, E>,
+    ) -> Result<T, ApiError> {
+        self.id(name, make)?.ok_or_else(|| missing(name))
+    }
+
+    /// Every value of `name[]` as an id; a value that is no id is a 400 naming it.
+    pub fn ids<T, E>(&self, name: &str, make: fn(i64) -> Result<T, E>) -> Result<Vec<T>, ApiError> {
+        let key = format!("{name}[]");
+        self.ints(name)?
+            .into_iter()
+            .map(|v| make(v).map_err(|_| not_an_id(&key, v)))
+            .collect()
+    }
+
+    /// [`Self::ids`] when a `name[]` key was sent at all, else `None` (a lone
+    /// `name[]=` is `Some([])`: clear).
+    pub fn sent_ids<T, E>(
+        &self,
+        name: &str,
+        make: fn(i64) -> Result<T, E>,
+    ) -> Result<Option<Vec<T>>, ApiError> {
+        let sent = self
+            .pairs
+            .iter()
+            .any(|(k, _)| k.strip_prefix(name) == Some("[]"));
+        sent.then(|| self.ids(name, make)).transpose()
+    }
+
+    /// A `yyyy-MM-dd` day.
+    pub fn day(&self, name: &str) -> Result<Option<CalendarDate>, ApiError> {
+        Ok(self.date(name)?.map(CalendarDate::from_naive))
+    }
+
+    /// An update's value: absent keeps, sent empty clears, else `value`.
+    pub fn change<T>(&self, name: &str, value: Option<T>) -> Change<T> {
+        match (self.raw(name), value) {
+            (None, _) => Change::Keep,
+            (Some(_), Some(v)) => Change::Set(v),
+            (Some(_), None) => Change::Clear,
+        }
+    }
+
+    /// An update's day: absent keeps, sent empty clears.
+    pub fn day_change(&self, name: &str) -> Result<Change<CalendarDate>, ApiError> {
+        Ok(self.change(name, self.day(name)?))
+    }
+}
+
+fn not_an_id(name: &str, v: i64) -> ApiError {
+    ApiError::invalid(format!("{name} is not an id: {v}"))
 }
 
 /// 400 naming a required parameter.
@@ -190,6 +257,10 @@ pub(crate) fn date(name: &str, v: &str) -> Result<NaiveDate, ApiError> {
 mod tests {
     use super::*;
 
+    fn plain(v: i64) -> Result<i64, ()> {
+        Ok(v)
+    }
+
     fn form(body: &str) -> WriteParams {
         Params::write(&Params::parse("apiKey=k&x=1"), decode(body.as_bytes()))
     }
@@ -206,9 +277,9 @@ mod tests {
             form("assigneeId=&dueDate=2024-06-01&categoryId%5B%5D=&versionId[]=3&versionId[]=4");
         assert_eq!(f.raw("assigneeId"), Some(""));
         assert!(f.date("dueDate").unwrap().is_some());
-        assert_eq!(f.sent_ints("categoryId").unwrap(), Some(vec![]));
-        assert_eq!(f.sent_ints("versionId").unwrap(), Some(vec![3, 4]));
-        assert_eq!(f.sent_ints("milestoneId").unwrap(), None);
+        assert_eq!(f.sent_ids("categoryId", plain).unwrap(), Some(vec![]));
+        assert_eq!(f.sent_ids("versionId", plain).unwrap(), Some(vec![3, 4]));
+        assert_eq!(f.sent_ids("milestoneId", plain).unwrap(), None);
         assert_eq!(f.raw("x"), Some("1"), "query parameters count");
         assert_eq!(f.raw("apiKey"), None);
     }

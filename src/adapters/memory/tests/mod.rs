@@ -1,6 +1,7 @@
 //! What the contract suite (tests/contract) cannot say through the ports: spaces
-//! the demo seed is not (a required custom field, no user, no description) and
-//! the stored files a deletion takes along.
+//! the demo seed is not (a required custom field, no user, no space
+//! information), the stored files a deletion takes along, and a file attached
+//! behind the ports.
 
 use super::{MemoryBacklog, Space};
 use crate::domain::backlog_error::BacklogError;
@@ -68,7 +69,7 @@ async fn a_required_custom_field_must_be_given_and_cannot_be_cleared() {
 }
 
 #[tokio::test]
-async fn a_space_without_a_user_refuses_writes_and_one_without_a_description_has_none() {
+async fn a_space_without_a_user_refuses_writes_and_one_without_its_information_is_not_found() {
     let mut space = MemoryBacklog::demo_space();
     space.myself = None;
     let nobody = MemoryBacklog::with_space(space);
@@ -97,4 +98,14 @@ async fn a_deleted_issue_takes_its_stored_files_along() {
     backlog.delete_issue(&key("WEB-20")).await.unwrap();
     assert!(!stored(8001), "WEB-20's file is gone");
     assert!(stored(8003), "WEB-8's file stays");
+}
+
+#[test]
+fn attaching_to_a_missing_issue_changes_nothing() {
+    let mut space = MemoryBacklog::demo_space();
+    let (clock, counter) = (space.clock, space.counters.attachment);
+    assert!(space.attach("WEB-99999", "x.txt", None, vec![1]).is_none());
+    assert_eq!((space.clock, space.counters.attachment), (clock, counter));
+    let attached = space.attach("WEB-1", "x.txt", None, vec![1]).unwrap();
+    assert!(space.clock > clock && space.files.contains_key(&attached.id));
 }

@@ -2,7 +2,7 @@
 //! `/users/:id/activities` (`activityTypeId[]`, `minId`, `maxId`, `count`,
 //! `order`). `content` has snake_case keys and a shape per activity type.
 
-use super::wire::{project, timestamp, user};
+use super::wire::{project, referenced_user, timestamp, user};
 use super::{AppState, ServedModel, answer_all, path_id, project_ref, refusal};
 use crate::errors::{ApiError, ApiResult};
 use crate::params::Query;
@@ -12,7 +12,6 @@ use axum::routing::get;
 use backlog_mcp::adapters::memory::Space;
 use backlog_mcp::domain::activity::{Activity, ActivityContent, ActivityQuery};
 use backlog_mcp::domain::ids::{ActivityId, UserId};
-use backlog_mcp::domain::issue_filter::{PageSize, SortOrder};
 use backlog_mcp::ports::ActivityRepository;
 use serde_json::{Value, json};
 
@@ -59,13 +58,7 @@ fn content(space: &Space, type_id: i64, c: &ActivityContent) -> Value {
             let users: Vec<Value> = c
                 .users
                 .iter()
-                .map(|r| {
-                    space
-                        .users
-                        .iter()
-                        .find(|u| u.id == r.id)
-                        .map_or_else(|| json!({"id": r.id.get(), "name": r.name}), user)
-                })
+                .map(|r| referenced_user(space, r, user))
                 .collect();
             json!({"users": users, "group_project_activities": [], "comment": c.comment})
         }
@@ -86,13 +79,10 @@ fn activity(space: &Space, a: &Activity) -> Value {
             |r| project(&r.project),
         )
     });
-    let created_user = a.created_user.as_ref().map(|r| {
-        space
-            .users
-            .iter()
-            .find(|u| u.id == r.id)
-            .map_or_else(|| json!({"id": r.id.get(), "name": r.name}), user)
-    });
+    let created_user = a
+        .created_user
+        .as_ref()
+        .map(|r| referenced_user(space, r, user));
     json!({
         "id": a.id.get(), "project": project_json, "type": a.type_id,
         "content": content(space, a.type_id, &a.content), "notifications": [],
@@ -101,25 +91,12 @@ fn activity(space: &Space, a: &Activity) -> Value {
 }
 
 fn query(q: &Query) -> Result<ActivityQuery, ApiError> {
-    let id = |name: &str| -> Result<Option<ActivityId>, ApiError> {
-        q.int(name)?
-            .map(|v| {
-                ActivityId::new(v)
-                    .map_err(|_| ApiError::invalid(format!("{name} is not an id: {v}")))
-            })
-            .transpose()
-    };
-    let count = q.int_in("count", 1, 100)?.unwrap_or(20);
     Ok(ActivityQuery {
         type_ids: q.ints("activityTypeId")?,
-        min_id: id("minId")?,
-        max_id: id("maxId")?,
-        count: PageSize::new(count).map_err(|e| ApiError::invalid(format!("count: {e}")))?,
-        order: if q.ascending()? {
-            SortOrder::Asc
-        } else {
-            SortOrder::Desc
-        },
+        min_id: q.id("minId", ActivityId::new)?,
+        max_id: q.id("maxId", ActivityId::new)?,
+        count: q.page_size()?,
+        order: q.sort_order()?,
     })
 }
 

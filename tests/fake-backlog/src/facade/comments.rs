@@ -2,9 +2,9 @@
 //! /issues/:k/comments/:id`, and a comment as Backlog's JSON has it.
 
 use super::issues::issue_ref;
-use super::wire::{embedded_user, timestamp};
+use super::wire::{embedded_user, referenced_user, timestamp};
 use super::{AppState, BaseUrl, ServedModel, answer, answer_all, path_id, refusal};
-use crate::errors::{ApiError, ApiResult, json_created};
+use crate::errors::{ApiResult, json_created};
 use crate::params::{Form, Query};
 use axum::Router;
 use axum::extract::{Extension, Path};
@@ -13,7 +13,6 @@ use backlog_mcp::adapters::memory::Space;
 use backlog_mcp::domain::changes::NewComment;
 use backlog_mcp::domain::comment::{ChangeLogEntry, Comment};
 use backlog_mcp::domain::ids::{AttachmentId, CommentId, UserId};
-use backlog_mcp::domain::issue_filter::{PageSize, SortOrder};
 use backlog_mcp::domain::user::UserRef;
 use backlog_mcp::ports::{CommentPage, CommentRepository};
 use serde_json::{Value, json};
@@ -25,11 +24,7 @@ pub(super) fn routes() -> Router<ServedModel> {
 }
 
 fn user_ref(space: &Space, r: &UserRef) -> Value {
-    space
-        .users
-        .iter()
-        .find(|u| u.id == r.id)
-        .map_or_else(|| json!({"id": r.id.get(), "name": r.name}), embedded_user)
+    referenced_user(space, r, embedded_user)
 }
 
 fn change(e: &ChangeLogEntry) -> Value {
@@ -70,23 +65,13 @@ pub fn comment(space: &Space, c: &Comment) -> Value {
     })
 }
 
-fn comment_id(q: Option<i64>, name: &str) -> Result<Option<CommentId>, ApiError> {
-    q.map(|v| CommentId::new(v).map_err(|_| ApiError::invalid(format!("{name} is not an id: {v}"))))
-        .transpose()
-}
-
 /// `minId`, `maxId`, `count` (1–100, default 20), `order` (default desc).
 pub async fn list(state: AppState, query: Query, Path(issue): Path<String>) -> ApiResult {
-    let count = query.int_in("count", 1, 100)?.unwrap_or(20);
     let page = CommentPage {
-        min_id: comment_id(query.int("minId")?, "minId")?,
-        max_id: comment_id(query.int("maxId")?, "maxId")?,
-        count: PageSize::new(count).map_err(|e| ApiError::invalid(format!("count: {e}")))?,
-        order: if query.ascending()? {
-            SortOrder::Asc
-        } else {
-            SortOrder::Desc
-        },
+        min_id: query.id("minId", CommentId::new)?,
+        max_id: query.id("maxId", CommentId::new)?,
+        count: query.page_size()?,
+        order: query.sort_order()?,
     };
     let found = state
         .comments(&issue_ref(&issue)?, page)
@@ -104,16 +89,8 @@ pub async fn add(
 ) -> ApiResult {
     let new = NewComment {
         content: form.raw("content").unwrap_or_default().to_owned(),
-        notified_user_ids: form
-            .ints("notifiedUserId")?
-            .into_iter()
-            .filter_map(|v| UserId::new(v).ok())
-            .collect(),
-        attachment_ids: form
-            .ints("attachmentId")?
-            .into_iter()
-            .filter_map(|v| AttachmentId::new(v).ok())
-            .collect(),
+        notified_user_ids: form.ids("notifiedUserId", UserId::new)?,
+        attachment_ids: form.ids("attachmentId", AttachmentId::new)?,
     };
     let added = state
         .add_comment(&issue_ref(&issue)?, &new)

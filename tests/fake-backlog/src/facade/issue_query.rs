@@ -4,30 +4,16 @@ use super::custom_field_params;
 use crate::errors::ApiError;
 use crate::params::Params;
 use backlog_mcp::adapters::memory::Space;
-use backlog_mcp::domain::calendar_date::{CalendarDate, DateRange};
+use backlog_mcp::domain::calendar_date::DateRange;
 use backlog_mcp::domain::ids::{
     CategoryId, IssueId, IssueTypeId, PriorityId, ProjectId, ResolutionId, StatusId, UserId,
     VersionId,
 };
-use backlog_mcp::domain::issue_filter::{
-    IssueFilter, IssueQuery, IssueSort, PageSize, ParentChild, SortOrder,
-};
-
-/// Every value of `name[]` as an id; a value that is no id is a 400 naming it.
-fn ids<T, E>(q: &Params, name: &str, make: fn(i64) -> Result<T, E>) -> Result<Vec<T>, ApiError> {
-    q.ints(name)?
-        .into_iter()
-        .map(|v| make(v).map_err(|_| ApiError::invalid(format!("{name}[] is not an id: {v}"))))
-        .collect()
-}
+use backlog_mcp::domain::issue_filter::{IssueFilter, IssueQuery, IssueSort, ParentChild};
 
 fn range(q: &Params, prefix: &str) -> Result<DateRange, ApiError> {
-    let since = q
-        .date(&format!("{prefix}Since"))?
-        .map(CalendarDate::from_naive);
-    let until = q
-        .date(&format!("{prefix}Until"))?
-        .map(CalendarDate::from_naive);
+    let since = q.day(&format!("{prefix}Since"))?;
+    let until = q.day(&format!("{prefix}Until"))?;
     DateRange::new(since, until).map_err(|e| ApiError::invalid(format!("{prefix}Since: {e}")))
 }
 
@@ -40,18 +26,18 @@ pub fn filter(q: &Params, space: &Space) -> Result<IssueFilter, ApiError> {
         })
         .transpose()?;
     Ok(IssueFilter {
-        project_ids: ids(q, "projectId", ProjectId::new)?,
-        issue_type_ids: ids(q, "issueTypeId", IssueTypeId::new)?,
-        category_ids: ids(q, "categoryId", CategoryId::new)?,
-        version_ids: ids(q, "versionId", VersionId::new)?,
-        milestone_ids: ids(q, "milestoneId", VersionId::new)?,
-        status_ids: ids(q, "statusId", StatusId::new)?,
-        priority_ids: ids(q, "priorityId", PriorityId::new)?,
-        assignee_ids: ids(q, "assigneeId", UserId::new)?,
-        created_user_ids: ids(q, "createdUserId", UserId::new)?,
-        resolution_ids: ids(q, "resolutionId", ResolutionId::new)?,
-        parent_issue_ids: ids(q, "parentIssueId", IssueId::new)?,
-        issue_ids: ids(q, "id", IssueId::new)?,
+        project_ids: q.ids("projectId", ProjectId::new)?,
+        issue_type_ids: q.ids("issueTypeId", IssueTypeId::new)?,
+        category_ids: q.ids("categoryId", CategoryId::new)?,
+        version_ids: q.ids("versionId", VersionId::new)?,
+        milestone_ids: q.ids("milestoneId", VersionId::new)?,
+        status_ids: q.ids("statusId", StatusId::new)?,
+        priority_ids: q.ids("priorityId", PriorityId::new)?,
+        assignee_ids: q.ids("assigneeId", UserId::new)?,
+        created_user_ids: q.ids("createdUserId", UserId::new)?,
+        resolution_ids: q.ids("resolutionId", ResolutionId::new)?,
+        parent_issue_ids: q.ids("parentIssueId", IssueId::new)?,
+        issue_ids: q.ids("id", IssueId::new)?,
         keyword: q.get("keyword").map(str::to_owned),
         parent_child,
         has_attachment: q.bool("attachment")?,
@@ -73,21 +59,11 @@ pub fn page(q: &Params, space: &Space) -> Result<IssueQuery, ApiError> {
                 .ok_or_else(|| ApiError::invalid(format!("sort is unknown: {name}")))
         })
         .transpose()?;
-    let order = if q.ascending()? {
-        SortOrder::Asc
-    } else {
-        SortOrder::Desc
-    };
-    let offset = q.int("offset")?.unwrap_or(0);
-    let offset = u64::try_from(offset)
-        .map_err(|_| ApiError::invalid(format!("offset must be 0 or more: {offset}")))?;
-    let count = q.int_in("count", 1, 100)?.unwrap_or(20);
-    let count = PageSize::new(count).map_err(|e| ApiError::invalid(format!("count: {e}")))?;
     Ok(IssueQuery {
         filter: filter(q, space)?,
         sort,
-        order,
-        offset,
-        count,
+        order: q.sort_order()?,
+        offset: q.offset()?,
+        count: q.page_size()?,
     })
 }

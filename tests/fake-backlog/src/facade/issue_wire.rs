@@ -1,8 +1,10 @@
-//! An issue as Backlog's JSON has it (see the reference's "Issue"): the domain
-//! issue, with the full objects it names looked up in the memory model's state.
+//! An issue as Backlog's JSON has it (see "Issue" in Backlog's API reference):
+//! the domain issue, with the full objects it names looked up in the memory
+//! model's state.
 
 use super::wire::{
-    category, day, embedded_issue_type, embedded_user, named, status, timestamp, version,
+    category, day, embedded_issue_type, embedded_user, named, referenced_user, status, timestamp,
+    version,
 };
 use backlog_mcp::adapters::memory::Space;
 use backlog_mcp::domain::custom_field::{CustomFieldDefinition, CustomFieldType};
@@ -12,13 +14,7 @@ use backlog_mcp::domain::user::UserRef;
 use serde_json::{Value, json};
 
 fn user_ref(space: &Space, r: Option<&UserRef>) -> Value {
-    r.map_or(Value::Null, |r| {
-        space
-            .users
-            .iter()
-            .find(|u| u.id == r.id)
-            .map_or_else(|| json!({"id": r.id.get(), "name": r.name}), embedded_user)
-    })
+    r.map_or(Value::Null, |r| referenced_user(space, r, embedded_user))
 }
 
 /// A list item with its display order (its place among the field's items).

@@ -27,14 +27,12 @@ pub(super) fn routes() -> Router<ServedModel> {
 
 /// An `issueIdOrKey` path segment; one that is neither is no issue.
 pub fn issue_ref(id_or_key: &str) -> Result<IssueRef, ApiError> {
-    let by_id = id_or_key
-        .parse::<i64>()
-        .ok()
-        .and_then(|id| IssueId::new(id).ok())
-        .map(IssueRef::Id);
-    by_id
-        .or_else(|| IssueKey::parse(id_or_key).ok().map(IssueRef::Key))
-        .ok_or_else(|| ApiError::not_found("No issue."))
+    super::id_or_key_ref(
+        id_or_key,
+        |id| IssueId::new(id).ok().map(IssueRef::Id),
+        |key| IssueKey::parse(key).ok().map(IssueRef::Key),
+        "No issue.",
+    )
 }
 
 pub async fn list(state: AppState, query: Query) -> ApiResult {

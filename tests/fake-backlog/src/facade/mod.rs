@@ -76,14 +76,28 @@ pub(crate) fn refusal(error: BacklogError) -> ApiError {
 
 /// A `projectIdOrKey` path segment; one that is neither is no project.
 pub(crate) fn project_ref(id_or_key: &str) -> Result<ProjectRef, ApiError> {
-    let by_id = id_or_key
+    id_or_key_ref(
+        id_or_key,
+        |id| ProjectId::new(id).ok().map(ProjectRef::Id),
+        |key| ProjectKey::parse(key).ok().map(ProjectRef::Key),
+        "No project.",
+    )
+}
+
+/// A path's `…IdOrKey`: a positive number is an id, anything else a key; neither
+/// is Backlog's 404 with `missing` ("No project.").
+pub(crate) fn id_or_key_ref<R>(
+    id_or_key: &str,
+    by_id: impl FnOnce(i64) -> Option<R>,
+    by_key: impl FnOnce(&str) -> Option<R>,
+    missing: &str,
+) -> Result<R, ApiError> {
+    id_or_key
         .parse::<i64>()
         .ok()
-        .and_then(|id| ProjectId::new(id).ok())
-        .map(ProjectRef::Id);
-    by_id
-        .or_else(|| ProjectKey::parse(id_or_key).ok().map(ProjectRef::Key))
-        .ok_or_else(|| ApiError::not_found("No project."))
+        .and_then(by_id)
+        .or_else(|| by_key(id_or_key))
+        .ok_or_else(|| ApiError::not_found(missing))
 }
 
 pub(crate) fn list<T>(items: &[T], write: fn(&T) -> Value) -> Value {

@@ -3,7 +3,7 @@
 
 use super::issues::issue_ref;
 use super::{AppState, ServedModel, answer, answer_all, issue_wire, path_id, refusal};
-use crate::errors::{ApiError, ApiResult};
+use crate::errors::ApiResult;
 use crate::params::Form;
 use axum::Router;
 use axum::extract::Path;
@@ -30,9 +30,7 @@ pub async fn list(state: AppState, Path(issue): Path<String>) -> ApiResult {
 
 /// `targetIssueId`.
 pub async fn add(state: AppState, form: Form, Path(issue): Path<String>) -> ApiResult {
-    let target = form.required_int("targetIssueId")?;
-    let target = IssueId::new(target)
-        .map_err(|_| ApiError::invalid(format!("targetIssueId is not an id: {target}")))?;
+    let target = form.required_id("targetIssueId", IssueId::new)?;
     let linked = state
         .add_related_issue(&issue_ref(&issue)?, target)
         .await

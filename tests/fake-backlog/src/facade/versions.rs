@@ -2,14 +2,13 @@
 //! /projects/:p/versions/:id`.
 
 use super::{AppState, ServedModel, list, path_id, project_ref, refusal, wire};
-use crate::errors::{ApiError, ApiResult, json_ok};
+use crate::errors::{ApiResult, json_ok};
 use crate::params::Form;
-use crate::params::{Params, missing};
+use crate::params::missing;
 use axum::Router;
 use axum::extract::Path;
 use axum::routing::{get, patch};
-use backlog_mcp::domain::calendar_date::CalendarDate;
-use backlog_mcp::domain::changes::{Change, NewVersion, VersionUpdate};
+use backlog_mcp::domain::changes::{NewVersion, VersionUpdate};
 use backlog_mcp::domain::ids::VersionId;
 use backlog_mcp::ports::VersionRepository;
 
@@ -30,17 +29,13 @@ async fn versions(state: AppState, Path(p): Path<String>) -> ApiResult {
     Ok(json_ok(&list(&found.map_err(refusal)?, wire::version)))
 }
 
-fn day(form: &Params, name: &str) -> Result<Option<CalendarDate>, ApiError> {
-    Ok(form.date(name)?.map(CalendarDate::from_naive))
-}
-
 /// `name`, `description`, `startDate`, `releaseDueDate`.
 pub async fn add_version(state: AppState, form: Form, Path(p): Path<String>) -> ApiResult {
     let new = NewVersion {
         name: form.raw("name").unwrap_or_default().to_owned(),
         description: form.raw("description").map(str::to_owned),
-        start_date: day(&form, "startDate")?,
-        release_due_date: day(&form, "releaseDueDate")?,
+        start_date: form.day("startDate")?,
+        release_due_date: form.day("releaseDueDate")?,
     };
     let added = state
         .add_version(&project_ref(&p)?, &new)
@@ -56,18 +51,11 @@ pub async fn update_version(
     form: Form,
     Path((p, id)): Path<(String, String)>,
 ) -> ApiResult {
-    let date_change = |name: &str| -> Result<Change<CalendarDate>, ApiError> {
-        Ok(match (form.raw(name), day(&form, name)?) {
-            (None, _) => Change::Keep,
-            (Some(_), Some(d)) => Change::Set(d),
-            (Some(_), None) => Change::Clear,
-        })
-    };
     let update = VersionUpdate {
         name: form.raw("name").ok_or_else(|| missing("name"))?.to_owned(),
         description: form.raw("description").map(str::to_owned),
-        start_date: date_change("startDate")?,
-        release_due_date: date_change("releaseDueDate")?,
+        start_date: form.day_change("startDate")?,
+        release_due_date: form.day_change("releaseDueDate")?,
         archived: form.bool("archived")?,
     };
     let updated = state

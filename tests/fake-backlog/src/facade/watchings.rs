@@ -10,7 +10,6 @@ use axum::extract::Path;
 use axum::routing::{get, post};
 use backlog_mcp::adapters::memory::Space;
 use backlog_mcp::domain::ids::{IssueId, UserId, WatchingId};
-use backlog_mcp::domain::issue_filter::{PageSize, SortOrder};
 use backlog_mcp::domain::watching::{Watching, WatchingCountQuery, WatchingQuery, WatchingSort};
 use backlog_mcp::ports::WatchingRepository;
 use serde_json::{Value, json};
@@ -48,23 +47,13 @@ pub async fn list(state: AppState, query: Query, Path(user): Path<String>) -> Ap
         Some("updated") => WatchingSort::Updated,
         Some(other) => return Err(ApiError::invalid(format!("sort is unknown: {other}"))),
     };
-    let count = query.int_in("count", 1, 100)?.unwrap_or(20);
-    let offset = query.int("offset")?.unwrap_or(0);
     let wanted = WatchingQuery {
-        order: if query.ascending()? {
-            SortOrder::Asc
-        } else {
-            SortOrder::Desc
-        },
+        order: query.sort_order()?,
         sort,
-        count: PageSize::new(count).map_err(|e| ApiError::invalid(format!("count: {e}")))?,
-        offset: u64::try_from(offset).map_err(|_| ApiError::invalid("offset must be 0 or more"))?,
+        count: query.page_size()?,
+        offset: query.offset()?,
         resource_already_read: query.bool("resourceAlreadyRead")?,
-        issue_ids: query
-            .ints("issueId")?
-            .into_iter()
-            .filter_map(|v| IssueId::new(v).ok())
-            .collect(),
+        issue_ids: query.ids("issueId", IssueId::new)?,
     };
     let found = state
         .watchings(path_id(&user, UserId::new, "No user.")?, &wanted)

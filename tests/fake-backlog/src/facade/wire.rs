@@ -1,14 +1,14 @@
-//! Backlog's JSON shapes, written from the API reference
-//! (`shared/reference/backlog-api.md`) for the domain values the memory model
-//! answers with. Independent of the HTTP adapter's DTOs, so a scenario run over
+//! Backlog's JSON shapes, written from Backlog's API reference for the domain
+//! values the memory model answers with. Independent of the HTTP adapter's DTOs, so a scenario run over
 //! the façade checks the wire format from both sides.
 
+use backlog_mcp::adapters::memory::Space as MemorySpace;
 use backlog_mcp::domain::calendar_date::CalendarDate;
 use backlog_mcp::domain::custom_field::{CustomFieldDefinition, InitialDate, TypeSettings};
 use backlog_mcp::domain::issue::Named;
 use backlog_mcp::domain::project::{Category, IssueType, Project, Status, Version};
 use backlog_mcp::domain::space::Space;
-use backlog_mcp::domain::user::User;
+use backlog_mcp::domain::user::{User, UserRef};
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{Value, json};
 
@@ -40,6 +40,16 @@ pub fn user(u: &User) -> Value {
         fields.shift_insert(7, "keyword".to_owned(), json!(u.name));
     }
     value
+}
+
+/// The full user a reference names, written by `write`; a user the space no
+/// longer has is written as the `{id, name}` the reference carries.
+pub fn referenced_user(space: &MemorySpace, r: &UserRef, write: fn(&User) -> Value) -> Value {
+    space
+        .users
+        .iter()
+        .find(|u| u.id == r.id)
+        .map_or_else(|| json!({"id": r.id.get(), "name": r.name}), write)
 }
 
 /// A user inside an issue or comment: without `keyword`, as Backlog sends it.

@@ -1,4 +1,4 @@
-//! The JSON shapes of backlog-api.md §9: every member present (nulls included),
+//! The JSON shapes of Backlog's API reference: every member present (nulls included),
 //! camelCase names, timestamps with second precision and a `Z`.
 
 use crate::*;
@@ -264,4 +264,52 @@ async fn user_and_project_shapes() {
             "updated",
         ]
     );
+}
+
+/// A value that is no id is a 400 naming the parameter, whichever request
+/// carries it (a filter, a page bound, a write).
+#[tokio::test]
+async fn an_invalid_id_is_a_400_naming_its_parameter() {
+    let server = FakeBacklog::start(Model::demo()).await;
+    for (method, path, body, parameter) in [
+        ("GET", "/api/v2/issues?statusId[]=0", "", "statusId[]"),
+        (
+            "GET",
+            "/api/v2/users/1001/watchings?issueId[]=-1",
+            "",
+            "issueId[]",
+        ),
+        ("GET", "/api/v2/space/activities?minId=0", "", "minId"),
+        ("GET", "/api/v2/issues/WEB-1/comments?maxId=-3", "", "maxId"),
+        (
+            "POST",
+            "/api/v2/issues/WEB-1/comments",
+            "content=x&notifiedUserId[]=0",
+            "notifiedUserId[]",
+        ),
+        (
+            "PATCH",
+            "/api/v2/issues/WEB-1",
+            "assigneeId=-2",
+            "assigneeId",
+        ),
+        (
+            "POST",
+            "/api/v2/issues/WEB-1/relatedIssues",
+            "targetIssueId=0",
+            "targetIssueId",
+        ),
+    ] {
+        let answer = form(&server, method, path, body).await;
+        assert_eq!(
+            answer.status, 400,
+            "{method} {path} {body}: {}",
+            answer.text
+        );
+        let (_, message) = backlog_error(&answer);
+        assert!(
+            message.contains(&format!("{parameter} is not an id")),
+            "{method} {path}: {message}"
+        );
+    }
 }
